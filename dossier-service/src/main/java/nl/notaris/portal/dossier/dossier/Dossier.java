@@ -1,0 +1,196 @@
+package nl.notaris.portal.dossier.dossier;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.dossier.progress.Progress;
+import nl.notaris.portal.dossier.progress.ProgressStep;
+import nl.notaris.portal.support.events.PendingEvent;
+
+/**
+ * A dossier of the notary office: the aggregate that owns its parties, status and progress list and
+ * records the events its changes cause, so that state and events are saved in one write.
+ */
+@Document("dossiers")
+@CompoundIndex(name = "client_list", def = "{'accessKeys': 1, 'status': 1, 'number': -1}")
+public class Dossier {
+
+    /** What changed in a {@code portal.dossier.changed} event. */
+    public enum Change {
+        DESCRIPTION, STATUS, PARTIES, PROGRESS
+    }
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private String number;
+    private String description;
+    /** Number and description in lower case: what a search matches. */
+    private String searchText;
+    private DossierStatus status;
+    private List<Party> parties = new ArrayList<>();
+    private List<String> accessKeys = new ArrayList<>();
+    private List<ProgressStep> progress = new ArrayList<>();
+    /** Counts this dossier's changes; events carry it so replicas ignore stale or repeated ones. */
+    private long revision;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private List<PendingEvent> pendingEvents = new ArrayList<>();
+    @Version
+    private Long version;
+
+    protected Dossier() {
+    }
+
+    public static Dossier open(String number, String description, DossierStatus status, List<Party> parties,
+            Instant now) {
+        Dossier dossier = new Dossier();
+        dossier.number = number.trim();
+        dossier.description = description.trim();
+        dossier.status = status == null ? DossierStatus.IN_PROGRESS : status;
+        dossier.setParties(parties);
+        dossier.createdAt = now;
+        dossier.updatedAt = now;
+        dossier.revision = 1;
+        dossier.updateSearchText();
+        return dossier;
+    }
+
+    public boolean describe(String newDescription, Instant now) {
+        String trimmed = newDescription.trim();
+        if (trimmed.equals(description)) {
+            return false;
+        }
+        description = trimmed;
+        updateSearchText();
+        return touched(now);
+    }
+
+    public boolean changeStatus(DossierStatus newStatus, Instant now) {
+        if (newStatus == status) {
+            return false;
+        }
+        status = newStatus;
+        return touched(now);
+    }
+
+    public boolean replaceParties(List<Party> newParties, Instant now) {
+        if (parties.equals(distinct(newParties))) {
+            return false;
+        }
+        setParties(newParties);
+        return touched(now);
+    }
+
+    /**
+     * Replaces the progress list. A step that was already done keeps the moment it was done; a step
+     * done now gets {@code now}.
+     */
+    public boolean replaceProgress(List<StepInput> steps, Instant now) {
+        List<ProgressStep> next = steps.stream()
+                .map(step -> new ProgressStep(step.title().trim(), step.done(),
+                        step.done() ? doneAtOf(step.title().trim()).orElse(now) : null))
+                .toList();
+        if (next.equals(progress)) {
+            return false;
+        }
+        progress = new ArrayList<>(next);
+        return touched(now);
+    }
+
+    public record StepInput(String title, boolean done) {
+    }
+
+    public void record(PendingEvent event) {
+        pendingEvents.add(event);
+    }
+
+    /** Whether one of the given access keys (a caller's account or company) may see this dossier. */
+    public boolean isAccessibleBy(List<String> callerKeys) {
+        return callerKeys.stream().anyMatch(accessKeys::contains);
+    }
+
+    public static Set<Change> noChanges() {
+        return EnumSet.noneOf(Change.class);
+    }
+
+    private java.util.Optional<Instant> doneAtOf(String title) {
+        return progress.stream().filter(s -> s.done() && s.title().equals(title)).map(ProgressStep::doneAt)
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    private void setParties(List<Party> newParties) {
+        parties = new ArrayList<>(distinct(newParties));
+        accessKeys = new ArrayList<>(parties.stream().map(Party::accessKey).distinct().toList());
+    }
+
+    private static List<Party> distinct(List<Party> list) {
+        return list.stream().distinct().toList();
+    }
+
+    private boolean touched(Instant now) {
+        updatedAt = now;
+        revision++;
+        return true;
+    }
+
+    private void updateSearchText() {
+        searchText = (number + " " + description).toLowerCase(Locale.ROOT);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public DossierStatus getStatus() {
+        return status;
+    }
+
+    public List<Party> getParties() {
+        return List.copyOf(parties);
+    }
+
+    public List<String> getAccessKeys() {
+        return List.copyOf(accessKeys);
+    }
+
+    public Progress getProgress() {
+        return Progress.of(List.copyOf(progress));
+    }
+
+    public long getRevision() {
+        return revision;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public List<PendingEvent> getPendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+}

@@ -1,0 +1,96 @@
+package nl.notaris.portal.dossier.dossier;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nl.notaris.portal.support.web.PageResponse;
+
+/** The office's back-office tools maintain dossiers here (STF-2). Needs the {@code staff} role. */
+@RestController
+@RequestMapping("/api/staff/dossiers")
+@Tag(name = "Dossiers (staff)")
+class StaffDossierController {
+
+    private final DossierService service;
+    private final DossierSearch search;
+
+    StaffDossierController(DossierService service, DossierSearch search) {
+        this.service = service;
+        this.search = search;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a dossier", description = "Parties are portal accounts given by e-mail address.")
+    ResponseEntity<DossierView.Staff> create(@Valid @RequestBody CreateDossier request) {
+        Dossier dossier = service.create(request.number(), request.description(), request.status(), request.parties());
+        return ResponseEntity.created(URI.create("/api/staff/dossiers/" + dossier.getId()))
+                .body(DossierView.Staff.of(dossier));
+    }
+
+    @GetMapping
+    @Operation(summary = "Find dossiers by number or description")
+    PageResponse<DossierView.Staff> find(@RequestParam(required = false) String query,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return PageResponse.of(search.forStaff(query, ClientDossierController.pageRequest(page, size)),
+                DossierView.Staff::of);
+    }
+
+    @GetMapping("/{id}")
+    DossierView.Staff get(@PathVariable String id) {
+        return DossierView.Staff.of(service.get(id));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change the description and/or the status")
+    DossierView.Staff update(@PathVariable String id, @Valid @RequestBody UpdateDossier request) {
+        return DossierView.Staff.of(service.update(id, request.description(), request.status()));
+    }
+
+    @PutMapping("/{id}/parties")
+    @Operation(summary = "Replace the parties")
+    DossierView.Staff replaceParties(@PathVariable String id, @Valid @RequestBody ReplaceParties request) {
+        return DossierView.Staff.of(service.replaceParties(id, request.parties()));
+    }
+
+    @PutMapping("/{id}/progress")
+    @Operation(summary = "Replace the ordered list of progress steps")
+    DossierView.Staff replaceProgress(@PathVariable String id, @Valid @RequestBody ReplaceProgress request) {
+        return DossierView.Staff.of(service.replaceProgress(id,
+                request.steps().stream().map(s -> new Dossier.StepInput(s.title(), Boolean.TRUE.equals(s.done()))).toList()));
+    }
+
+    record CreateDossier(@NotBlank(message = "is required") @Size(max = 50) String number,
+            @NotBlank(message = "is required") @Size(max = 500) String description,
+            String status,
+            @Size(max = 50) List<String> parties) {
+    }
+
+    record UpdateDossier(@Size(min = 1, max = 500) String description, String status) {
+    }
+
+    record ReplaceParties(@NotNull(message = "is required") @Size(max = 50) List<String> parties) {
+    }
+
+    record ReplaceProgress(@NotNull(message = "is required") @Size(max = 100) List<@Valid Step> steps) {
+    }
+
+    record Step(@NotBlank(message = "is required") @Size(max = 200) String title, Boolean done) {
+    }
+}

@@ -1,0 +1,9 @@
+package nl.notaris.portal.dossier.parties;
+
+import java.util.Optional;
+
+/** Finds portal accounts by e-mail address; identity-service owns them. */
+public interface AccountDirectory {
+
+    Optional<Party> findByEmail(String email);
+}

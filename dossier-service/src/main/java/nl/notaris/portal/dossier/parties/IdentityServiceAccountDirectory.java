@@ -1,0 +1,58 @@
+package nl.notaris.portal.dossier.parties;
+
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Looks accounts up at identity-service with the staff caller's own token: only staff edit parties,
+ * and identity-service checks that role again.
+ */
+@Component
+class IdentityServiceAccountDirectory implements AccountDirectory {
+
+    private final RestClient identity;
+
+    IdentityServiceAccountDirectory(RestClient.Builder builder,
+            @Value("${portal.identity-service-url}") String identityServiceUrl) {
+        var requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(2_000);
+        requestFactory.setReadTimeout(5_000);
+        this.identity = builder.baseUrl(identityServiceUrl).requestFactory(requestFactory).build();
+    }
+
+    @Override
+    public Optional<Party> findByEmail(String email) {
+        try {
+            AccountView account = identity.get()
+                    .uri(uri -> uri.path("/api/staff/accounts/lookup").queryParam("email", email).build())
+                    .headers(headers -> headers.setBearerAuth(currentToken()))
+                    .retrieve()
+                    .body(AccountView.class);
+            return Optional.ofNullable(account)
+                    .map(a -> new Party(a.id(), a.email(), a.accountType(), a.companyId()));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String currentToken() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+            return jwt.getToken().getTokenValue();
+        }
+        throw new IllegalStateException("Account look-ups need the caller's token");
+    }
+
+    record AccountView(String id, String email, String accountType, String companyId) {
+    }
+}

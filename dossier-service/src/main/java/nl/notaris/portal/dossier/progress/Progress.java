@@ -1,0 +1,12 @@
+package nl.notaris.portal.dossier.progress;
+
+import java.util.List;
+
+/** "Voortgang (done/total)": (0/0) when the dossier has no progress list. */
+public record Progress(int done, int total, List<ProgressStep> steps) {
+
+    public static Progress of(List<ProgressStep> steps) {
+        int done = (int) steps.stream().filter(ProgressStep::done).count();
+        return new Progress(done, steps.size(), steps);
+    }
+}

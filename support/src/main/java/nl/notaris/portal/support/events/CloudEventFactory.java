@@ -1,0 +1,44 @@
+package nl.notaris.portal.support.events;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the JSON envelope of an event. Attribute names follow CloudEvents; {@code type} is a
+ * logical name such as {@code portal.dossier.created}, never a class name.
+ */
+public class CloudEventFactory {
+
+    private final JsonMapper json;
+    private final String source;
+
+    public CloudEventFactory(JsonMapper json, String source) {
+        // absent values are left out rather than written as null: the contracts say which fields are optional
+        this.json = json.rebuild()
+                .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .build();
+        this.source = source;
+    }
+
+    public PendingEvent create(String topic, String key, String type, String subject, Object data) {
+        String id = UUID.randomUUID().toString();
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id);
+        envelope.put("type", type);
+        envelope.put("source", source);
+        envelope.put("subject", subject);
+        envelope.put("time", time.toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", data);
+        return new PendingEvent(id, topic, key, type, json.writeValueAsString(envelope), time);
+    }
+}

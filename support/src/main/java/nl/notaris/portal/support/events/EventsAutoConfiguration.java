@@ -1,0 +1,63 @@
+package nl.notaris.portal.support.events;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reliable events for every service: the outbox relay for the collections a service declares,
+ * the processed-event log for idempotent consumers, and retry-then-dead-letter for listeners
+ * (a record that keeps failing is parked on {@code <topic>.dlt}, never skipped).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@ConditionalOnBean({ MongoTemplate.class, KafkaTemplate.class })
+public class EventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CloudEventFactory cloudEventFactory(JsonMapper json, @Value("${spring.application.name}") String application) {
+        return new CloudEventFactory(json, "/notary-portal/" + application);
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxCollection.class)
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+            @Value("${portal.outbox.interval:200ms}") Duration interval) {
+        return new OutboxRelay(mongo, kafka, collections, interval);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(MongoTemplate mongo) {
+        return new ProcessedEvents(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler retryThenDeadLetter(KafkaTemplate<String, String> kafka,
+            @Value("${portal.consumer.retries:4}") int retries) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+        var backOff = new ExponentialBackOffWithMaxRetries(retries);
+        backOff.setInitialInterval(500);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(5_000);
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+}

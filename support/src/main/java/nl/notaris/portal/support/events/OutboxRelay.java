@@ -1,0 +1,117 @@
+package nl.notaris.portal.support.events;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the pending events of the outbox collections to Kafka, then removes them from their
+ * document. Delivery is at least once: an event can be published again when the relay stops
+ * between sending and removing, or when a concurrent save writes back an already published event;
+ * consumers are idempotent.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final List<OutboxCollection> collections;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+            Duration interval) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections = collections;
+        this.interval = interval;
+    }
+
+    /** Publishes everything pending now; returns how many events were published. */
+    public int publishPending() {
+        int published = 0;
+        for (OutboxCollection collection : collections) {
+            published += publishPending(collection.name());
+        }
+        return published;
+    }
+
+    private int publishPending(String collection) {
+        Query pending = query(where("pendingEvents.eventId").exists(true)).limit(BATCH);
+        pending.fields().include("pendingEvents");
+        int published = 0;
+        for (Document document : mongo.find(pending, Document.class, collection)) {
+            List<Document> events = document.getList("pendingEvents", Document.class);
+            events.sort((a, b) -> a.getDate("createdAt").compareTo(b.getDate("createdAt")));
+            for (Document event : events) {
+                send(event);
+                mongo.updateFirst(query(where("_id").is(document.get("_id"))),
+                        new Update().pull("pendingEvents", new Document("eventId", event.getString("eventId"))), collection);
+                published++;
+            }
+        }
+        return published;
+    }
+
+    private void send(Document event) {
+        try {
+            kafka.send(event.getString("topic"), event.getString("key"), event.getString("payload"))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish event " + event.getString("eventId"), e);
+        }
+    }
+
+    private void runSafely() {
+        try {
+            publishPending();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay will retry: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        for (OutboxCollection collection : collections) {
+            mongo.indexOps(collection.name()).createIndex(new Index("pendingEvents.eventId", Sort.Direction.ASC).sparse());
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
+        scheduler.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            try {
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

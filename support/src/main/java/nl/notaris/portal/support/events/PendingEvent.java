@@ -1,0 +1,11 @@
+package nl.notaris.portal.support.events;
+
+import java.time.Instant;
+
+/**
+ * An event waiting to be published, stored inside the aggregate's own document so that the state
+ * change and the event are one atomic write. {@code payload} is the complete CloudEvents-style JSON
+ * envelope, published as is.
+ */
+public record PendingEvent(String eventId, String topic, String key, String type, String payload, Instant createdAt) {
+}

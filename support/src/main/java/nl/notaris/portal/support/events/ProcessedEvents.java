@@ -1,0 +1,41 @@
+package nl.notaris.portal.support.events;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Remembers which events a consumer has handled (the document id is consumer + event id, so it is
+ * unique). An event whose effect was applied is recorded afterwards: a crash in between makes the
+ * effect run again, never get lost, so effects must tolerate a repeat.
+ */
+public class ProcessedEvents {
+
+    static final String COLLECTION = "processed_events";
+
+    private final MongoTemplate mongo;
+
+    public ProcessedEvents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Runs {@code effect} unless this consumer already handled the event; returns whether it ran. */
+    public boolean handleOnce(String consumer, String eventId, Runnable effect) {
+        String key = consumer + ":" + eventId;
+        if (mongo.exists(query(where("_id").is(key)), COLLECTION)) {
+            return false;
+        }
+        effect.run();
+        try {
+            mongo.insert(new Document("_id", key).append("processedAt", Instant.now()), COLLECTION);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // handled concurrently by another instance; the effect tolerates the repeat
+        }
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+package nl.notaris.portal.support.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, as told by the access token. A company's accounts share the company's dossiers,
+ * so a caller's access keys are its own account plus, when it belongs to one, its company.
+ */
+public record Caller(String accountId, String email, String name, String companyId, List<String> roles) {
+
+    public static Caller from(Jwt jwt) {
+        String name = jwt.getClaimAsString("name");
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString("email"),
+                name != null ? name : jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("company_id"), KeycloakRealmRolesConverter.realmRoles(jwt));
+    }
+
+    public List<String> accessKeys() {
+        List<String> keys = new ArrayList<>();
+        keys.add(AccessKeys.account(accountId));
+        if (companyId != null && !companyId.isBlank()) {
+            keys.add(AccessKeys.company(companyId));
+        }
+        return keys;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,46 @@
+package nl.notaris.portal.testsupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads what a service published on a topic, from the beginning, for assertions. */
+public final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+
+    public TopicReader(String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Polls until {@code count} records matching are read or the timeout passes; returns what it read. */
+    public List<ConsumerRecord<String, String>> readUntil(java.util.function.Predicate<ConsumerRecord<String, String>> matching,
+            int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (matching.test(record)) {
+                    found.add(record);
+                }
+            });
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
