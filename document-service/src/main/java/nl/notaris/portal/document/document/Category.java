@@ -1,0 +1,18 @@
+package nl.notaris.portal.document.document;
+
+/**
+ * The tabs of a dossier that hold documents: correspondence and documents the office published
+ * (DOC-1, DOC-2) and what the client delivered (DOC-3).
+ */
+public enum Category {
+    CORRESPONDENCE, DOCUMENT, DELIVERED;
+
+    public static Category parse(String value) {
+        for (Category category : values()) {
+            if (category.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                return category;
+            }
+        }
+        throw new IllegalArgumentException("Unknown category '" + value + "'. Use CORRESPONDENCE or DOCUMENT.");
+    }
+}

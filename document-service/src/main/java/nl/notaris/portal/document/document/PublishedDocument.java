@@ -1,0 +1,85 @@
+package nl.notaris.portal.document.document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import nl.notaris.portal.support.events.PendingEvent;
+
+/** A document's metadata; its content lies in GridFS under {@code contentId}. */
+@Document("documents")
+@CompoundIndex(name = "dossier_tab", def = "{'dossierId': 1, 'category': 1, 'publishedAt': -1}")
+public class PublishedDocument {
+
+    @Id
+    private String id;
+    private String dossierId;
+    private String title;
+    private Category category;
+    private String fileName;
+    private String contentType;
+    private long size;
+    private String contentId;
+    private Instant publishedAt;
+    private List<PendingEvent> pendingEvents = new ArrayList<>();
+
+    protected PublishedDocument() {
+    }
+
+    public PublishedDocument(String id, String dossierId, String title, Category category, String fileName,
+            String contentType, long size, String contentId, Instant publishedAt) {
+        this.id = id;
+        this.dossierId = dossierId;
+        this.title = title;
+        this.category = category;
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.size = size;
+        this.contentId = contentId;
+        this.publishedAt = publishedAt;
+    }
+
+    public void record(PendingEvent event) {
+        pendingEvents.add(event);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getDossierId() {
+        return dossierId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public String getContentId() {
+        return contentId;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+}

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Route, Routes } from 'react-router';
+import { api, onUnauthorized } from './lib/api';
+import type { Me } from './lib/types';
+import { DEFAULT_LANG, toLang, type Lang } from './i18n/i18n';
+import { I18nContext, makeI18n } from './i18n/I18nContext';
+import { Layout, PublicLayout } from './components/Layout';
+import { ErrorMessage, Loading } from './components/Status';
+import { WelcomePage } from './pages/WelcomePage';
+import { HomePage } from './pages/HomePage';
+import { DossiersPage } from './pages/DossiersPage';
+import { DossierPage } from './pages/DossierPage';
+import { ActionsPage } from './pages/ActionsPage';
+import { MyDetailsPage } from './pages/MyDetailsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+type Auth =
+  | { state: 'loading' }
+  | { state: 'anonymous' }
+  | { state: 'failed'; error: unknown }
+  | { state: 'signedIn'; me: Me };
+
+const STORED_LANG = 'portal.language';
+
+function storedLang(): Lang {
+  try {
+    return toLang(window.localStorage.getItem(STORED_LANG) ?? DEFAULT_LANG);
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+function storeLang(lang: Lang) {
+  try {
+    window.localStorage.setItem(STORED_LANG, lang);
+  } catch {
+    /* private mode: the welcome page simply falls back to Dutch */
+  }
+}
+
+export function App() {
+  const [auth, setAuth] = useState<Auth>({ state: 'loading' });
+  const [lang, setLangState] = useState<Lang>(storedLang);
+  const [languageError, setLanguageError] = useState(false);
+
+  const loadMe = useCallback(() => {
+    setAuth({ state: 'loading' });
+    api
+      .get<Me>('/api/me', { anonymousOk: true })
+      .then((me) => {
+        const userLang = toLang(me.language);
+        setLangState(userLang);
+        storeLang(userLang);
+        setAuth({ state: 'signedIn', me });
+      })
+      .catch((error: { status?: number }) => {
+        setAuth(error?.status === 401 ? { state: 'anonymous' } : { state: 'failed', error });
+      });
+  }, []);
+
+  useEffect(() => {
+    loadMe();
+    // A 401 during use means the session is gone: back to the sign-in page.
+    onUnauthorized(() => setAuth({ state: 'anonymous' }));
+  }, [loadMe]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const signedIn = auth.state === 'signedIn';
+  const setLang = useCallback(
+    (next: Lang) => {
+      const previous = lang;
+      setLangState(next);
+      storeLang(next);
+      setLanguageError(false);
+      if (!signedIn) return;
+      // ME-1 expected behaviour: apply at once, and remember it for e-mails and the next visit.
+      api.put('/api/me/language', { language: next }).then(
+        () => setAuth((a) => (a.state === 'signedIn' ? { ...a, me: { ...a.me, language: next } } : a)),
+        (error: { status?: number }) => {
+          if (error?.status === 401) return;
+          setLangState(previous);
+          storeLang(previous);
+          setLanguageError(true);
+        },
+      );
+    },
+    [lang, signedIn],
+  );
+
+  const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+
+  let content;
+  if (auth.state === 'loading') {
+    content = (
+      <PublicLayout>
+        <Loading />
+      </PublicLayout>
+    );
+  } else if (auth.state === 'anonymous') {
+    content = <WelcomePage />;
+  } else if (auth.state === 'failed') {
+    content = (
+      <PublicLayout>
+        <ErrorMessage error={auth.error} onRetry={loadMe} />
+      </PublicLayout>
+    );
+  } else {
+    const me = auth.me;
+    content = (
+      <Layout
+        me={me}
+        notice={
+          languageError ? (
+            <p className="alert alert-error" role="alert">
+              {i18n.t('language.saveFailed')}
+            </p>
+          ) : null
+        }
+      >
+        <Routes>
+          <Route path="/" element={<HomePage me={me} />} />
+          <Route path="/dossiers" element={<DossiersPage />} />
+          <Route path="/dossiers/:id" element={<DossierPage />} />
+          <Route path="/acties" element={<ActionsPage />} />
+          <Route path="/mijn-gegevens" element={<MyDetailsPage me={me} />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Layout>
+    );
+  }
+
+  return <I18nContext.Provider value={i18n}>{content}</I18nContext.Provider>;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { nl } from './nl';
+import { en } from './en';
+import { formatDate, formatFileSize, interpolate, toLang, translate, translatePlural } from './i18n';
+
+describe('message catalogues', () => {
+  it('nl and en have exactly the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+  });
+
+  it.each([
+    ['nl', nl],
+    ['en', en],
+  ] as const)('%s has no empty values', (_lang, catalogue) => {
+    const empty = Object.entries(catalogue).filter(([, v]) => typeof v !== 'string' || v.trim() === '');
+    expect(empty).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(nl) as (keyof typeof nl)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
+    }
+  });
+
+  it('uses the Dutch labels of the manual verbatim', () => {
+    expect(nl['nav.signOut']).toBe('Uitloggen');
+    expect(nl['nav.myDetails']).toBe('Mijn gegevens');
+    expect(nl['dossier.tab.correspondence']).toBe('Correspondentie');
+    expect(nl['dossier.tab.delivered']).toBe('Door mij aangeleverd');
+    expect(nl['dossier.progress']).toBe('Voortgang');
+    expect(nl['status.IN_PROGRESS']).toBe('In behandeling');
+  });
+});
+
+describe('translate', () => {
+  it('interpolates named parameters and leaves unknown ones alone', () => {
+    expect(interpolate('Pagina {page} van {pages}', { page: 1, pages: 3 })).toBe('Pagina 1 van 3');
+    expect(interpolate('{x} and {y}', { x: 'a' })).toBe('a and {y}');
+  });
+
+  it('translates per language', () => {
+    expect(translate('nl', 'status.ON_HOLD')).toBe('Aangehouden');
+    expect(translate('en', 'status.ON_HOLD')).toBe('On hold');
+  });
+
+  it('chooses singular or plural', () => {
+    expect(translatePlural('nl', 'dossiers.found', 1)).toBe('1 dossier gevonden');
+    expect(translatePlural('nl', 'dossiers.found', 3)).toBe('3 dossiers gevonden');
+    expect(translatePlural('en', 'dossiers.found', 0)).toBe('0 files found');
+  });
+
+  it('normalises language codes', () => {
+    expect(toLang('EN')).toBe('en');
+    expect(toLang('en-GB')).toBe('en');
+    expect(toLang('nl')).toBe('nl');
+    expect(toLang('de')).toBe('nl');
+    expect(toLang(undefined)).toBe('nl');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('formats bytes, kB, MB per language', () => {
+    expect(formatFileSize(0, 'nl')).toBe('0 bytes');
+    expect(formatFileSize(1, 'en')).toBe('1 byte');
+    expect(formatFileSize(512, 'nl')).toBe('512 bytes');
+    expect(formatFileSize(1536, 'nl')).toBe('1,5 kB');
+    expect(formatFileSize(1536, 'en')).toBe('1.5 kB');
+    expect(formatFileSize(20 * 1024, 'nl')).toBe('20 kB');
+    expect(formatFileSize(2.25 * 1024 * 1024, 'nl')).toBe('2,3 MB');
+    expect(formatFileSize(3 * 1024 * 1024 * 1024, 'en')).toBe('3 GB');
+  });
+
+  it('returns an empty string for missing or invalid sizes', () => {
+    expect(formatFileSize(undefined, 'nl')).toBe('');
+    expect(formatFileSize(-1, 'nl')).toBe('');
+    expect(formatFileSize(Number.NaN, 'nl')).toBe('');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats per language in the office time zone', () => {
+    expect(formatDate('2026-01-12T10:00:00Z', 'nl')).toBe('12 januari 2026');
+    expect(formatDate('2026-01-12T10:00:00Z', 'en')).toBe('12 January 2026');
+    // 23:30 UTC on 31 March is already 1 April in Amsterdam.
+    expect(formatDate('2026-03-31T23:30:00Z', 'nl')).toBe('1 april 2026');
+  });
+
+  it('returns an empty string for missing or invalid dates', () => {
+    expect(formatDate(null, 'nl')).toBe('');
+    expect(formatDate('not a date', 'en')).toBe('');
+  });
+});

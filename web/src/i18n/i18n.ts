@@ -1,0 +1,72 @@
+import { nl } from './nl';
+import { en } from './en';
+
+export type Lang = 'nl' | 'en';
+export type MessageKey = keyof typeof nl;
+export type Params = Record<string, string | number>;
+
+export const LANGUAGES: readonly Lang[] = ['nl', 'en'];
+export const DEFAULT_LANG: Lang = 'nl';
+export const catalogues: Record<Lang, Record<MessageKey, string>> = { nl, en };
+
+/** Normalises anything the API or the browser gives us ("EN", "en-GB", null) to a supported language. */
+export function toLang(value: unknown): Lang {
+  if (typeof value !== 'string') return DEFAULT_LANG;
+  const base = value.trim().toLowerCase().slice(0, 2);
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Lang) : DEFAULT_LANG;
+}
+
+export function interpolate(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
+  );
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogues[lang][key] ?? catalogues[DEFAULT_LANG][key] ?? key;
+  return interpolate(template, params);
+}
+
+/** Picks `<base>.one` or `<base>.other` by count (Dutch and English share the same plural rule). */
+export function translatePlural(lang: Lang, base: string, count: number, params?: Params): string {
+  const key = `${base}.${count === 1 ? 'one' : 'other'}` as MessageKey;
+  return translate(lang, key, { count: formatNumber(count, lang), ...params });
+}
+
+export function locale(lang: Lang): string {
+  return lang === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits }).format(value);
+}
+
+/** "12 januari 2026" / "12 January 2026"; empty string for missing or invalid dates. */
+export function formatDate(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}
+
+const UNITS = ['kB', 'MB', 'GB', 'TB'];
+
+/** File sizes in binary steps: "512 bytes", "1,5 kB" (nl) / "1.5 kB" (en), "2,3 MB". */
+export function formatFileSize(bytes: number | null | undefined, lang: Lang): string {
+  if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  // One decimal below 10 ("1,5 MB"), none above ("23 MB").
+  return `${formatNumber(value, lang, value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+}
