@@ -1,0 +1,17 @@
+package nl.notaris.portal.identity.accounts;
+
+import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.UserRepresentation;
+
+/** A portal account as other services need it. */
+public record Account(String id, String email, String name, String accountType, String companyId) {
+
+    static Account of(UserRepresentation user) {
+        String companyName = user.attribute("company_name");
+        String personName = ((user.firstName() == null ? "" : user.firstName()) + " "
+                + (user.lastName() == null ? "" : user.lastName())).trim();
+        String accountType = user.attribute("account_type") == null ? "PERSON" : user.attribute("account_type");
+        return new Account(user.id(), user.email(),
+                "COMPANY_MAIN".equals(accountType) && companyName != null ? companyName : personName,
+                accountType, user.attribute("company_id"));
+    }
+}
