@@ -1,0 +1,83 @@
+package nl.notaris.portal.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.WebFilter;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway as backend-for-frontend: the browser signs in through Keycloak (authorization code
+ * with PKCE) and keeps only an HttpOnly session cookie; tokens stay here and are relayed to the
+ * services. Back-office tools send their own bearer tokens to the same routes. Browser calls that
+ * change something carry the CSRF token from the readable {@code XSRF-TOKEN} cookie.
+ */
+@Configuration
+class GatewaySecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients) {
+        var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+
+        var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2Login(login -> login
+                        .authorizationRequestResolver(authorizationRequests)
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(browserStateChange()))
+                .build();
+    }
+
+    /** CSRF applies to cookie-authenticated calls that change state, not to bearer-token calls of tools. */
+    static ServerWebExchangeMatcher browserStateChange() {
+        return exchange -> {
+            var request = exchange.getRequest();
+            HttpMethod method = request.getMethod();
+            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || method == HttpMethod.TRACE;
+            String authorization = request.getHeaders().getFirst("Authorization");
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                    : ServerWebExchangeMatcher.MatchResult.match();
+        };
+    }
+
+    /** Writes the XSRF-TOKEN cookie on every response, so the web app always has one to send back. */
+    @Bean
+    WebFilter csrfCookieFilter() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
+    }
+}

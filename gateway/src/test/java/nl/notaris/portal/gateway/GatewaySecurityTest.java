@@ -1,0 +1,61 @@
+package nl.notaris.portal.gateway;
+
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway's own rules, without the services behind it. */
+@SpringBootTest(
+        properties = "DOSSIER_SERVICE_URL=http://localhost:1")
+@AutoConfigureWebTestClient
+class GatewaySecurityTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void healthIsPublicAndTheApiNeedsASignIn() {
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/dossiers").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void signInStartsAtKeycloakWithPkce() {
+        web.get().uri("/oauth2/authorization/keycloak").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .startsWith("http://localhost:8180/realms/notary-portal/protocol/openid-connect/auth")
+                        .contains("client_id=portal-gateway").contains("code_challenge_method=S256"));
+    }
+
+    @Test
+    void theWebAppAnswersItsOwnDeepLinks() {
+        web.get().uri("/dossiers/abc").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("<div id=\"root\">"));
+        web.get().uri("/").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aBrowserCallThatChangesStateNeedsTheCsrfToken() {
+        web.mutateWith(mockOidcLogin()).post().uri("/api/staff/dossiers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isForbidden();
+        // with the token the call passes the gateway's checks and reaches the (absent) service
+        web.mutateWith(mockOidcLogin()).mutateWith(csrf()).post().uri("/api/staff/dossiers")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isNotIn(401, 403));
+    }
+
+    @Test
+    void theCsrfCookieIsReadableByTheWebApp() {
+        web.get().uri("/").exchange().expectCookie().exists("XSRF-TOKEN").expectCookie().httpOnly("XSRF-TOKEN", false);
+    }
+}
