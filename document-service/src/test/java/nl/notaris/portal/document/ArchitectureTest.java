@@ -1,0 +1,13 @@
+package nl.notaris.portal.document;
+
+import org.junit.jupiter.api.Test;
+
+import nl.notaris.portal.testsupport.ServiceArchitecture;
+
+class ArchitectureTest {
+
+    @Test
+    void followsTheServiceStructure() {
+        ServiceArchitecture.verify("nl.notaris.portal.document");
+    }
+}

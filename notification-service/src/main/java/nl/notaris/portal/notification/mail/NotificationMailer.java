@@ -1,0 +1,74 @@
+package nl.notaris.portal.notification.mail;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Sends an event's e-mail to a recipient at most once (NOT-3): a redelivered event, or the retry of
+ * a batch that failed half-way, mails only those not mailed yet. A crash between sending and
+ * recording can still repeat one mail; a lost mail is worse than a repeated one. Logs ids only,
+ * never an address or the content.
+ */
+@Component
+public class NotificationMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+
+    private final JavaMailSender sender;
+    private final MongoTemplate mongo;
+    private final String from;
+    private final Clock clock = Clock.systemUTC();
+
+    NotificationMailer(JavaMailSender sender, MongoTemplate mongo, @Value("${portal.mail.from}") String from) {
+        this.sender = sender;
+        this.mongo = mongo;
+        this.from = from;
+    }
+
+    /** Sends unless this event's mail already went to this address; returns whether it sent. */
+    public boolean sendOnce(String eventId, String accountId, String email, MailContent content) {
+        String id = SentNotification.idOf(eventId, email);
+        if (mongo.exists(query(where("_id").is(id)), SentNotification.class)) {
+            log.debug("Mail for event {} to account {} was already sent", eventId, accountId);
+            return false;
+        }
+        send(eventId, accountId, email, content);
+        try {
+            mongo.insert(new SentNotification(id, eventId, accountId, Instant.now(clock)));
+        } catch (DuplicateKeyException sentConcurrently) {
+            // another instance handled the same event at the same time
+        }
+        log.info("Sent mail for event {} to account {}", eventId, accountId);
+        return true;
+    }
+
+    private void send(String eventId, String accountId, String email, MailContent content) {
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(email);
+            helper.setSubject(content.subject());
+            helper.setText(content.text(), content.html());
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            throw new NotificationNotSentException(eventId, accountId, e);
+        }
+    }
+}

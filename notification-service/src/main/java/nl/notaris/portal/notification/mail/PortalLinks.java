@@ -1,0 +1,21 @@
+package nl.notaris.portal.notification.mail;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Links into the portal (the gateway's public address), for the e-mails. */
+@Component
+public class PortalLinks {
+
+    private final String portalUrl;
+
+    PortalLinks(@Value("${portal.url}") String portalUrl) {
+        this.portalUrl = portalUrl;
+    }
+
+    public String dossier(String dossierId) {
+        return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("dossiers", dossierId)
+                .encode().build().toUriString();
+    }
+}
