@@ -1,0 +1,146 @@
+package nl.notaris.portal.dossier.dossier;
+
+import static nl.notaris.portal.testsupport.TestCaller.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import nl.notaris.portal.dossier.TestAccounts;
+import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.TestCaller;
+
+/** The list, search, filter and summary queries of the client's pages, and the indexes behind them. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestAccounts.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DossierQueriesIT extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+
+    final String prefix = "Q" + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    void dossiersOfOneClient() throws Exception {
+        // Bob's dossiers are this test's alone (other tests may have made him a party)
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("accessKeys").is("account:" + TestCaller.BOB.accountId())),
+                Dossier.class);
+        String[][] dossiers = { { "-001", "Aankoop woning (Dorpsstraat 12)", "IN_PROGRESS" },
+                { "-002", "Testament a.b*c", "IN_PROGRESS" }, { "-003", "Huwelijkse voorwaarden", "COMPLETED" },
+                { "-004", "Oprichting holding", "ON_HOLD" } };
+        for (String[] d : dossiers) {
+            String body = "{\"number\":\"%s\",\"description\":\"%s\",\"status\":\"%s\",\"parties\":[\"bob@example.com\"]}"
+                    .formatted(prefix + d[0], d[1], d[2]);
+            mvc.perform(post("/api/staff/dossiers").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                    .content(body)).andExpect(status().isCreated());
+        }
+    }
+
+    @Test
+    void withoutAFilterOnlyDossiersInProgressNewestNumberFirst() throws Exception {
+        mvc.perform(get("/api/dossiers").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[0].number").value(prefix + "-002"))
+                .andExpect(jsonPath("$.items[1].number").value(prefix + "-001"));
+    }
+
+    @Test
+    void statusFilterAddsOtherStatuses() throws Exception {
+        mvc.perform(get("/api/dossiers").param("status", "IN_PROGRESS").param("status", "COMPLETED")
+                        .with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(3));
+        mvc.perform(get("/api/dossiers").param("status", "ON_HOLD").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.items[0].description").value("Oprichting holding"));
+        mvc.perform(get("/api/dossiers").param("status", "LOST").with(TestCaller.BOB.token()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void searchMatchesPartOfTheDescriptionOrTheNumberCaseInsensitivelyAndLiterally() throws Exception {
+        mvc.perform(get("/api/dossiers").param("query", "dorpsSTRAAT").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].number").value(prefix + "-001"));
+        mvc.perform(get("/api/dossiers").param("query", prefix.toLowerCase() + "-002").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(1));
+        mvc.perform(get("/api/dossiers").param("query", "a.b*c").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(1));
+        mvc.perform(get("/api/dossiers").param("query", "(dorps").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(1));
+        mvc.perform(get("/api/dossiers").param("query", ".*").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void pagesAreBoundedAndCounted() throws Exception {
+        mvc.perform(get("/api/dossiers").param("status", "IN_PROGRESS,COMPLETED,ON_HOLD").param("size", "3")
+                        .param("page", "1").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.page").value(1))
+                .andExpect(jsonPath("$.totalPages").value(2));
+        mvc.perform(get("/api/dossiers").param("size", "1000").with(TestCaller.BOB.token()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void summaryCountsInProgressAndAllAndNamesTheStatusesTheClientHas() throws Exception {
+        mvc.perform(get("/api/dossiers/summary").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.inProgress").value(2))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.statuses.length()").value(3));
+        TestCaller newcomer = new TestCaller("new-" + UUID.randomUUID(), "new@example.com", "New", "PERSON", null,
+                List.of("client"));
+        mvc.perform(get("/api/dossiers/summary").with(newcomer.token()))
+                .andExpect(jsonPath("$.inProgress").value(0))
+                .andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.statuses").isEmpty());
+    }
+
+    @Test
+    void staffFindDossiersByNumber() throws Exception {
+        String response = mvc.perform(get("/api/staff/dossiers").param("query", prefix + "-003").with(STAFF.token()))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(response, "$.items[0].id");
+        mvc.perform(patch("/api/staff/dossiers/{id}", id).with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"NOPE\"}")).andExpect(status().isBadRequest());
+    }
+
+    /**
+     * Every query of the client's pages starts with fields an index leads with: the list and the
+     * summary filter on accessKeys (+ status, sorted by number), a dossier is read by _id, a number
+     * is checked by the unique number index.
+     */
+    @Test
+    void theIndexesThePagesNeedExist() {
+        List<Document> indexes = mongo.getCollection("dossiers").listIndexes().into(new java.util.ArrayList<>());
+        assertThat(indexes).extracting(index -> index.get("key", Document.class).keySet().stream().toList())
+                .contains(List.of("accessKeys", "status", "number"), List.of("number"), List.of("_id"));
+        assertThat(indexes).filteredOn(index -> index.get("key", Document.class).containsKey("number")
+                        && index.get("key", Document.class).size() == 1)
+                .allMatch(index -> Boolean.TRUE.equals(index.get("unique")));
+    }
+}

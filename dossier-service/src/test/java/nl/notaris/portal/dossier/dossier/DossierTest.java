@@ -1,0 +1,92 @@
+package nl.notaris.portal.dossier.dossier;
+
+import static nl.notaris.portal.dossier.dossier.DossierMother.ANNA;
+import static nl.notaris.portal.dossier.dossier.DossierMother.JANSEN_BV;
+import static nl.notaris.portal.dossier.dossier.DossierMother.NOW;
+import static nl.notaris.portal.dossier.dossier.DossierMother.PIET;
+import static nl.notaris.portal.dossier.dossier.DossierMother.purchaseOfAHouse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import nl.notaris.portal.dossier.dossier.Dossier.StepInput;
+
+class DossierTest {
+
+    @Test
+    void aNewDossierIsInProgressTrimmedAndAtItsFirstRevision() {
+        Dossier dossier = purchaseOfAHouse();
+
+        assertThat(dossier.getNumber()).isEqualTo("2026-0001");
+        assertThat(dossier.getDescription()).isEqualTo("Aankoop woning Dorpsstraat 12");
+        assertThat(dossier.getStatus()).isEqualTo(DossierStatus.IN_PROGRESS);
+        assertThat(dossier.getRevision()).isEqualTo(1);
+        assertThat(dossier.getProgress().done()).isZero();
+        assertThat(dossier.getProgress().total()).isZero();
+    }
+
+    @Test
+    void aPersonGivesAccessToItsAccountAndACompanyMainAccountToTheWholeCompany() {
+        Dossier dossier = purchaseOfAHouse();
+        dossier.replaceParties(List.of(ANNA, JANSEN_BV), NOW);
+
+        assertThat(dossier.getAccessKeys()).containsExactly("account:a1", "company:bakkerij-jansen");
+        assertThat(dossier.isAccessibleBy(List.of("account:b2", "company:bakkerij-jansen"))).isTrue();
+        assertThat(dossier.isAccessibleBy(List.of("account:c1"))).isFalse();
+    }
+
+    @Test
+    void anExtraAccountAsPartyGivesAccessToThatAccountOnly() {
+        Dossier dossier = purchaseOfAHouse();
+        dossier.replaceParties(List.of(PIET), NOW);
+
+        assertThat(dossier.getAccessKeys()).containsExactly("account:b2");
+    }
+
+    @Test
+    void changesCountAsRevisionsOnlyWhenSomethingChanged() {
+        Dossier dossier = purchaseOfAHouse();
+
+        assertThat(dossier.changeStatus(DossierStatus.IN_PROGRESS, NOW)).isFalse();
+        assertThat(dossier.describe("Aankoop woning Dorpsstraat 12", NOW)).isFalse();
+        assertThat(dossier.replaceParties(List.of(ANNA, ANNA), NOW)).isFalse();
+        assertThat(dossier.getRevision()).isEqualTo(1);
+
+        assertThat(dossier.changeStatus(DossierStatus.ON_HOLD, NOW)).isTrue();
+        assertThat(dossier.describe("Aankoop appartement", NOW)).isTrue();
+        assertThat(dossier.getRevision()).isEqualTo(3);
+    }
+
+    @Test
+    void progressCountsDoneStepsAndKeepsWhenAStepWasDone() {
+        Dossier dossier = purchaseOfAHouse();
+        Instant later = NOW.plusSeconds(3600);
+
+        dossier.replaceProgress(List.of(new StepInput("Intake", true), new StepInput("Ondertekening", false)), NOW);
+        dossier.replaceProgress(List.of(new StepInput("Intake", true), new StepInput("Ondertekening", true),
+                new StepInput("Inschrijving kadaster", false)), later);
+
+        var progress = dossier.getProgress();
+        assertThat(progress.done()).isEqualTo(2);
+        assertThat(progress.total()).isEqualTo(3);
+        assertThat(progress.steps()).extracting(s -> s.doneAt()).containsExactly(NOW, later, null);
+    }
+
+    @Test
+    void searchMatchesNumberAndDescriptionLiterally() {
+        assertThat(DossierSearch.literal("a.b*").matcher("xa.b*y").find()).isTrue();
+        assertThat(DossierSearch.literal("a.b*").matcher("axbbb").find()).isFalse();
+        assertThat(DossierSearch.literal(" DORPS ").matcher("2026-0001 aankoop woning dorpsstraat 12").find()).isTrue();
+    }
+
+    @Test
+    void unknownStatusesAreRefusedWithTheValidOnes() {
+        assertThat(DossierStatus.parse("completed")).isEqualTo(DossierStatus.COMPLETED);
+        assertThatThrownBy(() -> DossierStatus.parse("SLEEPING"))
+                .hasMessageContaining("IN_PROGRESS, ON_HOLD, COMPLETED, CANCELLED");
+    }
+}
