@@ -42,6 +42,10 @@ class DocumentsIT extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     static String dossierEvent(String dossierId, long version, String partiesJson) {
         return """
@@ -129,6 +133,30 @@ class DocumentsIT extends IntegrationTest {
         Thread.sleep(1_500);
         mvc.perform(get("/api/documents/{id}/content", documentId).with(ANNA.token())).andExpect(status().isNotFound());
         mvc.perform(get("/api/documents/{id}/content", documentId).with(PIET.token())).andExpect(status().isOk());
+    }
+
+    @Test
+    void aRestartedConsumerCatchesUpWithWhatWasPublishedWhileItWasDown() throws Exception {
+        String dossierId = "dos-" + UUID.randomUUID();
+        sendDossierEvent(dossierId, 1, party(ANNA));
+        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token()), 200);
+
+        listeners.stop();
+        try {
+            sendDossierEvent(dossierId, 2, party(BOB));
+            String sameEventTwice = dossierEvent(dossierId, 3, party(BOB) + "," + party(PIET));
+            kafka.send("portal.dossiers.v1", dossierId, sameEventTwice).get();
+            kafka.send("portal.dossiers.v1", dossierId, sameEventTwice).get();
+            mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token())).andExpect(status().isOk());
+        } finally {
+            listeners.start();
+        }
+
+        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(PIET.token()), 200);
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(BOB.token())).andExpect(status().isOk());
+        assertThat(mongo.findById(dossierId, org.bson.Document.class, "dossier_access").get("version", Number.class).longValue())
+                .isEqualTo(3L);
     }
 
     @Test
