@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Creates the demo dossiers and documents through the public staff API (as the back-office
+// client). Idempotent: a dossier that exists already (409) is skipped, and documents are only
+// published to a dossier that was created by this run.
+//
+//   node scripts/demo-data.mjs
+//   KEYCLOAK_URL=http://localhost:8180 GATEWAY_URL=http://localhost:8080 node scripts/demo-data.mjs
+//
+// Node 20+, no dependencies (global fetch, FormData, Blob).
+
+const KEYCLOAK_URL = process.env.KEYCLOAK_URL || 'http://localhost:8180';
+const GATEWAY_URL = process.env.GATEWAY_URL || process.env.PORTAL_URL || 'http://localhost:8080';
+const CLIENT_ID = 'back-office';
+const CLIENT_SECRET = process.env.BACK_OFFICE_CLIENT_SECRET || 'back-office-local-secret';
+
+const DOSSIERS = [
+  {
+    number: '2026-0001',
+    description: 'Aankoop woning Dorpsstraat 12, Utrecht',
+    status: 'IN_PROGRESS',
+    parties: ['anna@example.com'],
+    progress: [
+      { title: 'Intake', done: true },
+      { title: 'Stukken ontvangen', done: true },
+      { title: 'Concept-akte opgesteld', done: true },
+      { title: 'Concept-akte besproken', done: false },
+      { title: 'Ondertekening', done: false },
+      { title: 'Inschrijving kadaster', done: false },
+    ],
+    documents: [
+      {
+        title: 'Bevestiging opdracht',
+        category: 'CORRESPONDENCE',
+        fileName: 'bevestiging-opdracht.pdf',
+        lines: ['Bevestiging opdracht', 'Dossier 2026-0001', 'Aankoop woning Dorpsstraat 12, Utrecht'],
+      },
+      {
+        title: 'Concept-akte van levering',
+        category: 'DOCUMENT',
+        fileName: 'concept-akte-van-levering.pdf',
+        lines: ['CONCEPT - Akte van levering', 'Dossier 2026-0001', 'Dorpsstraat 12, Utrecht'],
+      },
+    ],
+  },
+  { number: '2025-0107', description: 'Testament', status: 'COMPLETED', parties: ['anna@example.com'] },
+  { number: '2026-0003', description: 'Huwelijkse voorwaarden', status: 'ON_HOLD', parties: ['anna@example.com'] },
+  {
+    number: '2026-0002',
+    description: 'Oprichting holding Bakkerij Jansen B.V.',
+    status: 'IN_PROGRESS',
+    parties: ['jansen.bv@example.com'],
+  },
+];
+
+class DemoDataError extends Error {}
+
+async function getToken() {
+  const url = `${KEYCLOAK_URL}/realms/notary-portal/protocol/openid-connect/token`;
+  let response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      }),
+    });
+  } catch (e) {
+    throw new DemoDataError(`Keycloak not reachable at ${url}: ${e.cause?.message ?? e.message}`);
+  }
+  if (!response.ok) {
+    throw new DemoDataError(`no token for ${CLIENT_ID}: HTTP ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()).access_token;
+}
+
+/** Calls the gateway; returns the Response (the caller decides which statuses are fine). */
+async function api(token, method, path, body) {
+  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  let payload = body;
+  if (body !== undefined && !(body instanceof FormData)) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  try {
+    return await fetch(`${GATEWAY_URL}${path}`, { method, headers, body: payload });
+  } catch (e) {
+    throw new DemoDataError(`gateway not reachable at ${GATEWAY_URL}: ${e.cause?.message ?? e.message}`);
+  }
+}
+
+async function expectOk(response, what) {
+  if (!response.ok) {
+    throw new DemoDataError(`${what}: HTTP ${response.status} ${await response.text()}`);
+  }
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** A small valid one-page PDF (Helvetica text), with a correct cross-reference table. */
+function minimalPdf(lines) {
+  const escape = (s) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const text = lines
+    .map((line, i) => `BT /F1 ${i === 0 ? 18 : 12} Tf 72 ${760 - i * 28} Td (${escape(line)}) Tj ET`)
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(pdf, 'latin1'));
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+async function createDossier(token, dossier) {
+  const response = await api(token, 'POST', '/api/staff/dossiers', {
+    number: dossier.number,
+    description: dossier.description,
+    status: dossier.status,
+    parties: dossier.parties,
+  });
+  if (response.status === 409) {
+    await response.body?.cancel();
+    console.log(`  = dossier ${dossier.number} exists already, skipped`);
+    return null;
+  }
+  const created = await expectOk(response, `creating dossier ${dossier.number}`);
+  console.log(`  + dossier ${dossier.number} "${dossier.description}" (${dossier.status}) for ${dossier.parties.join(', ')}`);
+  return created;
+}
+
+async function setProgress(token, dossierId, dossier) {
+  await expectOk(
+    await api(token, 'PUT', `/api/staff/dossiers/${dossierId}/progress`, { steps: dossier.progress }),
+    `setting the progress of ${dossier.number}`,
+  );
+  const done = dossier.progress.filter((s) => s.done).length;
+  console.log(`    progress: ${done} of ${dossier.progress.length} steps done`);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The document service learns about new dossiers from the dossier events (Kafka), so right after
+// creating a dossier it may still answer 404 for a little while: retry those for up to 60 s.
+async function publishDocument(token, dossierId, dossier, document) {
+  const deadline = Date.now() + 60_000;
+  let response;
+  for (;;) {
+    const form = new FormData();
+    form.append('file', new Blob([minimalPdf(document.lines)], { type: 'application/pdf' }), document.fileName);
+    form.append('title', document.title);
+    form.append('category', document.category);
+    response = await api(token, 'POST', `/api/staff/dossiers/${dossierId}/documents`, form);
+    if (response.status !== 404 || Date.now() > deadline) break;
+    await response.body?.cancel();
+    await sleep(1000);
+  }
+  await expectOk(response, `publishing "${document.title}" to ${dossier.number}`);
+  console.log(`    published ${document.category} "${document.title}" (${document.fileName})`);
+}
+
+async function main() {
+  const token = await getToken();
+  console.log(`Demo data via ${GATEWAY_URL} (as ${CLIENT_ID}):`);
+  let created = 0;
+  for (const dossier of DOSSIERS) {
+    const result = await createDossier(token, dossier);
+    if (!result) continue;
+    created++;
+    if (!result.id) throw new DemoDataError(`the created dossier ${dossier.number} has no id in the answer`);
+    if (dossier.progress) await setProgress(token, result.id, dossier);
+    for (const document of dossier.documents ?? []) {
+      await publishDocument(token, result.id, dossier, document);
+    }
+  }
+  console.log(created ? `Created ${created} dossier(s).` : 'All demo data existed already.');
+}
+
+main().catch((e) => {
+  console.error(`demo data failed: ${e instanceof DemoDataError ? e.message : e.stack}`);
+  process.exit(1);
+});
