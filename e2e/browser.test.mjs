@@ -61,6 +61,20 @@ describe('client portal in the browser', () => {
     await screenshot(page, 'desktop-home');
   });
 
+  it('offers the status filter and shows other statuses only when ticked (DOS-1)', async () => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('row').filter({ hasText: DOSSIER_NUMBER }).waitFor();
+    const completed = page.getByRole('row').filter({ hasText: '2025-0107' });
+    assert.equal(await completed.count(), 0, 'a completed dossier is listed without the filter');
+    await page.getByRole('checkbox', { name: 'Afgerond' }).click();
+    await completed.waitFor();
+    assert.match(await completed.innerText(), /Afgerond/);
+    await page.waitForURL(/status=COMPLETED/);
+    await screenshot(page, 'desktop-dossiers-filtered');
+    await page.getByRole('checkbox', { name: 'Afgerond' }).click();
+    await completed.waitFor({ state: 'detached' });
+  });
+
   it('lists the dossiers and opens one (DOS-1..3)', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();

@@ -58,4 +58,13 @@ class GatewaySecurityTest {
     void theCsrfCookieIsReadableByTheWebApp() {
         web.get().uri("/").exchange().expectCookie().exists("XSRF-TOKEN").expectCookie().httpOnly("XSRF-TOKEN", false);
     }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionAndComesBackToThePortal() {
+        web.mutateWith(mockOidcLogin()).mutateWith(csrf()).post().uri("/logout").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .startsWith("http://localhost:8180/realms/notary-portal/protocol/openid-connect/logout?id_token_hint=")
+                        .contains("post_logout_redirect_uri="));
+    }
 }

@@ -52,6 +52,12 @@ public class DocumentEvents {
         return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
     }
 
+    /** Read here too: declared so it exists with all its partitions before the listener subscribes. */
+    @Bean
+    NewTopic dossiersTopic() {
+        return TopicBuilder.name("portal.dossiers.v1").partitions(3).build();
+    }
+
     @Bean
     NewTopic dossiersDeadLetterTopic() {
         return TopicBuilder.name("portal.dossiers.v1.dlt").partitions(1).build();

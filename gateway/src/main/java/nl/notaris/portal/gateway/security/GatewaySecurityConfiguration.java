@@ -1,11 +1,11 @@
 package nl.notaris.portal.gateway.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -30,12 +30,10 @@ import reactor.core.publisher.Mono;
 class GatewaySecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
+            @Value("${portal.keycloak.end-session-uri}") String endSessionUri) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-
-        var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
@@ -50,7 +48,7 @@ class GatewaySecurityConfiguration {
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                .logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri)))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())

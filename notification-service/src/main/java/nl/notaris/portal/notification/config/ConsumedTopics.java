@@ -5,9 +5,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** Where the records this service cannot handle are parked (the support library's error handler). */
+/**
+ * The topics this service reads and where it parks what it cannot handle. Declared here too (with
+ * the producers' partition count) so that they exist with all their partitions before the listeners
+ * subscribe, whichever service starts first.
+ */
 @Configuration
-class DeadLetterTopics {
+class ConsumedTopics {
+
+    @Bean
+    NewTopic dossiersTopic() {
+        return TopicBuilder.name("portal.dossiers.v1").partitions(3).build();
+    }
+
+    @Bean
+    NewTopic documentsTopic() {
+        return TopicBuilder.name("portal.documents.v1").partitions(3).build();
+    }
 
     @Bean
     NewTopic dossiersDeadLetterTopic() {
