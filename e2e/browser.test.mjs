@@ -15,6 +15,7 @@ import {
   screenshot,
   signIn,
 } from './lib/browser.mjs';
+import { backOfficeToken, staff } from './lib/portal.mjs';
 
 const USER = { username: 'anna@example.com', password: 'Portal-Demo-2026' };
 const DOSSIER_NUMBER = '2026-0001';
@@ -161,6 +162,22 @@ describe('client portal in the browser', () => {
     // Back to Dutch so the next run starts from the default.
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'NL' }).click();
     await page.getByRole('tab', { name: /Correspondentie/ }).waitFor();
+  });
+
+  it('closes a dossier to a client as soon as staff remove her as a party', async () => {
+    const office = staff(await backOfficeToken());
+    const number = `E2E-${Date.now()}-R`;
+    const created = await office.createDossier({ number, description: 'Verkoop garage', parties: [USER.username] });
+    assert.equal(created.status, 201, created.text);
+    await page.goto(`${BASE_URL}/dossiers/${created.json.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Verkoop garage' }).waitFor();
+
+    const moved = await office.request('PUT', `/api/staff/dossiers/${created.json.id}/parties`,
+      { json: { parties: ['jansen.bv@example.com'] } });
+    assert.equal(moved.status, 200, moved.text);
+    await page.reload();
+    await page.getByText('Dossier niet gevonden').waitFor();
+    assert.equal(await page.getByText('Verkoop garage').count(), 0);
   });
 
   it('signs out and returns to the welcome page (ONB-8)', async () => {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -57,6 +58,8 @@ public class Dossier {
     public static Dossier open(String number, String description, DossierStatus status, List<Party> parties,
             Instant now) {
         Dossier dossier = new Dossier();
+        // the id is known before the first write, so the created event is part of that same write
+        dossier.id = new ObjectId().toHexString();
         dossier.number = number.trim();
         dossier.description = description.trim();
         dossier.status = status == null ? DossierStatus.IN_PROGRESS : status;

@@ -38,10 +38,9 @@ public class DossierService {
             throw duplicate(number);
         }
         Dossier dossier = Dossier.open(number, description, parsedStatus, resolve(partyEmails), clock.instant());
-        dossier = dossiers.save(dossier);
         dossier.record(events.created(dossier));
         try {
-            return dossiers.save(dossier);
+            return dossiers.insert(dossier);
         } catch (DuplicateKeyException e) {
             throw duplicate(number);
         }

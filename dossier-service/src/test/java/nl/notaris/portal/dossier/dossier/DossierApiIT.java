@@ -145,4 +145,12 @@ class DossierApiIT extends IntegrationTest {
         mvc.perform(get("/api/dossiers/{id}", id).with(BOB.token())).andExpect(status().isOk());
         assertThat(id).isNotBlank();
     }
+
+    @Test
+    void theStaffApiIsDescribedWithOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/staff/dossiers'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/staff/dossiers/{id}/progress'].put").exists());
+    }
 }

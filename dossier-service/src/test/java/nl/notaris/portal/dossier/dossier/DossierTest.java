@@ -21,6 +21,7 @@ class DossierTest {
     void aNewDossierIsInProgressTrimmedAndAtItsFirstRevision() {
         Dossier dossier = purchaseOfAHouse();
 
+        assertThat(dossier.getId()).as("known before the first write").isNotBlank();
         assertThat(dossier.getNumber()).isEqualTo("2026-0001");
         assertThat(dossier.getDescription()).isEqualTo("Aankoop woning Dorpsstraat 12");
         assertThat(dossier.getStatus()).isEqualTo(DossierStatus.IN_PROGRESS);
