@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Checks docker-compose.yml, the services' Dockerfiles and k8s/ against docs/contracts-for-builders.md.
+ * Checks docker-compose.yml, the services' Dockerfiles and k8s/ against the ports and environment of the README.
  * <p>
  * Every check is a function from parsed YAML to a list of problems, so the same function is used on the
  * real files (expecting no problems) and on deliberately broken input (expecting the problem to be found).

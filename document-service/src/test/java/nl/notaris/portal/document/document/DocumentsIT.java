@@ -197,4 +197,20 @@ class DocumentsIT extends IntegrationTest {
                         .param("title", "T").param("category", "DOCUMENT").with(ANNA.token()))
                 .andExpect(status().isForbidden());
     }
+
+    /**
+     * The dossier page's queries: a tab's documents (dossierId, category, newest first) and the
+     * counts (dossierId) use the dossier_tab index, the caller's read markers (dossierId, accountId)
+     * the dossier_reader index; access is read by _id.
+     */
+    @Test
+    void theDossierPageQueriesHaveTheirIndexes() {
+        assertThat(indexKeys("documents")).contains(java.util.List.of("dossierId", "category", "publishedAt"));
+        assertThat(indexKeys("document_reads")).contains(java.util.List.of("dossierId", "accountId"));
+    }
+
+    private java.util.List<java.util.List<String>> indexKeys(String collection) {
+        return mongo.getCollection(collection).listIndexes().into(new java.util.ArrayList<>()).stream()
+                .map(index -> java.util.List.copyOf(index.get("key", org.bson.Document.class).keySet())).toList();
+    }
 }

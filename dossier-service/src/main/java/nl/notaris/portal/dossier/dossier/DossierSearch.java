@@ -39,9 +39,7 @@ public class DossierSearch {
 
     public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
             Pageable pageable) {
-        Criteria criteria = where("accessKeys").in(accessKeys).and("status").in(statuses);
-        addText(criteria, text);
-        return page(new Query(criteria), pageable);
+        return page(callerQuery(accessKeys, statuses, text), pageable);
     }
 
     public Page<Dossier> forStaff(String text, Pageable pageable) {
@@ -52,13 +50,23 @@ public class DossierSearch {
 
     public Map<DossierStatus, Long> countByStatus(List<String> accessKeys) {
         var aggregation = Aggregation.newAggregation(
-                Aggregation.match(where("accessKeys").in(accessKeys)),
+                Aggregation.match(callerCriteria(accessKeys)),
                 Aggregation.group("status").count().as("count"));
         Map<DossierStatus, Long> counts = new EnumMap<>(DossierStatus.class);
         for (Document row : mongo.aggregate(aggregation, "dossiers", Document.class)) {
             counts.put(DossierStatus.valueOf(row.getString("_id")), ((Number) row.get("count")).longValue());
         }
         return counts;
+    }
+
+    static Query callerQuery(List<String> accessKeys, Collection<DossierStatus> statuses, String text) {
+        Criteria criteria = callerCriteria(accessKeys).and("status").in(statuses);
+        addText(criteria, text);
+        return new Query(criteria);
+    }
+
+    static Criteria callerCriteria(List<String> accessKeys) {
+        return where("accessKeys").in(accessKeys);
     }
 
     /** Escapes the text so that every character of it is matched literally. */
