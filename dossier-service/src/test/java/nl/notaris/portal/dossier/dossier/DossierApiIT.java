@@ -87,10 +87,14 @@ class DossierApiIT extends IntegrationTest {
 
     @Test
     void anonymousCallsAre401AndClientsNeverReachTheStaffApi() throws Exception {
-        mvc.perform(get("/api/dossiers")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/dossiers")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
         mvc.perform(post("/api/staff/dossiers").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"number\":\"X\",\"description\":\"Y\",\"parties\":[]}")).andExpect(status().isForbidden());
-        mvc.perform(get("/api/staff/dossiers").with(ANNA.token())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/staff/dossiers").with(ANNA.token())).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403));
     }
 
     @Test
