@@ -16,6 +16,7 @@ import {
   signIn,
 } from './lib/browser.mjs';
 import { backOfficeToken, staff } from './lib/portal.mjs';
+import { accessibilityViolations } from './lib/a11y.mjs';
 
 const USER = { username: 'anna@example.com', password: 'Portal-Demo-2026' };
 const DOSSIER_NUMBER = '2026-0001';
@@ -41,6 +42,7 @@ describe('client portal in the browser', () => {
     await page.goto(`${BASE_URL}/`);
     await page.getByRole('link', { name: /^(Inloggen|Sign in)$/ }).waitFor();
     await screenshot(page, 'desktop-welcome');
+    assert.deepEqual(await accessibilityViolations(page), [], 'welcome page');
     await signIn(page, USER);
     // A previous run may have left the account in English: start from Dutch.
     const nl = page.getByRole('group', { name: /Taal|Language/ }).getByRole('button', { name: 'NL' });
@@ -60,6 +62,7 @@ describe('client portal in the browser', () => {
     assert.match(await actions.locator('.tile-figure').innerText(), /^(\d+|–)$/);
     assert.equal(await page.title(), 'Home – Klantenportaal');
     await screenshot(page, 'desktop-home');
+    assert.deepEqual(await accessibilityViolations(page), [], 'Home');
   });
 
   it('offers the status filter and shows other statuses only when ticked (DOS-1)', async () => {
@@ -72,6 +75,7 @@ describe('client portal in the browser', () => {
     assert.match(await completed.innerText(), /Afgerond/);
     await page.waitForURL(/status=COMPLETED/);
     await screenshot(page, 'desktop-dossiers-filtered');
+    assert.deepEqual(await accessibilityViolations(page), [], 'dossier list');
     await page.getByRole('checkbox', { name: 'Afgerond' }).click();
     await completed.waitFor({ state: 'detached' });
   });
@@ -118,6 +122,7 @@ describe('client portal in the browser', () => {
     const href = await link.getAttribute('href');
     assert.match(href, /^\/api\/documents\/[^/]+\/content$/);
     await screenshot(page, 'desktop-dossier');
+    assert.deepEqual(await accessibilityViolations(page), [], 'dossier page');
 
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.equal(await download.failure(), null);
@@ -151,7 +156,9 @@ describe('client portal in the browser', () => {
   it('switches to English at once (ME-1)', async () => {
     await page.goto(`${dossierUrl}?tab=correspondentie`);
     await page.getByRole('tab', { name: /Correspondentie/ }).waitFor();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/language') && r.request().method() === 'PUT');
     await page.getByRole('group', { name: 'Taal' }).getByRole('button', { name: 'EN' }).click();
+    assert.equal((await saved).status(), 204);
     await page.getByRole('tab', { name: /Correspondence/ }).waitFor();
     await page.getByText('In progress').first().waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
@@ -160,7 +167,9 @@ describe('client portal in the browser', () => {
     await page.reload();
     await page.getByRole('tab', { name: /Correspondence/ }).waitFor();
     // Back to Dutch so the next run starts from the default.
+    const savedDutch = page.waitForResponse((r) => r.url().endsWith('/api/me/language') && r.request().method() === 'PUT');
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'NL' }).click();
+    assert.equal((await savedDutch).status(), 204);
     await page.getByRole('tab', { name: /Correspondentie/ }).waitFor();
   });
 
