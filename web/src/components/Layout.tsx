@@ -60,6 +60,16 @@ function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
+/** The dark header bar: the portal's name and, on the right, the tools of the page. */
+function HeaderBar({ children }: { children: ReactNode }) {
+  return (
+    <div className="header-bar container">
+      <Brand />
+      <div className="header-tools">{children}</div>
+    </div>
+  );
+}
+
 export function Layout({ me, notice, children }: { me: Me; notice?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
   const main = useRef<HTMLElement>(null);
@@ -68,17 +78,14 @@ export function Layout({ me, notice, children }: { me: Me; notice?: ReactNode; c
     <>
       <SkipLink />
       <header className="site-header">
-        <div className="header-bar container">
-          <Brand />
-          <div className="header-tools">
-            <span className="user-name" title={t('nav.signedInAs', { name: me.name })}>
-              <span className="visually-hidden">{t('nav.signedInAs', { name: '' })}</span>
-              {me.name}
-            </span>
-            <LanguageSwitch />
-            <SignOut />
-          </div>
-        </div>
+        <HeaderBar>
+          <span className="user-name" title={t('nav.signedInAs', { name: me.name })}>
+            <span className="visually-hidden">{t('nav.signedInAs', { name: '' })}</span>
+            {me.name}
+          </span>
+          <LanguageSwitch />
+          <SignOut />
+        </HeaderBar>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul className="container">
             <li>
@@ -114,12 +121,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
     <>
       <SkipLink />
       <header className="site-header">
-        <div className="header-bar container">
-          <Brand />
-          <div className="header-tools">
-            <LanguageSwitch />
-          </div>
-        </div>
+        <HeaderBar>
+          <LanguageSwitch />
+        </HeaderBar>
       </header>
       <main id="main" tabIndex={-1} className="container main">
         {children}

@@ -1,8 +1,24 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/I18nContext';
 import { formatNumber } from '../i18n/i18n';
 import { useApi, usePageTitle } from '../lib/hooks';
 import type { ActionsSummary, DossierSummary, Me } from '../lib/types';
+
+/** One Home tile: a link with an icon, a title and what it counts. */
+function Tile({ to, testId, icon, title, children }: { to: string; testId: string; icon: ReactNode; title: string; children: ReactNode }) {
+  return (
+    <li>
+      <Link to={to} className="tile" data-testid={testId}>
+        <span className="tile-icon" aria-hidden="true">
+          {icon}
+        </span>
+        <span className="tile-title">{title}</span>
+        <span className="tile-body">{children}</span>
+      </Link>
+    </li>
+  );
+}
 
 /** HOME-1..4: three tiles. */
 export function HomePage({ me }: { me: Me }) {
@@ -23,64 +39,40 @@ export function HomePage({ me }: { me: Me }) {
         {busy ? t('app.loading') : ''}
       </p>
       <ul className="tiles">
-        <li>
-          <Link to="/dossiers" className="tile" data-testid="tile-dossiers">
-            <span className="tile-icon" aria-hidden="true">
-              <FolderIcon />
-            </span>
-            <span className="tile-title">{t('home.tile.dossiers')}</span>
-            <span className="tile-body">
-              {dossiers.data ? (
-                <>
-                  <span className="tile-figure">
-                    {t('home.tile.dossiers.inProgress', { count: formatNumber(dossiers.data.inProgress, lang) })}
-                  </span>
-                  <span className="tile-sub">{t('home.tile.dossiers.total', { count: formatNumber(dossiers.data.total, lang) })}</span>
-                </>
-              ) : (
-                <span className="tile-sub">{dossiers.error ? '–' : '…'}</span>
-              )}
-            </span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/acties" className="tile" data-testid="tile-actions">
-            <span className="tile-icon" aria-hidden="true">
-              <ListIcon />
-            </span>
-            <span className="tile-title">{t('home.tile.actions')}</span>
-            <span className="tile-body">
-              {actionsFailed ? (
-                <>
-                  <span className="tile-figure" aria-hidden="true">
-                    –
-                  </span>
-                  <span className="tile-sub">{t('home.tile.actions.unknown')}</span>
-                </>
-              ) : typeof open === 'number' ? (
-                <>
-                  <span className="tile-figure">{formatNumber(open, lang)}</span>
-                  <span className="tile-sub">
-                    {open === 0 ? t('home.tile.actions.none') : tp('home.tile.actions.open', open)}
-                  </span>
-                </>
-              ) : (
-                <span className="tile-sub">…</span>
-              )}
-            </span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/mijn-gegevens" className="tile" data-testid="tile-my-details">
-            <span className="tile-icon" aria-hidden="true">
-              <PersonIcon />
-            </span>
-            <span className="tile-title">{t('home.tile.myDetails')}</span>
-            <span className="tile-body">
-              <span className="tile-sub">{t('home.tile.myDetails.description')}</span>
-            </span>
-          </Link>
-        </li>
+        <Tile to="/dossiers" testId="tile-dossiers" icon={<FolderIcon />} title={t('home.tile.dossiers')}>
+          {dossiers.data ? (
+            <>
+              <span className="tile-figure">
+                {t('home.tile.dossiers.inProgress', { count: formatNumber(dossiers.data.inProgress, lang) })}
+              </span>
+              <span className="tile-sub">{t('home.tile.dossiers.total', { count: formatNumber(dossiers.data.total, lang) })}</span>
+            </>
+          ) : (
+            <span className="tile-sub">{dossiers.error ? '–' : '…'}</span>
+          )}
+        </Tile>
+        <Tile to="/acties" testId="tile-actions" icon={<ListIcon />} title={t('home.tile.actions')}>
+          {actionsFailed ? (
+            <>
+              <span className="tile-figure" aria-hidden="true">
+                –
+              </span>
+              <span className="tile-sub">{t('home.tile.actions.unknown')}</span>
+            </>
+          ) : typeof open === 'number' ? (
+            <>
+              <span className="tile-figure">{formatNumber(open, lang)}</span>
+              <span className="tile-sub">
+                {open === 0 ? t('home.tile.actions.none') : tp('home.tile.actions.open', open)}
+              </span>
+            </>
+          ) : (
+            <span className="tile-sub">…</span>
+          )}
+        </Tile>
+        <Tile to="/mijn-gegevens" testId="tile-my-details" icon={<PersonIcon />} title={t('home.tile.myDetails')}>
+          <span className="tile-sub">{t('home.tile.myDetails.description')}</span>
+        </Tile>
       </ul>
     </>
   );

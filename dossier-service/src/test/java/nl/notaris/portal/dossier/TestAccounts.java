@@ -1,6 +1,5 @@
 package nl.notaris.portal.dossier;
 
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -24,5 +23,4 @@ public class TestAccounts {
                 .findFirst()
                 .map(c -> new Party(c.accountId(), c.email(), c.accountType(), c.companyId()));
     }
-
 }

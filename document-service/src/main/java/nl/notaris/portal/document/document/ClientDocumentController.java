@@ -36,8 +36,11 @@ class ClientDocumentController {
     PageResponse<DocumentService.ClientDocument> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String dossierId,
             @RequestParam(defaultValue = "CORRESPONDENCE") String category,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new InvalidRequestException("size", "page must be 0 or more and size between 1 and 100.");
+        if (page < 0) {
+            throw new InvalidRequestException("page", "page must be 0 or more.");
+        }
+        if (size < 1 || size > 100) {
+            throw new InvalidRequestException("size", "size must be between 1 and 100.");
         }
         return PageResponse.of(documents.list(Caller.from(jwt), dossierId, parse(category), PageRequest.of(page, size)),
                 d -> d);
