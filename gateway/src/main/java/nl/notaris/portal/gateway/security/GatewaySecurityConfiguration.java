@@ -14,7 +14,6 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
 
@@ -51,7 +50,7 @@ class GatewaySecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri)))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .csrfTokenRequestHandler(new HeaderCsrfTokenRequestHandler())
                         .requireCsrfProtectionMatcher(browserStateChange()))
                 .build();
     }
