@@ -17,6 +17,9 @@ import nl.notaris.portal.support.web.NotFoundException;
 @Tag(name = "Accounts (staff)")
 class StaffAccountController {
 
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}");
+
     private final KeycloakAdminClient keycloak;
 
     StaffAccountController(KeycloakAdminClient keycloak) {
@@ -24,13 +27,14 @@ class StaffAccountController {
     }
 
     @GetMapping("/lookup")
-    @Operation(summary = "Find an enabled portal account by its e-mail address")
+    @Operation(summary = "Find an enabled portal account by its verified e-mail address")
     Account lookup(@RequestParam(required = false) String email) {
-        if (email == null || email.isBlank() || !email.contains("@")) {
+        if (email == null || !EMAIL.matcher(email.trim()).matches()) {
             throw new InvalidRequestException("email", "Give the account's e-mail address.");
         }
+        // only an address the office set or the owner proved: nobody can claim an address by typing it in
         return keycloak.findUsersByEmail(email.trim()).stream()
-                .filter(user -> user.enabled() && email.trim().equalsIgnoreCase(user.email()))
+                .filter(user -> user.enabled() && user.emailVerified() && email.trim().equalsIgnoreCase(user.email()))
                 .findFirst()
                 .map(Account::of)
                 .orElseThrow(() -> new NotFoundException("No portal account has this e-mail address."));

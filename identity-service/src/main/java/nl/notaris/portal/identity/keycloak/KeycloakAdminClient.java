@@ -1,5 +1,6 @@
 package nl.notaris.portal.identity.keycloak;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ public class KeycloakAdminClient {
     private final String realm;
     private final String clientId;
     private final String clientSecret;
+    private final Clock clock;
     private AccessToken token;
 
-    KeycloakAdminClient(RestClient.Builder builder, @Value("${portal.keycloak.url}") String keycloakUrl,
+    KeycloakAdminClient(RestClient.Builder builder, Clock clock, @Value("${portal.keycloak.url}") String keycloakUrl,
             @Value("${portal.keycloak.realm}") String realm, @Value("${portal.keycloak.client-id}") String clientId,
             @Value("${portal.keycloak.client-secret}") String clientSecret) {
         var requestFactory = new SimpleClientHttpRequestFactory();
@@ -37,6 +39,7 @@ public class KeycloakAdminClient {
         this.realm = realm;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        this.clock = clock;
     }
 
     public List<UserRepresentation> findUsersByEmail(String email) {
@@ -49,7 +52,7 @@ public class KeycloakAdminClient {
     }
 
     private synchronized String accessToken() {
-        if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(30))) {
+        if (token == null || token.expiresAt().isBefore(clock.instant().plusSeconds(30))) {
             var form = new LinkedMultiValueMap<String, String>();
             form.add("grant_type", "client_credentials");
             form.add("client_id", clientId);
@@ -60,7 +63,7 @@ public class KeycloakAdminClient {
                     .body(form)
                     .retrieve()
                     .body(TokenResponse.class);
-            token = new AccessToken(response.accessToken(), Instant.now().plusSeconds(response.expiresIn()));
+            token = new AccessToken(response.accessToken(), clock.instant().plusSeconds(response.expiresIn()));
         }
         return token.value();
     }
@@ -74,7 +77,7 @@ public class KeycloakAdminClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserRepresentation(String id, String username, String email, String firstName, String lastName,
-            boolean enabled, Map<String, List<String>> attributes) {
+            boolean enabled, boolean emailVerified, Map<String, List<String>> attributes) {
 
         public String attribute(String name) {
             if (attributes == null || attributes.get(name) == null || attributes.get(name).isEmpty()) {

@@ -1,6 +1,6 @@
 package nl.notaris.portal.identity.me;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,9 +24,11 @@ import nl.notaris.portal.support.security.Caller;
 class MeController {
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    MeController(MongoTemplate mongo) {
+    MeController(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -39,10 +41,10 @@ class MeController {
                 jwt.getClaimAsString("account_type"), caller.companyId(), jwt.getClaimAsString("company_name"));
     }
 
-    /** Applies at once: the web app switches immediately and e-mails follow the choice. */
+    /** Applies at once (ME-1): the web app switches immediately and the next sign-in starts in it. */
     @PutMapping("/language")
     ResponseEntity<Void> changeLanguage(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LanguageChoice choice) {
-        mongo.save(new AccountPreferences(jwt.getSubject(), Language.valueOf(choice.language()), Instant.now()));
+        mongo.save(new AccountPreferences(jwt.getSubject(), Language.valueOf(choice.language()), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 

@@ -58,6 +58,13 @@ class AccountLookupIT extends IntegrationTest {
                 .andExpect(jsonPath("$.name").value("Bakkerij Jansen B.V."));
     }
 
+    /** An address nobody verified (e.g. one a client typed in itself) never makes its account a party. */
+    @Test
+    void anAccountWithAnUnverifiedAddressIsNotFound() throws Exception {
+        mvc.perform(get("/api/staff/accounts/lookup").param("email", "changed@example.com").with(STAFF.token()))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     void unknownAddressesAre404AndClientsMayNotLookUp() throws Exception {
         mvc.perform(get("/api/staff/accounts/lookup").param("email", "nobody@example.com").with(STAFF.token()))
@@ -87,9 +94,13 @@ class AccountLookupIT extends IntegrationTest {
                 String query = exchange.getRequestURI().getQuery();
                 respond(exchange, 200, query.contains("email=Jansen.BV@example.com") ? """
                         [{"id":"kc-jansen","username":"jansen.bv@example.com","email":"jansen.bv@example.com",
-                          "firstName":"Jan","lastName":"Jansen","enabled":true,
+                          "firstName":"Jan","lastName":"Jansen","enabled":true,"emailVerified":true,
                           "attributes":{"account_type":["COMPANY_MAIN"],"company_id":["bakkerij-jansen"],
-                                        "company_name":["Bakkerij Jansen B.V."]}}]""" : "[]");
+                                        "company_name":["Bakkerij Jansen B.V."]}}]"""
+                        : query.contains("email=changed@example.com") ? """
+                        [{"id":"kc-changed","username":"bob@example.com","email":"changed@example.com",
+                          "firstName":"Bob","lastName":"Bakker","enabled":true,"emailVerified":false,
+                          "attributes":{"account_type":["PERSON"]}}]""" : "[]");
             });
             server.start();
             return server;

@@ -1,0 +1,45 @@
+package nl.notaris.portal.identity.me;
+
+import static nl.notaris.portal.testsupport.TestCaller.ANNA;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(MeController.class)
+class MeControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    MongoTemplate mongo;
+
+    @Test
+    void aLanguageOtherThanDutchOrEnglishIsA400NamingTheField() throws Exception {
+        mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"language\":\"fr\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("language"));
+        mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("language=en"))
+                .andExpect(status().isUnsupportedMediaType());
+        verify(mongo, never()).save(any());
+    }
+
+    @Test
+    void withoutAChoiceTheLanguageIsDutch() throws Exception {
+        mvc.perform(get("/api/me").with(ANNA.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("nl")).andExpect(jsonPath("$.email").value("anna@example.com"));
+        mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
+    }
+}
