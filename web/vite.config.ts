@@ -19,7 +19,13 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
-    environment: 'node',
-    include: ['src/**/*.test.ts'],
+    // Plain logic in node; React components (*.test.tsx) in jsdom.
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'components', environment: 'jsdom', include: ['src/**/*.test.tsx'], setupFiles: ['src/test/setup.ts'] },
+      },
+    ],
   },
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Route, Routes } from 'react-router';
-import { api, onUnauthorized } from './lib/api';
+import { ApiError, onUnauthorized } from './lib/api';
+import * as portalApi from './lib/portalApi';
 import type { Me } from './lib/types';
 import { DEFAULT_LANG, toLang, type Lang } from './i18n/i18n';
 import { I18nContext, makeI18n } from './i18n/I18nContext';
@@ -43,26 +44,33 @@ export function App() {
   const [lang, setLangState] = useState<Lang>(storedLang);
   const [languageError, setLanguageError] = useState(false);
 
-  const loadMe = useCallback(() => {
-    setAuth({ state: 'loading' });
-    api
-      .get<Me>('/api/me', { anonymousOk: true })
-      .then((me) => {
+  const [meAttempt, setMeAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    portalApi.me(controller.signal).then(
+      (me) => {
+        if (controller.signal.aborted) return;
         const userLang = toLang(me.language);
         setLangState(userLang);
         storeLang(userLang);
         setAuth({ state: 'signedIn', me });
-      })
-      .catch((error: { status?: number }) => {
-        setAuth(error?.status === 401 ? { state: 'anonymous' } : { state: 'failed', error });
-      });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setAuth(error instanceof ApiError && error.status === 401 ? { state: 'anonymous' } : { state: 'failed', error });
+      },
+    );
+    return () => controller.abort();
+  }, [meAttempt]);
+
+  const retryMe = useCallback(() => {
+    setAuth({ state: 'loading' });
+    setMeAttempt((n) => n + 1);
   }, []);
 
-  useEffect(() => {
-    loadMe();
-    // A 401 during use means the session is gone: back to the sign-in page.
-    onUnauthorized(() => setAuth({ state: 'anonymous' }));
-  }, [loadMe]);
+  // A 401 during use means the session is gone: back to the sign-in page.
+  useEffect(() => onUnauthorized(() => setAuth({ state: 'anonymous' })), []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -77,10 +85,10 @@ export function App() {
       setLanguageError(false);
       if (!signedIn) return;
       // ME-1 expected behaviour: apply at once, and remember it for e-mails and the next visit.
-      api.put('/api/me/language', { language: next }).then(
+      portalApi.changeLanguage(next).then(
         () => setAuth((a) => (a.state === 'signedIn' ? { ...a, me: { ...a.me, language: next } } : a)),
-        (error: { status?: number }) => {
-          if (error?.status === 401) return;
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 401) return;
           setLangState(previous);
           storeLang(previous);
           setLanguageError(true);
@@ -104,7 +112,7 @@ export function App() {
   } else if (auth.state === 'failed') {
     content = (
       <PublicLayout>
-        <ErrorMessage error={auth.error} onRetry={loadMe} />
+        <ErrorMessage error={auth.error} onRetry={retryMe} />
       </PublicLayout>
     );
   } else {

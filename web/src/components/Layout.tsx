@@ -1,6 +1,7 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { csrfToken } from '../lib/api';
+import { SIGN_OUT_URL } from '../lib/portalApi';
 import type { Me } from '../lib/types';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -29,7 +30,7 @@ function SignOut() {
     if (input.current) input.current.value = csrfToken() ?? '';
   };
   return (
-    <form method="post" action="/logout" className="sign-out" onSubmit={onSubmit}>
+    <form method="post" action={SIGN_OUT_URL} className="sign-out" onSubmit={onSubmit}>
       <input ref={input} type="hidden" name="_csrf" defaultValue={csrfToken() ?? ''} />
       <button type="submit" className="button button-header">
         {t('nav.signOut')}

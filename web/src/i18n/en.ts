@@ -90,6 +90,8 @@ export const en: Record<keyof typeof nl, string> = {
   'dossier.documents.published': 'Published on',
   'dossier.documents.size': 'Size',
   'dossier.documents.download': 'Download',
+  'dossier.documents.shown': 'Showing {shown} of {total} documents',
+  'dossier.documents.more': 'Show more',
 
   'actions.title': 'Actions',
   'actions.open.one': '{count} questionnaire is waiting for you.',

@@ -88,6 +88,8 @@ export const nl = {
   'dossier.documents.published': 'Gepubliceerd op',
   'dossier.documents.size': 'Grootte',
   'dossier.documents.download': 'Download',
+  'dossier.documents.shown': '{shown} van {total} documenten getoond',
+  'dossier.documents.more': 'Meer laden',
 
   'actions.title': 'Acties',
   'actions.open.one': 'Er staat {count} vragenlijst voor u klaar.',

@@ -14,11 +14,18 @@ export class ApiError extends Error {
   }
 }
 
-let unauthorizedHandler: () => void = () => undefined;
+const ignoreUnauthorized = () => undefined;
+let unauthorizedHandler: () => void = ignoreUnauthorized;
 
-/** Registers what happens when the session is gone during use (the app shows the sign-in page). */
-export function onUnauthorized(handler: () => void): void {
+/**
+ * Registers what happens when the session is gone during use (the app shows the sign-in page).
+ * Returns the function that removes the handler again (for a useEffect cleanup).
+ */
+export function onUnauthorized(handler: () => void): () => void {
   unauthorizedHandler = handler;
+  return () => {
+    if (unauthorizedHandler === handler) unauthorizedHandler = ignoreUnauthorized;
+  };
 }
 
 export function readCookie(name: string, cookieString: string = typeof document === 'undefined' ? '' : document.cookie): string | null {

@@ -1,13 +1,13 @@
 import { useI18n } from '../i18n/I18nContext';
 import { useApi, usePageTitle } from '../lib/hooks';
-import type { ActionsSummary } from '../lib/types';
+import * as portalApi from '../lib/portalApi';
 import { ErrorMessage, Loading } from '../components/Status';
 
 /** ACT-1: the open questionnaires (filling them in comes with the questionnaire feature). */
 export function ActionsPage() {
   const { t, tp } = useI18n();
   usePageTitle(t('actions.title'));
-  const summary = useApi<ActionsSummary>('/api/actions/summary');
+  const summary = useApi(portalApi.actionsSummary);
   const open = summary.data?.open;
 
   return (

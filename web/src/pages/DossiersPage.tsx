@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import { useApi, usePageTitle } from '../lib/hooks';
-import { filterOptions, PAGE_SIZE, paging, parseListParams, toApiQuery, toSearchParams, toggleStatus, type ListParams } from '../lib/dossierParams';
-import type { DossierListItem, DossierSummary, Page } from '../lib/types';
+import { filterOptions, paging, parseListParams, toSearchParams, toggleStatus, type ListParams } from '../lib/dossierParams';
+import * as portalApi from '../lib/portalApi';
 import { ErrorMessage, Loading } from '../components/Status';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -19,8 +19,8 @@ export function DossiersPage() {
   // Keep the field in step with back/forward navigation.
   useEffect(() => setQueryInput(params.query), [params.query]);
 
-  const summary = useApi<DossierSummary>('/api/dossiers/summary');
-  const list = useApi<Page<DossierListItem>>(`/api/dossiers?${toApiQuery(params, PAGE_SIZE)}`);
+  const summary = useApi(portalApi.dossierSummary);
+  const list = useApi((signal) => portalApi.dossiers(params, signal), toSearchParams(params).toString());
   const options = filterOptions(summary.data?.statuses);
 
   const go = (next: ListParams) => setSearchParams(toSearchParams(next));

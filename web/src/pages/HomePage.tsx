@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { useI18n } from '../i18n/I18nContext';
 import { formatNumber } from '../i18n/i18n';
 import { useApi, usePageTitle } from '../lib/hooks';
-import type { ActionsSummary, DossierSummary, Me } from '../lib/types';
+import * as portalApi from '../lib/portalApi';
+import type { Me } from '../lib/types';
 
 /** One Home tile: a link with an icon, a title and what it counts. */
 function Tile({ to, testId, icon, title, children }: { to: string; testId: string; icon: ReactNode; title: string; children: ReactNode }) {
@@ -24,8 +25,8 @@ function Tile({ to, testId, icon, title, children }: { to: string; testId: strin
 export function HomePage({ me }: { me: Me }) {
   const { t, tp, lang } = useI18n();
   usePageTitle(t('home.title'));
-  const dossiers = useApi<DossierSummary>('/api/dossiers/summary');
-  const actions = useApi<ActionsSummary>('/api/actions/summary');
+  const dossiers = useApi(portalApi.dossierSummary);
+  const actions = useApi(portalApi.actionsSummary);
   const busy = dossiers.loading || actions.loading;
 
   const open = actions.data?.open;

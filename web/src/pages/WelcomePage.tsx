@@ -1,8 +1,7 @@
 import { PublicLayout } from '../components/Layout';
 import { useI18n } from '../i18n/I18nContext';
 import { usePageTitle } from '../lib/hooks';
-
-export const SIGN_IN_URL = '/oauth2/authorization/keycloak';
+import { SIGN_IN_URL } from '../lib/portalApi';
 
 export function WelcomePage() {
   const { t } = useI18n();
