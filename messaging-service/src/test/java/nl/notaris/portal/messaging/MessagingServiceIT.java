@@ -6,15 +6,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 
 /** The service starts against MongoDB and Kafka, reports ready, and is a closed resource server. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceIntegrationTest
 class MessagingServiceIT extends IntegrationTest {
 
     @Autowired

@@ -47,6 +47,11 @@ public record TestCaller(String accountId, String email, String name, String acc
         }).authorities(roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 
+    /** The Authorization header line for a raw request, accepted by {@link TestTokens}. */
+    public String bearer() {
+        return "Authorization: Bearer test." + accountId + "\r\n";
+    }
+
     public TestCaller withRoles(String... otherRoles) {
         return new TestCaller(accountId, email, name, accountType, companyId, Arrays.asList(otherRoles));
     }

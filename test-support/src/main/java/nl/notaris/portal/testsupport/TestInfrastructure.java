@@ -27,6 +27,7 @@ public final class TestInfrastructure {
         start();
         registry.add("spring.mongodb.uri", () -> mongoUri);
         registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
+        registry.add("portal.dossier-service-url", () -> DossierOwnerStub.instance().url());
     }
 
     public static synchronized String mongoUri() {

@@ -5,14 +5,5 @@ package nl.notaris.portal.document.document;
  * (DOC-1, DOC-2) and what the client delivered (DOC-3).
  */
 public enum Category {
-    CORRESPONDENCE, DOCUMENT, DELIVERED;
-
-    public static Category parse(String value) {
-        for (Category category : values()) {
-            if (category.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                return category;
-            }
-        }
-        throw new IllegalArgumentException("Unknown category '" + value + "'. Use CORRESPONDENCE or DOCUMENT.");
-    }
+    CORRESPONDENCE, DOCUMENT, DELIVERED
 }

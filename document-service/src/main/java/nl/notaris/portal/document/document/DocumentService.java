@@ -27,8 +27,7 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
-import nl.notaris.portal.document.access.DossierAccessReplica;
-import nl.notaris.portal.document.events.DocumentEvents;
+import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
@@ -43,20 +42,21 @@ public class DocumentService {
     private final GridFsTemplate gridFs;
     private final DossierAccessReplica access;
     private final DocumentEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, DocumentEvents events) {
+    DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, DocumentEvents events,
+            Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
         this.access = access;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Streams the file into GridFS, then saves its metadata and the published event in one write. */
-    public PublishedDocument publish(String dossierId, MultipartFile file, String title, Category category) {
-        if (access.find(dossierId).isEmpty()) {
-            throw new NotFoundException("Dossier " + dossierId + " was not found.");
-        }
+    public PublishedDocument publish(Caller staff, String dossierId, MultipartFile file, String title,
+            Category category) {
+        access.require(dossierId, staff);
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("file", "The file is missing or empty.");
         }
@@ -81,7 +81,7 @@ public class DocumentService {
     }
 
     public Page<ClientDocument> list(Caller caller, String dossierId, Category category, Pageable pageable) {
-        access.require(dossierId, caller.accessKeys());
+        access.require(dossierId, caller);
         Query query = query(where("dossierId").is(dossierId).and("category").is(category));
         long total = mongo.count(query, PublishedDocument.class);
         List<PublishedDocument> documents = mongo.find(Query.of(query).with(pageable).with(NEWEST_FIRST),
@@ -92,7 +92,7 @@ public class DocumentService {
     }
 
     public Map<Category, TabCount> counts(Caller caller, String dossierId) {
-        access.require(dossierId, caller.accessKeys());
+        access.require(dossierId, caller);
         Map<Category, TabCount> counts = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             counts.put(category, new TabCount(0, 0));
@@ -112,8 +112,7 @@ public class DocumentService {
     /** The document's content for a caller who may see its dossier; opening it marks it read. */
     public Content open(Caller caller, String documentId) {
         PublishedDocument document = mongo.findById(documentId, PublishedDocument.class);
-        if (document == null || !access.find(document.getDossierId())
-                .map(a -> a.allows(caller.accessKeys())).orElse(false)) {
+        if (document == null || !access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
             throw new NotFoundException("Document " + documentId + " was not found.");
         }
         GridFsResource resource = gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(document.getContentId())))));

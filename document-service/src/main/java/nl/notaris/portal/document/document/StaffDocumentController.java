@@ -14,6 +14,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.InvalidRequestException;
 
 /** The office publishes correspondence and documents to a dossier (STF-3). */
@@ -29,16 +31,17 @@ class StaffDocumentController {
 
     @PostMapping(path = "/api/staff/dossiers/{dossierId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Publish a letter (CORRESPONDENCE) or another document (DOCUMENT) to a dossier")
-    ResponseEntity<Published> publish(@PathVariable String dossierId, @RequestPart(required = false) MultipartFile file,
-            @RequestParam(required = false) String title, @RequestParam(required = false) String category) {
+    ResponseEntity<Published> publish(Caller caller, @PathVariable String dossierId,
+            @RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String category) {
         if (title == null || title.isBlank() || title.length() > 200) {
             throw new InvalidRequestException("title", "title is required (at most 200 characters).");
         }
-        Category parsed = ClientDocumentController.parse(category);
+        Category parsed = EnumParameter.parse(Category.class, "category", category);
         if (parsed == Category.DELIVERED) {
             throw new InvalidRequestException("category", "The office publishes CORRESPONDENCE or DOCUMENT.");
         }
-        PublishedDocument document = documents.publish(dossierId, file, title, parsed);
+        PublishedDocument document = documents.publish(caller, dossierId, file, title, parsed);
         return ResponseEntity.created(URI.create("/api/documents/" + document.getId() + "/content"))
                 .body(new Published(document.getId(), document.getDossierId(), document.getTitle(),
                         document.getCategory(), document.getFileName(), document.getContentType(), document.getSize(),

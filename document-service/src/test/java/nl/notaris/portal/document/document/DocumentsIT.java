@@ -19,23 +19,26 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
-import nl.notaris.portal.document.events.DocumentEvents;
+import nl.notaris.portal.document.events.DocumentTopics;
+import nl.notaris.portal.support.access.DossierAccessAutoConfiguration;
+import nl.notaris.portal.support.access.DossierEventsListener;
+import nl.notaris.portal.support.events.ProcessedEvents;
+import nl.notaris.portal.testsupport.ContractExample;
+import nl.notaris.portal.testsupport.DossierEventExamples;
+import nl.notaris.portal.testsupport.DossierOwnerStub;
 import nl.notaris.portal.testsupport.EventContracts;
 import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 import nl.notaris.portal.testsupport.TestCaller;
 import nl.notaris.portal.testsupport.TopicReader;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceIntegrationTest
 class DocumentsIT extends IntegrationTest {
 
     @Autowired
@@ -47,27 +50,21 @@ class DocumentsIT extends IntegrationTest {
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
-    static String dossierEvent(String dossierId, long version, String partiesJson) {
-        return """
-                {"specversion":"1.0","id":"%s","type":"portal.dossier.changed","source":"/test","subject":"dossiers/%s",
-                 "time":"2026-11-28T10:00:00Z","data":{"dossierId":"%s","number":"N-%s","status":"IN_PROGRESS",
-                 "version":%d,"parties":[%s],"changes":["PARTIES"]}}""".formatted(UUID.randomUUID(), dossierId,
-                dossierId, dossierId, version, partiesJson);
+    static final String REPLICA = "document-service." + DossierEventsListener.LISTENER_ID;
+
+    @Autowired
+    ProcessedEvents processed;
+
+    /** Sends a dossier event made from the contract example; returns it (its id, e.g. to wait for it). */
+    ContractExample sendDossierEvent(String dossierId, long version, TestCaller... parties) throws Exception {
+        ContractExample event = DossierEventExamples.changed(dossierId, version, parties);
+        kafka.send(DossierAccessAutoConfiguration.TOPIC, dossierId, event.json()).get();
+        return event;
     }
 
-    static String party(TestCaller caller) {
-        return """
-                {"accountId":"%s","email":"%s","accountType":"%s"%s}""".formatted(caller.accountId(), caller.email(),
-                caller.accountType(), caller.companyId() == null ? "" : ",\"companyId\":\"" + caller.companyId() + "\"");
-    }
-
-    void sendDossierEvent(String dossierId, long version, String parties) throws Exception {
-        kafka.send("portal.dossiers.v1", dossierId, dossierEvent(dossierId, version, parties)).get();
-    }
-
-    void awaitStatus(MockHttpServletRequestBuilder request, int expected) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                mvc.perform(request).andExpect(status().is(expected)));
+    /** Waits until the replica has handled an event: everything sent before it on the same key is handled too. */
+    void awaitHandled(ContractExample marker) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed.wasHandled(REPLICA, marker.id()));
     }
 
     String publish(String dossierId, byte[] bytes, String fileName, String title) throws Exception {
@@ -82,8 +79,7 @@ class DocumentsIT extends IntegrationTest {
     @Test
     void aPartyDownloadsExactlyWhatTheOfficePublishedAndOthersGet404() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        sendDossierEvent(dossierId, 1, party(ANNA));
-        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token()), 200);
+        awaitHandled(sendDossierEvent(dossierId, 1, ANNA));
 
         byte[] bytes = new byte[300_000];
         new Random(7).nextBytes(bytes);
@@ -120,17 +116,17 @@ class DocumentsIT extends IntegrationTest {
     @Test
     void removingAPartyTakesAccessAwayAndAStaleEventDoesNotGiveItBack() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        sendDossierEvent(dossierId, 1, party(ANNA) + "," + party(JANSEN_BV));
-        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(PIET.token()), 200);
+        awaitHandled(sendDossierEvent(dossierId, 1, ANNA, JANSEN_BV));
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(PIET.token())).andExpect(status().isOk());
         String documentId = publish(dossierId, "%PDF-1.4 hello".getBytes(), "akte.pdf", "Concept-akte");
         mvc.perform(get("/api/documents/{id}/content", documentId).with(ANNA.token()))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
 
-        sendDossierEvent(dossierId, 2, party(JANSEN_BV));
-        awaitStatus(get("/api/documents/{id}/content", documentId).with(ANNA.token()), 404);
+        awaitHandled(sendDossierEvent(dossierId, 2, JANSEN_BV));
+        mvc.perform(get("/api/documents/{id}/content", documentId).with(ANNA.token())).andExpect(status().isNotFound());
 
-        sendDossierEvent(dossierId, 1, party(ANNA));
-        Thread.sleep(1_500);
+        sendDossierEvent(dossierId, 1, ANNA);
+        awaitHandled(sendDossierEvent(dossierId, 2, JANSEN_BV));
         mvc.perform(get("/api/documents/{id}/content", documentId).with(ANNA.token())).andExpect(status().isNotFound());
         mvc.perform(get("/api/documents/{id}/content", documentId).with(PIET.token())).andExpect(status().isOk());
     }
@@ -138,21 +134,22 @@ class DocumentsIT extends IntegrationTest {
     @Test
     void aRestartedConsumerCatchesUpWithWhatWasPublishedWhileItWasDown() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        sendDossierEvent(dossierId, 1, party(ANNA));
-        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token()), 200);
+        awaitHandled(sendDossierEvent(dossierId, 1, ANNA));
 
-        listeners.stop();
+        var listener = listeners.getListenerContainer(DossierEventsListener.LISTENER_ID);
+        listener.stop();
+        ContractExample sameEventTwice = DossierEventExamples.changed(dossierId, 3, BOB, PIET);
         try {
-            sendDossierEvent(dossierId, 2, party(BOB));
-            String sameEventTwice = dossierEvent(dossierId, 3, party(BOB) + "," + party(PIET));
-            kafka.send("portal.dossiers.v1", dossierId, sameEventTwice).get();
-            kafka.send("portal.dossiers.v1", dossierId, sameEventTwice).get();
+            sendDossierEvent(dossierId, 2, BOB);
+            kafka.send(DossierAccessAutoConfiguration.TOPIC, dossierId, sameEventTwice.json()).get();
+            kafka.send(DossierAccessAutoConfiguration.TOPIC, dossierId, sameEventTwice.json()).get();
             mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token())).andExpect(status().isOk());
         } finally {
-            listeners.start();
+            listener.start();
         }
 
-        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(PIET.token()), 200);
+        awaitHandled(sameEventTwice);
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(PIET.token())).andExpect(status().isOk());
         mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token())).andExpect(status().isNotFound());
         mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(BOB.token())).andExpect(status().isOk());
         assertThat(mongo.findById(dossierId, org.bson.Document.class, "dossier_access").get("version", Number.class).longValue())
@@ -162,11 +159,10 @@ class DocumentsIT extends IntegrationTest {
     @Test
     void publishingEmitsAnEventWithoutTitleOrContent() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        sendDossierEvent(dossierId, 1, party(ANNA));
-        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token()), 200);
+        awaitHandled(sendDossierEvent(dossierId, 1, ANNA));
         String documentId = publish(dossierId, "vertrouwelijk".getBytes(), "brief.txt", "Geheime titel");
 
-        try (TopicReader reader = new TopicReader(DocumentEvents.TOPIC)) {
+        try (TopicReader reader = new TopicReader(DocumentTopics.TOPIC)) {
             var records = reader.readUntil(r -> dossierId.equals(r.key()), 1, Duration.ofSeconds(20));
             assertThat(records).hasSize(1);
             String event = records.get(0).value();
@@ -183,8 +179,7 @@ class DocumentsIT extends IntegrationTest {
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "x".getBytes()))
                         .param("title", "T").param("category", "CORRESPONDENCE").with(STAFF.token()))
                 .andExpect(status().isNotFound());
-        sendDossierEvent(dossierId, 1, party(ANNA));
-        awaitStatus(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token()), 200);
+        awaitHandled(sendDossierEvent(dossierId, 1, ANNA));
         mvc.perform(multipart("/api/staff/dossiers/{id}/documents", dossierId)
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "x".getBytes()))
                         .param("title", "T").param("category", "LETTER").with(STAFF.token()))
@@ -196,6 +191,31 @@ class DocumentsIT extends IntegrationTest {
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "x".getBytes()))
                         .param("title", "T").param("category", "DOCUMENT").with(ANNA.token()))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDossierCreatedAMomentAgoIsAskedOfItsOwnerOnceInsteadOfAnswering404() throws Exception {
+        String dossierId = "dos-" + UUID.randomUUID();
+        DossierOwnerStub.instance().knows(dossierId, 1, ANNA);
+        int callsBefore = DossierOwnerStub.instance().calls();
+
+        String documentId = publish(dossierId, "%PDF-1.4 direct".getBytes(), "akte.pdf", "Meteen gepubliceerd");
+
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].id").value(documentId));
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(BOB.token())).andExpect(status().isNotFound());
+        assertThat(DossierOwnerStub.instance().calls() - callsBefore)
+                .as("asked once; afterwards the replica knows the dossier").isEqualTo(1);
+    }
+
+    @Test
+    void aDossierTheOwnerDoesNotKnowEither404s() throws Exception {
+        String dossierId = "dos-" + UUID.randomUUID();
+        mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(ANNA.token())).andExpect(status().isNotFound());
+        mvc.perform(multipart("/api/staff/dossiers/{id}/documents", dossierId)
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "x".getBytes()))
+                        .param("title", "T").param("category", "DOCUMENT").with(STAFF.token()))
+                .andExpect(status().isNotFound());
     }
 
     /**

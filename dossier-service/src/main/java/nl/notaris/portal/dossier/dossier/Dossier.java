@@ -19,6 +19,7 @@ import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.dossier.progress.Progress;
 import nl.notaris.portal.dossier.progress.ProgressStep;
 import nl.notaris.portal.support.events.PendingEvent;
+import nl.notaris.portal.support.security.Caller;
 
 /**
  * A dossier of the notary office: the aggregate that owns its parties, status and progress list and
@@ -120,9 +121,9 @@ public class Dossier {
         pendingEvents.add(event);
     }
 
-    /** Whether one of the given access keys (a caller's account or company) may see this dossier. */
-    public boolean isAccessibleBy(List<String> callerKeys) {
-        return callerKeys.stream().anyMatch(accessKeys::contains);
+    /** Staff see every dossier; a client one that one of its keys (its account or company) opens. */
+    public boolean isVisibleTo(Caller caller) {
+        return caller.isStaff() || caller.mayAccess(accessKeys);
     }
 
     public static Set<Change> noChanges() {

@@ -8,11 +8,11 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import nl.notaris.portal.dossier.events.DossierEvents;
 import nl.notaris.portal.dossier.parties.AccountDirectory;
 import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ConflictException;
+import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 
@@ -25,15 +25,16 @@ public class DossierService {
     private final DossierEvents events;
     private final Clock clock;
 
-    DossierService(DossierRepository dossiers, AccountDirectory accounts, DossierEvents events) {
+    DossierService(DossierRepository dossiers, AccountDirectory accounts, DossierEvents events, Clock clock) {
         this.dossiers = dossiers;
         this.accounts = accounts;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public Dossier create(String number, String description, String status, List<String> partyEmails) {
-        DossierStatus parsedStatus = status == null ? DossierStatus.IN_PROGRESS : parseStatus(status);
+        DossierStatus parsedStatus = EnumParameter.parseOr(DossierStatus.class, "status", status,
+                DossierStatus.IN_PROGRESS);
         if (dossiers.existsByNumber(number.trim())) {
             throw duplicate(number);
         }
@@ -52,7 +53,8 @@ public class DossierService {
         if (description != null && dossier.describe(description, clock.instant())) {
             changes.add(Dossier.Change.DESCRIPTION);
         }
-        if (status != null && dossier.changeStatus(parseStatus(status), clock.instant())) {
+        if (status != null
+                && dossier.changeStatus(EnumParameter.parse(DossierStatus.class, "status", status), clock.instant())) {
             changes.add(Dossier.Change.STATUS);
         }
         return saveChanges(dossier, changes);
@@ -81,11 +83,12 @@ public class DossierService {
         return dossiers.findById(id).orElseThrow(() -> notFound(id));
     }
 
-    /** A client's view: someone else's dossier is as absent as a dossier that does not exist. */
+    /** A caller's view: someone else's dossier is as absent as a dossier that does not exist. */
     public Dossier getFor(Caller caller, String id) {
-        return dossiers.findById(id).filter(d -> d.isAccessibleBy(caller.accessKeys())).orElseThrow(() -> notFound(id));
+        return dossiers.findById(id).filter(d -> d.isVisibleTo(caller)).orElseThrow(() -> notFound(id));
     }
 
+    /** Saves with the aggregate's version check: a concurrent save of the same dossier fails (409), never overwrites. */
     private Dossier saveChanges(Dossier dossier, Set<Dossier.Change> changes) {
         if (changes.isEmpty()) {
             return dossier;
@@ -97,22 +100,11 @@ public class DossierService {
     private List<Party> resolve(List<String> emails) {
         List<Party> parties = new ArrayList<>();
         for (String email : emails == null ? List.<String>of() : emails) {
-            if (email == null || email.isBlank()) {
-                throw new InvalidRequestException("parties", "A party's e-mail address is empty.");
-            }
             parties.add(accounts.findByEmail(email.trim())
                     .orElseThrow(() -> new InvalidRequestException("parties",
                             "No portal account has the e-mail address '" + email.trim() + "'. Create and invite the account first.")));
         }
         return parties;
-    }
-
-    private static DossierStatus parseStatus(String status) {
-        try {
-            return DossierStatus.parse(status);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", e.getMessage());
-        }
     }
 
     private static ConflictException duplicate(String number) {

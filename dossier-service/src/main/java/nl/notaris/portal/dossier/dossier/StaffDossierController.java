@@ -20,6 +20,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.notaris.portal.dossier.parties.AccountEmail;
+import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
 
 /** The office's back-office tools maintain dossiers here (STF-2). Needs the {@code staff} role. */
@@ -46,10 +48,8 @@ class StaffDossierController {
 
     @GetMapping
     @Operation(summary = "Find dossiers by number or description")
-    PageResponse<DossierView.Staff> find(@RequestParam(required = false) String query,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return PageResponse.of(search.forStaff(query, ClientDossierController.pageRequest(page, size)),
-                DossierView.Staff::of);
+    PageResponse<DossierView.Staff> find(@RequestParam(required = false) String query, PageQuery page) {
+        return PageResponse.of(search.forStaff(query, page.toPageRequest()), DossierView.Staff::of);
     }
 
     @GetMapping("/{id}")
@@ -79,16 +79,18 @@ class StaffDossierController {
     record CreateDossier(@NotBlank(message = "is required") @Size(max = 50) String number,
             @NotBlank(message = "is required") @Size(max = 500) String description,
             String status,
-            @Size(max = 50) List<String> parties) {
+            @Size(max = 50) List<@NotNull(message = "must be an e-mail address") @AccountEmail String> parties) {
     }
 
     record UpdateDossier(@Size(min = 1, max = 500) String description, String status) {
     }
 
-    record ReplaceParties(@NotNull(message = "is required") @Size(max = 50) List<String> parties) {
+    record ReplaceParties(@NotNull(message = "is required") @Size(max = 50)
+            List<@NotNull(message = "must be an e-mail address") @AccountEmail String> parties) {
     }
 
-    record ReplaceProgress(@NotNull(message = "is required") @Size(max = 100) List<@Valid Step> steps) {
+    record ReplaceProgress(@NotNull(message = "is required") @Size(max = 100)
+            List<@NotNull(message = "must be a step, not null") @Valid Step> steps) {
     }
 
     record Step(@NotBlank(message = "is required") @Size(max = 200) String title, Boolean done) {

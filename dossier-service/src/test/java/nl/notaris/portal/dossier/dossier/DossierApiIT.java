@@ -18,8 +18,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,10 +26,10 @@ import com.jayway.jsonpath.JsonPath;
 
 import nl.notaris.portal.dossier.TestAccounts;
 import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 import nl.notaris.portal.testsupport.TestCaller;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceIntegrationTest
 @Import(TestAccounts.class)
 class DossierApiIT extends IntegrationTest {
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
@@ -27,11 +25,11 @@ import com.jayway.jsonpath.JsonPath;
 
 import nl.notaris.portal.dossier.TestAccounts;
 import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 import nl.notaris.portal.testsupport.TestCaller;
 
 /** The list, search, filter and summary queries of the client's pages, and the indexes behind them. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceIntegrationTest
 @Import(TestAccounts.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierQueriesIT extends IntegrationTest {

@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,13 +22,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import nl.notaris.portal.dossier.TestAccounts;
+import nl.notaris.portal.dossier.dossier.DossierEvents;
 import nl.notaris.portal.testsupport.EventContracts;
 import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 import nl.notaris.portal.testsupport.TopicReader;
 
 /** Dossier changes reach Kafka through the outbox, keyed by dossier id, matching their contracts. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceIntegrationTest
 @Import(TestAccounts.class)
 class DossierEventsIT extends IntegrationTest {
 
@@ -47,7 +46,7 @@ class DossierEventsIT extends IntegrationTest {
         mvc.perform(put("/api/staff/dossiers/{id}/parties", id).with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"parties\":[\"%s\"]}".formatted(JANSEN_BV.email()))).andExpect(status().isOk());
 
-        try (TopicReader reader = new TopicReader(DossierEvents.TOPIC)) {
+        try (TopicReader reader = new TopicReader(DossierTopics.TOPIC)) {
             List<ConsumerRecord<String, String>> records = reader.readUntil(r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
 
             assertThat(records).hasSize(2);

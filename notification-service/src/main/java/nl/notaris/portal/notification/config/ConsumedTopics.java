@@ -6,30 +6,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The topics this service reads and where it parks what it cannot handle. Declared here too (with
- * the producers' partition count) so that they exist with all their partitions before the listeners
- * subscribe, whichever service starts first.
+ * The topics this service reads besides the dossier topic (declared by the access replica), and
+ * where it parks what it cannot handle. Declared here too, with the producers' partition count, so
+ * that they exist with all their partitions before the listeners subscribe.
  */
 @Configuration
-class ConsumedTopics {
+public class ConsumedTopics {
 
-    @Bean
-    NewTopic dossiersTopic() {
-        return TopicBuilder.name("portal.dossiers.v1").partitions(3).build();
-    }
+    public static final String DOCUMENTS = "portal.documents.v1";
 
     @Bean
     NewTopic documentsTopic() {
-        return TopicBuilder.name("portal.documents.v1").partitions(3).build();
-    }
-
-    @Bean
-    NewTopic dossiersDeadLetterTopic() {
-        return TopicBuilder.name("portal.dossiers.v1.dlt").partitions(1).build();
+        return TopicBuilder.name(DOCUMENTS).partitions(3).build();
     }
 
     @Bean
     NewTopic documentsDeadLetterTopic() {
-        return TopicBuilder.name("portal.documents.v1.dlt").partitions(1).build();
+        return TopicBuilder.name(DOCUMENTS + ".dlt").partitions(1).build();
     }
 }

@@ -6,13 +6,14 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import nl.notaris.portal.notification.config.ConsumedTopics;
 import nl.notaris.portal.notification.mail.DocumentPublishedMail;
 import nl.notaris.portal.notification.mail.NotificationMailer;
 import nl.notaris.portal.notification.mail.PortalLinks;
-import nl.notaris.portal.notification.recipients.DossierRecipients;
-import nl.notaris.portal.notification.recipients.DossierRecipientsReplica;
-import nl.notaris.portal.notification.recipients.Recipient;
 import nl.notaris.portal.notification.recipients.RecipientLanguages;
+import nl.notaris.portal.support.access.DossierAccess;
+import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.access.DossierParty;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,16 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DocumentEventsListener {
 
-    static final String TOPIC = "portal.documents.v1";
     static final String PUBLISHED = "portal.document.published";
 
-    private final DossierRecipientsReplica recipients;
+    private final DossierAccessReplica recipients;
     private final RecipientLanguages languages;
     private final PortalLinks links;
     private final NotificationMailer mailer;
     private final JsonMapper json;
 
-    DocumentEventsListener(DossierRecipientsReplica recipients, RecipientLanguages languages, PortalLinks links,
+    DocumentEventsListener(DossierAccessReplica recipients, RecipientLanguages languages, PortalLinks links,
             NotificationMailer mailer, JsonMapper json) {
         this.recipients = recipients;
         this.languages = languages;
@@ -40,19 +40,19 @@ class DocumentEventsListener {
         this.json = json;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = "notification-service")
+    @KafkaListener(topics = ConsumedTopics.DOCUMENTS)
     void on(ConsumerRecord<String, String> record) {
         DocumentEvent event = json.readValue(record.value(), DocumentEvent.class);
         if (!PUBLISHED.equals(event.type())) {
             return;
         }
         String dossierId = event.data().dossierId();
-        DossierRecipients dossier = recipients.find(dossierId)
+        DossierAccess dossier = recipients.find(dossierId)
                 .orElseThrow(() -> new DossierNotKnownYetException(event.id(), dossierId));
         String link = links.dossier(dossierId);
-        for (Recipient recipient : dossier.parties()) {
-            mailer.sendOnce(event.id(), recipient.accountId(), recipient.email(),
-                    DocumentPublishedMail.render(languages.languageOf(recipient), link));
+        for (DossierParty party : dossier.parties()) {
+            mailer.sendOnce(event.id(), party.accountId(), party.email(),
+                    DocumentPublishedMail.render(languages.languageOf(party), link));
         }
     }
 

@@ -33,12 +33,14 @@ public class NotificationMailer {
     private final JavaMailSender sender;
     private final MongoTemplate mongo;
     private final String from;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    NotificationMailer(JavaMailSender sender, MongoTemplate mongo, @Value("${portal.mail.from}") String from) {
+    NotificationMailer(JavaMailSender sender, MongoTemplate mongo, @Value("${portal.mail.from}") String from,
+            Clock clock) {
         this.sender = sender;
         this.mongo = mongo;
         this.from = from;
+        this.clock = clock;
     }
 
     /** Sends unless this event's mail already went to this address; returns whether it sent. */

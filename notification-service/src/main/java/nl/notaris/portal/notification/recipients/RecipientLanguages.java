@@ -3,16 +3,16 @@ package nl.notaris.portal.notification.recipients;
 import org.springframework.stereotype.Component;
 
 import nl.notaris.portal.notification.mail.Language;
+import nl.notaris.portal.support.access.DossierParty;
 
 /**
- * The one place that decides in which language a recipient is mailed (NOT-1). Language preferences
- * (ME-3) are not replicated to this service yet, so everyone gets Dutch, the portal's default; a
- * replica of identity-service's preference events plugs in here.
+ * The one place that decides in which language a party is mailed (NOT-1). Until account events
+ * carry each account's choice to this service, everyone is mailed in Dutch, the portal's default.
  */
 @Component
 public class RecipientLanguages {
 
-    public Language languageOf(Recipient recipient) {
+    public Language languageOf(DossierParty party) {
         return Language.DEFAULT;
     }
 }

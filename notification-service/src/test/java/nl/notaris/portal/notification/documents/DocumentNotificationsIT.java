@@ -2,6 +2,8 @@ package nl.notaris.portal.notification.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,8 +34,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import nl.notaris.portal.notification.recipients.DossierRecipients;
+import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.support.access.DossierAccessAutoConfiguration;
+import nl.notaris.portal.support.access.DossierEventsListener;
+import nl.notaris.portal.support.events.ProcessedEvents;
+import nl.notaris.portal.testsupport.ContractExample;
+import nl.notaris.portal.testsupport.DossierEventExamples;
+import nl.notaris.portal.testsupport.EventContracts;
 import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.TestCaller;
 import nl.notaris.portal.testsupport.TopicReader;
 
 /** Document events become one e-mail per party, through a real SMTP server (GreenMail). */
@@ -52,52 +64,53 @@ class DocumentNotificationsIT extends IntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    record Party(String accountId, String email, String accountType, String companyId) {
+    @Autowired
+    ProcessedEvents processed;
+    @MockitoSpyBean
+    JavaMailSender mailSender;
 
-        String json() {
-            return """
-                    {"accountId":"%s","email":"%s","accountType":"%s"%s}""".formatted(accountId, email, accountType,
-                    companyId == null ? "" : ",\"companyId\":\"" + companyId + "\"");
+    static boolean recipientIs(MimeMessage message, String email) {
+        try {
+            return message != null && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equals(email));
+        } catch (MessagingException e) {
+            return false;
         }
     }
 
-    static Party person(String name) {
+    static TestCaller person(String name) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        return new Party("acc-" + unique, name + "." + unique + "@example.com", "PERSON", null);
+        return new TestCaller("acc-" + unique, name + "." + unique + "@example.com", name, "PERSON", null,
+                List.of("client"));
     }
 
-    static Party company(String name) {
+    static TestCaller company(String name) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        return new Party("acc-" + unique, name + "." + unique + "@example.com", "COMPANY_MAIN", "company-" + unique);
+        return new TestCaller("acc-" + unique, name + "." + unique + "@example.com", name, "COMPANY_MAIN",
+                "company-" + unique, List.of("client", "company-admin"));
     }
 
-    void sendDossierCreated(String dossierId, long version, Party... parties) throws Exception {
-        String event = """
-                {"specversion":"1.0","id":"%s","type":"portal.dossier.created","source":"/notary-portal/dossier-service",
-                 "subject":"dossiers/%s","time":"2026-11-28T10:00:00Z","datacontenttype":"application/json",
-                 "data":{"dossierId":"%s","number":"2026-%s","status":"IN_PROGRESS","version":%d,
-                 "parties":[%s]}}""".formatted(UUID.randomUUID(), dossierId, dossierId, dossierId, version,
-                String.join(",", Arrays.stream(parties).map(Party::json).toList()));
-        kafka.send("portal.dossiers.v1", dossierId, event).get();
+    /** Sends a dossier event made from the contract example and returns it. */
+    ContractExample sendDossierEvent(String dossierId, long version, TestCaller... parties) throws Exception {
+        ContractExample event = DossierEventExamples.changed(dossierId, version, parties);
+        kafka.send(DossierAccessAutoConfiguration.TOPIC, dossierId, event.json()).get();
+        return event;
     }
 
-    static String documentPublished(String eventId, String dossierId, String documentId) {
-        return """
-                {"specversion":"1.0","id":"%s","type":"portal.document.published","source":"/notary-portal/document-service",
-                 "subject":"documents/%s","time":"2026-11-28T10:05:00Z","datacontenttype":"application/json",
-                 "data":{"documentId":"%s","dossierId":"%s","category":"CORRESPONDENCE",
-                 "publishedAt":"2026-11-28T10:05:00Z"}}""".formatted(eventId, documentId, documentId, dossierId);
+    /** Waits until the replica handled the event, and with it everything sent before it on the same key. */
+    void awaitHandled(ContractExample dossierEvent) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> processed.wasHandled("notification-service." + DossierEventsListener.LISTENER_ID,
+                        dossierEvent.id()));
     }
 
-    void sendDocumentPublished(String eventId, String dossierId, String documentId) throws Exception {
-        kafka.send("portal.documents.v1", dossierId, documentPublished(eventId, dossierId, documentId)).get();
+    static ContractExample documentPublished(String dossierId, String documentId) {
+        return EventContracts.example("portal.document.published").forDossier(dossierId)
+                .with("subject", "documents/" + documentId).with("data.documentId", documentId);
     }
 
-    void awaitReplica(String dossierId, long version) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            DossierRecipients stored = mongo.findById(dossierId, DossierRecipients.class);
-            return stored != null && stored.version() == version;
-        });
+    void send(ContractExample documentEvent, String dossierId) throws Exception {
+        kafka.send(ConsumedTopics.DOCUMENTS, dossierId, documentEvent.json()).get();
     }
 
     static List<MimeMessage> mailsTo(String email) throws MessagingException {
@@ -138,16 +151,14 @@ class DocumentNotificationsIT extends IntegrationTest {
     @Test
     void everyPartyGetsExactlyOneMailWithALinkAndNothingOfTheDocument() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        Party anna = person("anna");
-        Party bakkerij = company("bakkerij");
-        sendDossierCreated(dossierId, 1, anna, bakkerij);
-        awaitReplica(dossierId, 1);
+        TestCaller anna = person("anna");
+        TestCaller bakkerij = company("bakkerij");
+        awaitHandled(sendDossierEvent(dossierId, 1, anna, bakkerij));
 
-        String eventId = UUID.randomUUID().toString();
         String documentId = "doc-" + UUID.randomUUID();
-        sendDocumentPublished(eventId, dossierId, documentId);
+        send(documentPublished(dossierId, documentId), dossierId);
 
-        for (Party party : List.of(anna, bakkerij)) {
+        for (TestCaller party : List.of(anna, bakkerij)) {
             List<MimeMessage> mails = awaitMails(party.email(), 1);
             assertThat(mails).hasSize(1);
             MimeMessage mail = mails.get(0);
@@ -165,18 +176,16 @@ class DocumentNotificationsIT extends IntegrationTest {
     @Test
     void aRedeliveredEventSendsNoSecondMail() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        Party anna = person("anna");
-        sendDossierCreated(dossierId, 1, anna);
-        awaitReplica(dossierId, 1);
-        String eventId = UUID.randomUUID().toString();
-        sendDocumentPublished(eventId, dossierId, "doc-1");
+        TestCaller anna = person("anna");
+        awaitHandled(sendDossierEvent(dossierId, 1, anna));
+        ContractExample published = documentPublished(dossierId, "doc-1");
+        send(published, dossierId);
         awaitMails(anna.email(), 1);
 
-        sendDocumentPublished(eventId, dossierId, "doc-1");
+        send(published, dossierId);
         // same key, so same partition: once the next event's mail is in, the repeat has been handled
-        sendDocumentPublished(UUID.randomUUID().toString(), dossierId, "doc-2");
+        send(documentPublished(dossierId, "doc-2"), dossierId);
         awaitMails(anna.email(), 2);
-        Thread.sleep(500);
 
         assertThat(mailsTo(anna.email())).hasSize(2);
     }
@@ -184,14 +193,13 @@ class DocumentNotificationsIT extends IntegrationTest {
     @Test
     void anOlderDossierEventDoesNotChangeWhoIsMailed() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        Party anna = person("anna");
-        Party bob = person("bob");
-        sendDossierCreated(dossierId, 2, bob);
-        awaitReplica(dossierId, 2);
-        sendDossierCreated(dossierId, 1, anna);
-        Thread.sleep(1_000);
+        TestCaller anna = person("anna");
+        TestCaller bob = person("bob");
+        awaitHandled(sendDossierEvent(dossierId, 2, bob));
+        sendDossierEvent(dossierId, 1, anna);
+        awaitHandled(sendDossierEvent(dossierId, 2, bob));
 
-        sendDocumentPublished(UUID.randomUUID().toString(), dossierId, "doc-1");
+        send(documentPublished(dossierId, "doc-1"), dossierId);
         awaitMails(bob.email(), 1);
         assertThat(mailsTo(anna.email())).isEmpty();
     }
@@ -200,14 +208,17 @@ class DocumentNotificationsIT extends IntegrationTest {
     @Test
     void aRetriedBatchMailsNobodyTwice() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
-        Party anna = person("anna");
-        Party unreachable = new Party("acc-broken-" + UUID.randomUUID(), "broken@@example.com", "PERSON", null);
-        sendDossierCreated(dossierId, 1, anna, unreachable);
-        awaitReplica(dossierId, 1);
-        String eventId = UUID.randomUUID().toString();
-        sendDocumentPublished(eventId, dossierId, "doc-1");
+        TestCaller anna = person("anna");
+        TestCaller unreachable = person("unreachable");
+        // the mail server refuses this one recipient (GreenMail takes every address, so the refusal is injected)
+        doThrow(new MailSendException("550 mailbox unavailable")).when(mailSender).send(argThat(
+                (MimeMessage message) -> recipientIs(message, unreachable.email())));
+        awaitHandled(sendDossierEvent(dossierId, 1, anna, unreachable));
+        ContractExample published = documentPublished(dossierId, "doc-1");
+        String eventId = published.id();
+        send(published, dossierId);
 
-        try (TopicReader reader = new TopicReader("portal.documents.v1.dlt")) {
+        try (TopicReader reader = new TopicReader(ConsumedTopics.DOCUMENTS + ".dlt")) {
             var parked = reader.readUntil(r -> dossierId.equals(r.key()), 1, Duration.ofSeconds(30));
             assertThat(parked).hasSize(1);
             String reason = new String(parked.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
@@ -220,13 +231,13 @@ class DocumentNotificationsIT extends IntegrationTest {
     @Test
     void aDocumentOfAnUnknownDossierIsRetriedThenDeadLettered() throws Exception {
         String dossierId = "dos-unknown-" + UUID.randomUUID();
-        String eventId = UUID.randomUUID().toString();
-        sendDocumentPublished(eventId, dossierId, "doc-1");
+        ContractExample published = documentPublished(dossierId, "doc-1");
+        send(published, dossierId);
 
-        try (TopicReader reader = new TopicReader("portal.documents.v1.dlt")) {
+        try (TopicReader reader = new TopicReader(ConsumedTopics.DOCUMENTS + ".dlt")) {
             var parked = reader.readUntil(r -> dossierId.equals(r.key()), 1, Duration.ofSeconds(30));
             assertThat(parked).hasSize(1);
-            assertThat(parked.get(0).value()).isEqualTo(documentPublished(eventId, dossierId, "doc-1"));
+            assertThat(parked.get(0).value()).isEqualTo(published.json());
         }
     }
 }

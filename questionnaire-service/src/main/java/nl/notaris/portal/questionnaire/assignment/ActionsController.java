@@ -1,7 +1,5 @@
 package nl.notaris.portal.questionnaire.assignment;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,9 +16,9 @@ class ActionsController {
     }
 
     @GetMapping("/api/actions/summary")
-    ActionsSummary summary(@AuthenticationPrincipal Jwt jwt) {
+    ActionsSummary summary(Caller caller) {
         return new ActionsSummary(
-                assignments.countByAccountIdAndStatus(Caller.from(jwt).accountId(), AssignmentStatus.OPEN));
+                assignments.countByAccountIdAndStatus(caller.accountId(), AssignmentStatus.OPEN));
     }
 
     record ActionsSummary(long open) {

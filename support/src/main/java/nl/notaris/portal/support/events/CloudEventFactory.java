@@ -1,5 +1,6 @@
 package nl.notaris.portal.support.events;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -18,18 +19,20 @@ public class CloudEventFactory {
 
     private final JsonMapper json;
     private final String source;
+    private final Clock clock;
 
-    public CloudEventFactory(JsonMapper json, String source) {
+    public CloudEventFactory(JsonMapper json, String source, Clock clock) {
         // absent values are left out rather than written as null: the contracts say which fields are optional
         this.json = json.rebuild()
                 .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
         this.source = source;
+        this.clock = clock;
     }
 
     public PendingEvent create(String topic, String key, String type, String subject, Object data) {
         String id = UUID.randomUUID().toString();
-        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("specversion", "1.0");
         envelope.put("id", id);

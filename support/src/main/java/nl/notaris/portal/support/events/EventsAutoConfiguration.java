@@ -1,5 +1,6 @@
 package nl.notaris.portal.support.events;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the processed-event log for idempotent consumers, and retry-then-dead-letter for listeners
  * (a record that keeps failing is parked on {@code <topic>.dlt}, never skipped).
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = nl.notaris.portal.support.time.ClockAutoConfiguration.class, afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnBean({ MongoTemplate.class, KafkaTemplate.class })
@@ -31,8 +33,9 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CloudEventFactory cloudEventFactory(JsonMapper json, @Value("${spring.application.name}") String application) {
-        return new CloudEventFactory(json, "/notary-portal/" + application);
+    CloudEventFactory cloudEventFactory(JsonMapper json, @Value("${spring.application.name}") String application,
+            Clock clock) {
+        return new CloudEventFactory(json, "/notary-portal/" + application, clock);
     }
 
     @Bean
@@ -44,8 +47,8 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProcessedEvents processedEvents(MongoTemplate mongo) {
-        return new ProcessedEvents(mongo);
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
+        return new ProcessedEvents(mongo, clock);
     }
 
     @Bean
@@ -58,6 +61,9 @@ public class EventsAutoConfiguration {
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2);
         backOff.setMaxInterval(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        // a record that is not JSON of the expected shape will not become so by retrying: park it at once
+        handler.addNotRetryableExceptions(JacksonException.class);
+        return handler;
     }
 }

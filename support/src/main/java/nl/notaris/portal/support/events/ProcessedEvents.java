@@ -3,7 +3,7 @@ package nl.notaris.portal.support.events;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,20 +19,27 @@ public class ProcessedEvents {
     static final String COLLECTION = "processed_events";
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    public ProcessedEvents(MongoTemplate mongo) {
+    public ProcessedEvents(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Whether this consumer has handled the event (e.g. a test's marker event). */
+    public boolean wasHandled(String consumer, String eventId) {
+        return mongo.exists(query(where("_id").is(consumer + ":" + eventId)), COLLECTION);
     }
 
     /** Runs {@code effect} unless this consumer already handled the event; returns whether it ran. */
     public boolean handleOnce(String consumer, String eventId, Runnable effect) {
-        String key = consumer + ":" + eventId;
-        if (mongo.exists(query(where("_id").is(key)), COLLECTION)) {
+        if (wasHandled(consumer, eventId)) {
             return false;
         }
+        String key = consumer + ":" + eventId;
         effect.run();
         try {
-            mongo.insert(new Document("_id", key).append("processedAt", Instant.now()), COLLECTION);
+            mongo.insert(new Document("_id", key).append("processedAt", clock.instant()), COLLECTION);
         } catch (DuplicateKeyException alreadyRecorded) {
             // handled concurrently by another instance; the effect tolerates the repeat
         }

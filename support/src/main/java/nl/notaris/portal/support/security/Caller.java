@@ -1,6 +1,5 @@
 package nl.notaris.portal.support.security;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,12 +18,16 @@ public record Caller(String accountId, String email, String name, String company
     }
 
     public List<String> accessKeys() {
-        List<String> keys = new ArrayList<>();
-        keys.add(AccessKeys.account(accountId));
-        if (companyId != null && !companyId.isBlank()) {
-            keys.add(AccessKeys.company(companyId));
-        }
-        return keys;
+        return AccessKeys.ofCaller(accountId, companyId);
+    }
+
+    /** Whether this caller may see a dossier that grants the given access keys. */
+    public boolean mayAccess(List<String> dossierAccessKeys) {
+        return AccessKeys.grants(dossierAccessKeys, accessKeys());
+    }
+
+    public boolean isStaff() {
+        return hasRole("staff");
     }
 
     public boolean hasRole(String role) {

@@ -10,10 +10,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import jakarta.servlet.DispatcherType;
+import nl.notaris.portal.support.web.ProblemJson;
+
 /**
  * Every service is a stateless resource server: bearer tokens only, no session, no CSRF (no cookies
  * are accepted), 401 for anonymous calls. Staff endpoints need the {@code staff} realm role; the
- * client API needs {@code client}.
+ * client API needs {@code client}; {@code /internal/**} (calls between services with the caller's
+ * token) needs any valid token and checks the object itself.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,15 +28,19 @@ public class ResourceServerSecurityAutoConfiguration {
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            ProblemResponses.write(response, 401, "Unauthorized", "Sign in to use the portal.");
+            ProblemJson.write(response, 401, "Unauthorized", "Sign in to use the portal.");
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
-                ProblemResponses.write(response, 403, "Forbidden", "Your account may not do this.");
+                ProblemJson.write(response, 403, "Forbidden", "Your account may not do this.");
         http.authorizeHttpRequests(auth -> auth
+                        // the error page renders the problem of a request that was already decided
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/staff/**").hasRole("staff")
                         .requestMatchers("/api/**").hasAnyRole("client", "staff")
+                        // service to service, never routed by the gateway; the endpoint checks the caller
+                        .requestMatchers("/internal/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRolesConverter()))

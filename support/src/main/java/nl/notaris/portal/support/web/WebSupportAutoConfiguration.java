@@ -1,11 +1,68 @@
 package nl.notaris.portal.support.web;
 
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.Import;
+import java.util.List;
 
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+import org.apache.catalina.Container;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What every service's web layer shares: problem details for every error (controller advice, error
+ * page, Tomcat's own reports), the request parameter check, and the {@link PageQuery} and
+ * {@link nl.notaris.portal.support.security.Caller} controller parameters.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
-public class WebSupportAutoConfiguration {
+@Import({ ProblemDetailsAdvice.class, ProblemErrorController.class })
+public class WebSupportAutoConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PageQueryResolver());
+        resolvers.add(new CallerResolver());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestParametersFilter> requestParametersFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestParametersFilter());
+        // before Spring Security (-100): nothing reads a parameter before it is checked
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatErrorReports {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                Container host = context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.getPipeline().addValve(new ProblemJsonErrorReportValve());
+                if (host instanceof StandardHost standardHost) {
+                    standardHost.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+                }
+            });
+        }
+    }
 }

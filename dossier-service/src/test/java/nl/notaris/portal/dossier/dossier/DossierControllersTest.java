@@ -1,0 +1,159 @@
+package nl.notaris.portal.dossier.dossier;
+
+import static nl.notaris.portal.testsupport.TestCaller.ANNA;
+import static nl.notaris.portal.testsupport.TestCaller.PIET;
+import static nl.notaris.portal.testsupport.TestCaller.STAFF;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.support.web.NotFoundException;
+
+/**
+ * The rules of the dossier endpoints, in seconds: who may call them, what they accept, and what a
+ * caller is told when something is wrong. The services behind them are stand-ins here; the
+ * integration tests wire the real ones.
+ */
+@WebMvcTest(controllers = { ClientDossierController.class, StaffDossierController.class,
+        InternalDossierController.class })
+class DossierControllersTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    DossierService service;
+    @MockitoBean
+    DossierSearch search;
+
+    static Dossier dossier() {
+        return Dossier.open("2026-0001", "Aankoop woning", DossierStatus.IN_PROGRESS,
+                List.of(new Party("a1-anna", "anna@example.com", "PERSON", null)), Instant.parse("2026-11-28T10:00:00Z"));
+    }
+
+    @Test
+    void anonymousCallsAre401Problems() throws Exception {
+        mvc.perform(get("/api/dossiers")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/internal/dossiers/x/access")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void clientsNeverReachTheStaffApi() throws Exception {
+        mvc.perform(get("/api/staff/dossiers").with(ANNA.token())).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.status").value(403));
+        mvc.perform(post("/api/staff/dossiers").with(PIET.token()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"number\":\"X\",\"description\":\"Y\"}")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theListShowsDossiersInProgressUnlessOtherStatusesAreAsked() throws Exception {
+        given(search.forCaller(any(), any(), any(), any())).willReturn(new PageImpl<>(List.of(dossier()), PageRequest.of(0, 20), 1));
+
+        mvc.perform(get("/api/dossiers").with(ANNA.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].number").value("2026-0001"));
+        verify(search).forCaller(eq(List.of("account:a1-anna")), eq(EnumSet.of(DossierStatus.IN_PROGRESS)), eq(null),
+                eq(PageRequest.of(0, 20)));
+
+        mvc.perform(get("/api/dossiers").param("status", "completed,ON_HOLD").param("page", "2").param("size", "5")
+                .with(ANNA.token())).andExpect(status().isOk());
+        verify(search).forCaller(any(), eq(EnumSet.of(DossierStatus.COMPLETED, DossierStatus.ON_HOLD)), eq(null),
+                eq(PageRequest.of(2, 5)));
+    }
+
+    @Test
+    void pagingAndStatusParametersAreCheckedAndNamed() throws Exception {
+        mvc.perform(get("/api/dossiers").param("page", "-1").with(ANNA.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/dossiers").param("size", "101").with(ANNA.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/dossiers").param("size", "veel").with(ANNA.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/dossiers").param("status", "SLEEPING").with(ANNA.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("IN_PROGRESS, ON_HOLD")));
+        mvc.perform(get("/api/staff/dossiers").param("page", "x").with(STAFF.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("page"));
+    }
+
+    @Test
+    void aNulByteInTheSearchIsRefusedBeforeItReachesTheDatabase() throws Exception {
+        mvc.perform(get("/api/dossiers").param("query", "a\u0000b").with(ANNA.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("query"));
+    }
+
+    @Test
+    void someoneElsesDossierIsA404Problem() throws Exception {
+        given(service.getFor(any(), eq("theirs"))).willThrow(new NotFoundException("Dossier theirs was not found."));
+        mvc.perform(get("/api/dossiers/theirs").with(ANNA.token())).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/internal/dossiers/theirs/access").with(ANNA.token())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theInternalAccessAnswerCarriesWhatTheEventsCarry() throws Exception {
+        Dossier dossier = dossier();
+        given(service.getFor(any(), eq(dossier.getId()))).willReturn(dossier);
+        mvc.perform(get("/internal/dossiers/{id}/access", dossier.getId()).with(STAFF.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossierId").value(dossier.getId()))
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.parties[0].accountId").value("a1-anna"));
+    }
+
+    @Test
+    void badStaffInputNamesTheField() throws Exception {
+        mvc.perform(post("/api/staff/dossiers").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"description\":\"Zonder nummer\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("number"));
+        mvc.perform(post("/api/staff/dossiers").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"1\",\"description\":\"D\",\"parties\":[\"geen adres\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("parties[0]"));
+        mvc.perform(post("/api/staff/dossiers").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"1\",\"description\":\"D\",\"parties\":[\"a\\u0000@b\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("parties[0]"));
+        mvc.perform(put("/api/staff/dossiers/d1/progress").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"steps\":[null]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("steps[0]"));
+        mvc.perform(put("/api/staff/dossiers/d1/progress").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"steps\":[{\"done\":true}]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("steps[0].title"));
+        mvc.perform(put("/api/staff/dossiers/d1/progress").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("not json"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(
+                        org.hamcrest.Matchers.containsString("not JSON")));
+    }
+
+    @Test
+    void aConcurrentChangeIsA409NotA500() throws Exception {
+        given(service.update(anyString(), any(), any()))
+                .willThrow(new OptimisticLockingFailureException("version mismatch"));
+        mvc.perform(patch("/api/staff/dossiers/d1").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"ON_HOLD\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Reload")));
+    }
+}
