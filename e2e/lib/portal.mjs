@@ -286,3 +286,45 @@ export async function eventually(probe, { timeoutMs = 15000, intervalMs = 500 } 
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+// ------------------------------------------------------------------------------------------------
+// Keycloak's own account API, as a client could call it with Keycloak's account console
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * An access token for Keycloak's account REST API, got the way Keycloak's account console gets one:
+ * authorization code with PKCE for the public `account-console` client, signing in with the password.
+ */
+export async function accountConsoleToken(email, password = DEMO_PASSWORD) {
+  const { createHash, randomBytes } = await import('node:crypto');
+  const jar = new CookieJar();
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const redirectUri = `${KEYCLOAK_URL}/realms/${REALM}/account/`;
+  const auth = new URL(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/auth`);
+  auth.search = new URLSearchParams({
+    client_id: 'account-console', redirect_uri: redirectUri, response_type: 'code', scope: 'openid',
+    code_challenge: challenge, code_challenge_method: 'S256',
+  }).toString();
+  const page = await exchange(jar, auth.toString(), { headers: { accept: 'text/html' } });
+  const action = loginFormAction(await page.text());
+  if (!action) throw new Error(`account console: no login form (status ${page.status})`);
+  const posted = await exchange(jar, new URL(action, auth).toString(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: email, password, credentialId: '' }),
+  });
+  const location = posted.headers.get('location') ?? '';
+  const code = new URL(location, KEYCLOAK_URL).searchParams.get('code');
+  if (!code) throw new Error(`account console: no code after sign-in (status ${posted.status}, location ${location})`);
+  const token = await readResponse(await fetch(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: 'account-console', code, redirect_uri: redirectUri,
+      code_verifier: verifier,
+    }),
+  }));
+  if (!token.json?.access_token) throw new Error(`account console: no token: ${token.status} ${token.text}`);
+  return token.json.access_token;
+}
