@@ -1,6 +1,7 @@
 package nl.notaris.portal.identity.accounts;
 
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.UserRepresentation;
+import nl.notaris.portal.support.security.AccessKeys;
 
 /** A portal account as other services need it. */
 public record Account(String id, String email, String name, String accountType, String companyId) {
@@ -11,7 +12,7 @@ public record Account(String id, String email, String name, String accountType, 
                 + (user.lastName() == null ? "" : user.lastName())).trim();
         String accountType = user.attribute("account_type") == null ? "PERSON" : user.attribute("account_type");
         return new Account(user.id(), user.email(),
-                "COMPANY_MAIN".equals(accountType) && companyName != null ? companyName : personName,
+                AccessKeys.COMPANY_MAIN.equals(accountType) && companyName != null ? companyName : personName,
                 accountType, user.attribute("company_id"));
     }
 }
