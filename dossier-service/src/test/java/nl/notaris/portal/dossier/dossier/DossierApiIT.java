@@ -148,6 +148,25 @@ class DossierApiIT extends IntegrationTest {
         assertThat(id).isNotBlank();
     }
 
+    @Autowired
+    DossierRepository repository;
+
+    /** Two saves of the same revision, as two concurrent requests would make them: the second is refused, not merged. */
+    @Test
+    void aConcurrentSaveOfTheSameDossierIsRefused() throws Exception {
+        String id = create(unique("2026"), "Gelijktijdig", null, ANNA.email());
+        Dossier first = repository.findById(id).orElseThrow();
+        Dossier second = repository.findById(id).orElseThrow();
+        first.describe("Eerste wijziging", java.time.Instant.now());
+        repository.save(first);
+        second.describe("Tweede wijziging", java.time.Instant.now());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.save(second))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        mvc.perform(get("/api/dossiers/{id}", id).with(ANNA.token()))
+                .andExpect(jsonPath("$.description").value("Eerste wijziging"));
+    }
+
     @Test
     void theStaffApiIsDescribedWithOpenApi() throws Exception {
         mvc.perform(get("/v3/api-docs"))
