@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Creates the demo dossiers and documents through the public staff API (as the back-office
+// Creates the demo dossiers, documents and messages through the public staff API (as the back-office
 // client). Idempotent: a dossier that exists already (409) is skipped, and documents are only
 // published to a dossier that was created by this run.
 //
@@ -26,6 +26,22 @@ const DOSSIERS = [
       { title: 'Concept-akte besproken', done: false },
       { title: 'Ondertekening', done: false },
       { title: 'Inschrijving kadaster', done: false },
+    ],
+    messages: [
+      {
+        subject: 'Ontvangst stukken en checklist',
+        body:
+          'Beste mevrouw De Vries,\n\nWij hebben de koopovereenkomst van de woning aan de Dorpsstraat 12 ontvangen. ' +
+          'In de bijlage vindt u de checklist van de stukken die wij nog van u nodig hebben. ' +
+          'U kunt ze als bijlage bij een antwoord op dit bericht aanleveren.\n\nMet vriendelijke groet,\nMr. N. Notaris',
+        attachment: { fileName: 'checklist-aankoop-woning.pdf', lines: ['Checklist aankoop woning', 'Kopie paspoort of ID-kaart', 'Hypotheekofferte', 'Bankafschrift eigen middelen'] },
+      },
+      {
+        subject: 'Afspraak ondertekening',
+        body:
+          'Beste mevrouw De Vries,\n\nDe ondertekening van de akte van levering staat gepland op vrijdag 18 december om 10.00 uur ' +
+          'op ons kantoor. Wilt u een geldig legitimatiebewijs meenemen?\n\nMet vriendelijke groet,\nMr. N. Notaris',
+      },
     ],
     documents: [
       {
@@ -151,25 +167,28 @@ async function setProgress(token, dossierId, dossier) {
   console.log(`    progress: ${done} of ${dossier.progress.length} steps done`);
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// The document service learns about new dossiers from the dossier events (Kafka), so right after
-// creating a dossier it may still answer 404 for a little while: retry those for up to 60 s.
+// Right after creating a dossier the other services know it too (they ask dossier-service about a
+// dossier whose event has not reached them yet), so no waiting is needed.
 async function publishDocument(token, dossierId, dossier, document) {
-  const deadline = Date.now() + 60_000;
-  let response;
-  for (;;) {
-    const form = new FormData();
-    form.append('file', new Blob([minimalPdf(document.lines)], { type: 'application/pdf' }), document.fileName);
-    form.append('title', document.title);
-    form.append('category', document.category);
-    response = await api(token, 'POST', `/api/staff/dossiers/${dossierId}/documents`, form);
-    if (response.status !== 404 || Date.now() > deadline) break;
-    await response.body?.cancel();
-    await sleep(1000);
-  }
+  const form = new FormData();
+  form.append('file', new Blob([minimalPdf(document.lines)], { type: 'application/pdf' }), document.fileName);
+  form.append('title', document.title);
+  form.append('category', document.category);
+  const response = await api(token, 'POST', `/api/staff/dossiers/${dossierId}/documents`, form);
   await expectOk(response, `publishing "${document.title}" to ${dossier.number}`);
   console.log(`    published ${document.category} "${document.title}" (${document.fileName})`);
+}
+
+async function sendMessage(token, dossierId, dossier, message) {
+  const form = new FormData();
+  form.append('subject', message.subject);
+  form.append('body', message.body);
+  if (message.attachment) {
+    form.append('files', new Blob([minimalPdf(message.attachment.lines)], { type: 'application/pdf' }), message.attachment.fileName);
+  }
+  const response = await api(token, 'POST', `/api/staff/dossiers/${dossierId}/messages`, form);
+  await expectOk(response, `sending "${message.subject}" to ${dossier.number}`);
+  console.log(`    message "${message.subject}"${message.attachment ? ` with ${message.attachment.fileName}` : ''}`);
 }
 
 async function main() {
@@ -184,6 +203,9 @@ async function main() {
     if (dossier.progress) await setProgress(token, result.id, dossier);
     for (const document of dossier.documents ?? []) {
       await publishDocument(token, result.id, dossier, document);
+    }
+    for (const message of dossier.messages ?? []) {
+      await sendMessage(token, result.id, dossier, message);
     }
   }
   console.log(created ? `Created ${created} dossier(s).` : 'All demo data existed already.');

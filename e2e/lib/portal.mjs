@@ -84,6 +84,16 @@ export function staff(token) {
       return request('POST', `/api/staff/dossiers/${dossierId}/documents`, { form });
     },
     lookupAccount: (email) => request('GET', `/api/staff/accounts/lookup?email=${encodeURIComponent(email)}`),
+    /** Multipart message to a dossier's parties; `files`: [{ bytes, fileName, contentType }]. */
+    sendMessage: (dossierId, { subject, body, files = [] }) => {
+      const form = new FormData();
+      form.append('subject', subject);
+      form.append('body', body);
+      for (const file of files) {
+        form.append('files', new Blob([file.bytes], { type: file.contentType ?? 'application/octet-stream' }), file.fileName);
+      }
+      return request('POST', `/api/staff/dossiers/${dossierId}/messages`, { form });
+    },
   };
 }
 
@@ -234,8 +244,8 @@ function portalClient(jar, info) {
       const token = jar.get(PORTAL_URL, 'XSRF-TOKEN');
       if (token) init.headers['x-xsrf-token'] = decodeURIComponent(token);
     }
-    if (body instanceof FormData) {
-      init.body = body;
+    if (body instanceof FormData || body instanceof Uint8Array) {
+      init.body = body; // multipart, or raw bytes (the caller sets the content type)
     } else if (body !== undefined) {
       init.headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -248,6 +258,11 @@ function portalClient(jar, info) {
     get: (path, options) => call('GET', path, options),
     /** State-changing call; pass `{ csrf: false }` to leave the X-XSRF-TOKEN header out. */
     send: (method, path, body, options = {}) => call(method, path, { ...options, body }),
+    /** The session cookie header and the CSRF header for a request made by hand (e.g. a cut-off upload). */
+    sessionHeaders: () => ({
+      cookie: jar.header(PORTAL_URL) ?? '',
+      'x-xsrf-token': decodeURIComponent(jar.get(PORTAL_URL, 'XSRF-TOKEN') ?? ''),
+    }),
   };
 }
 

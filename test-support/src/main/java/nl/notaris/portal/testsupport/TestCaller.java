@@ -47,6 +47,17 @@ public record TestCaller(String accountId, String email, String name, String acc
         }).authorities(roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 
+    /**
+     * A real bearer token ({@link TestTokens}) instead of a mocked authentication: for calls that pass
+     * the caller's token on to another service, which must tell callers apart by it.
+     */
+    public RequestPostProcessor bearerToken() {
+        return request -> {
+            request.addHeader("Authorization", "Bearer test." + accountId);
+            return request;
+        };
+    }
+
     /** The Authorization header line for a raw request, accepted by {@link TestTokens}. */
     public String bearer() {
         return "Authorization: Bearer test." + accountId + "\r\n";

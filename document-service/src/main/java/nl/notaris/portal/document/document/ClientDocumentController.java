@@ -46,12 +46,11 @@ class ClientDocumentController {
     @GetMapping("/api/documents/{documentId}/content")
     ResponseEntity<InputStreamResource> content(Caller caller, @PathVariable String documentId) throws IOException {
         DocumentService.Content content = documents.open(caller, documentId);
-        PublishedDocument document = content.document();
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.getContentType()))
-                .contentLength(document.getSize())
+                .contentType(MediaType.parseMediaType(content.contentType()))
+                .contentLength(content.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(new InputStreamResource(content.resource().getInputStream()));
     }

@@ -8,11 +8,12 @@ import nl.notaris.portal.document.events.DocumentTopics;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
 
-/** The events of documents. They never carry a document's title or content: notifications must not reveal it. */
+/** The events of documents. They never carry a document's title, name or content: notifications must not reveal it. */
 @Component
 public class DocumentEvents {
 
     public static final String PUBLISHED = "portal.document.published";
+    public static final String DELIVERED = "portal.document.delivered";
 
     private final CloudEventFactory events;
 
@@ -26,6 +27,17 @@ public class DocumentEvents {
                         document.getPublishedAt()));
     }
 
+    /** A client delivered a document with a message (DOC-3, DOC-5): for the office's tools. */
+    public PendingEvent delivered(PublishedDocument document, String messageId, String accountId) {
+        return events.create(DocumentTopics.TOPIC, document.getDossierId(), DELIVERED, "documents/" + document.getId(),
+                new Delivered(document.getId(), document.getDossierId(), messageId, accountId, document.getSize(),
+                        document.getContentType(), document.getPublishedAt()));
+    }
+
     record Published(String documentId, String dossierId, String category, Instant publishedAt) {
+    }
+
+    record Delivered(String documentId, String dossierId, String messageId, String accountId, long size,
+            String contentType, Instant deliveredAt) {
     }
 }

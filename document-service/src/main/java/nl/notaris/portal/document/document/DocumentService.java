@@ -3,9 +3,9 @@ package nl.notaris.portal.document.document;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -16,23 +16,32 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.core.io.Resource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
+import nl.notaris.portal.document.file.FileType;
+import nl.notaris.portal.document.file.FileTypes;
+import nl.notaris.portal.document.upload.Upload;
+import nl.notaris.portal.document.upload.UploadService;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 
-/** Publishing documents to a dossier (STF-3) and giving clients their documents (DOC-1..4). */
+/**
+ * Publishing documents to a dossier (STF-3), giving clients their documents (DOC-1..4), and filing
+ * the files that came with a message (DOC-3, DOC-5, MSG-6).
+ */
 @Service
 public class DocumentService {
 
@@ -41,14 +50,16 @@ public class DocumentService {
     private final MongoTemplate mongo;
     private final GridFsTemplate gridFs;
     private final DossierAccessReplica access;
+    private final UploadService uploads;
     private final DocumentEvents events;
     private final Clock clock;
 
-    DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, DocumentEvents events,
-            Clock clock) {
+    DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, UploadService uploads,
+            DocumentEvents events, Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
         this.access = access;
+        this.uploads = uploads;
         this.events = events;
         this.clock = clock;
     }
@@ -60,23 +71,24 @@ public class DocumentService {
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("file", "The file is missing or empty.");
         }
-        String fileName = SafeFileName.of(file.getOriginalFilename());
-        try (InputStream in = new BufferedInputStream(file.getInputStream())) {
-            in.mark(16);
-            String contentType = ContentTypes.sniff(in.readNBytes(16));
-            in.reset();
-            ObjectId contentId = gridFs.store(in, fileName, contentType, new Document("dossierId", dossierId));
-            PublishedDocument document = new PublishedDocument(new ObjectId().toHexString(), dossierId, title.trim(),
-                    category, fileName, contentType, file.getSize(), contentId.toHexString(), clock.instant());
-            document.record(events.published(document));
-            try {
-                return mongo.insert(document);
-            } catch (RuntimeException e) {
-                gridFs.delete(query(where("_id").is(contentId)));
-                throw e;
-            }
+        FileType type = FileTypes.detect(file::getInputStream);
+        String fileName = type.accepted() ? type.downloadName(file.getOriginalFilename())
+                : nl.notaris.portal.document.file.SafeFileName.of(file.getOriginalFilename());
+        ObjectId contentId = new ObjectId();
+        try (InputStream in = file.getInputStream()) {
+            gridFs.store(GridFsUpload.fromStream(in).id(contentId).filename(fileName).contentType(type.servedAs())
+                    .metadata(new Document("dossierId", dossierId)).build());
         } catch (IOException e) {
-            throw new IllegalStateException("Could not store the uploaded file", e);
+            throw new UncheckedIOException("Could not store the uploaded file", e);
+        }
+        PublishedDocument document = new PublishedDocument(new ObjectId().toHexString(), dossierId, title.trim(),
+                category, fileName, type.servedAs(), file.getSize(), contentId.toHexString(), clock.instant());
+        document.record(events.published(document));
+        try {
+            return mongo.insert(document);
+        } catch (RuntimeException e) {
+            gridFs.delete(query(where("_id").is(contentId)));
+            throw e;
         }
     }
 
@@ -94,11 +106,11 @@ public class DocumentService {
     public Map<Category, TabCount> counts(Caller caller, String dossierId) {
         access.require(dossierId, caller);
         Map<Category, TabCount> counts = new EnumMap<>(Category.class);
-        for (Category category : Category.values()) {
+        for (Category category : Category.tabs()) {
             counts.put(category, new TabCount(0, 0));
         }
         Set<String> read = readDocumentIds(dossierId, caller.accountId());
-        Query inDossier = query(where("dossierId").is(dossierId));
+        Query inDossier = query(where("dossierId").is(dossierId).and("category").in(Category.tabs()));
         inDossier.fields().include("_id", "category");
         for (Document row : mongo.find(inDossier, Document.class, "documents")) {
             Category category = Category.valueOf(row.getString("category"));
@@ -109,15 +121,49 @@ public class DocumentService {
         return counts;
     }
 
-    /** The document's content for a caller who may see its dossier; opening it marks it read. */
+    /**
+     * The document's content for a caller who may see its dossier; opening it marks it read. The
+     * sender of a message may open an attachment that is not filed yet (it is, moments later).
+     */
     public Content open(Caller caller, String documentId) {
         PublishedDocument document = mongo.findById(documentId, PublishedDocument.class);
-        if (document == null || !access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
-            throw new NotFoundException("Document " + documentId + " was not found.");
+        if (document == null) {
+            return uploads.openOwn(caller, documentId)
+                    .map(own -> new Content(own.upload().fileName(), own.upload().contentType(), own.upload().length(),
+                            own.content()))
+                    .orElseThrow(() -> notFound(documentId));
         }
-        GridFsResource resource = gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(document.getContentId())))));
+        if (!access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
+            throw notFound(documentId);
+        }
+        Resource resource = gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(document.getContentId())))));
         mongo.save(DocumentRead.of(document, caller.accountId(), clock.instant()));
-        return new Content(document, resource);
+        return new Content(document.getFileName(), document.getContentType(), document.getSize(), resource);
+    }
+
+    /**
+     * Files the uploads a message names as documents of the dossier, once: a repeated event finds
+     * them filed. A client's files are delivered documents (their tab, and an event for the office's
+     * tools); the office's are shown with the message.
+     */
+    public void fileAttachments(String messageId, String dossierId, String senderAccountId, boolean fromClient,
+            List<String> documentIds, Instant sentAt) {
+        for (Upload upload : uploads.completedFor(senderAccountId, dossierId, documentIds)) {
+            PublishedDocument document = PublishedDocument.attachedTo(messageId, upload.id(), dossierId,
+                    fromClient ? Category.DELIVERED : Category.MESSAGE, upload.fileName(), upload.contentType(),
+                    upload.length(), sentAt);
+            if (fromClient) {
+                document.record(events.delivered(document, messageId, senderAccountId));
+            }
+            try {
+                mongo.insert(document);
+                // what the sender delivered is not news to the sender
+                mongo.save(DocumentRead.of(document, senderAccountId, sentAt));
+            } catch (DuplicateKeyException alreadyFiled) {
+                // a repeated event: the document exists
+            }
+            uploads.delivered(upload);
+        }
     }
 
     private Set<String> readDocumentIds(String dossierId, String accountId) {
@@ -125,10 +171,15 @@ public class DocumentService {
         return mongo.find(reads, DocumentRead.class).stream().map(DocumentRead::documentId).collect(Collectors.toSet());
     }
 
+    private static NotFoundException notFound(String documentId) {
+        return new NotFoundException("Document " + documentId + " was not found.");
+    }
+
     public record TabCount(long total, long unread) {
     }
 
-    public record Content(PublishedDocument document, GridFsResource resource) {
+    /** What a download serves: the server's file name and type, and the content. */
+    public record Content(String fileName, String contentType, long size, Resource resource) {
     }
 
     /** A document as the client sees it in a tab. */

@@ -25,6 +25,8 @@ public class PublishedDocument {
     private long size;
     private String contentId;
     private Instant publishedAt;
+    /** For a file attached to a message: the message (delivered by a client, or sent by the office). */
+    private String messageId;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     protected PublishedDocument() {
@@ -41,6 +43,15 @@ public class PublishedDocument {
         this.size = size;
         this.contentId = contentId;
         this.publishedAt = publishedAt;
+    }
+
+    /** A file that came with a message: delivered by a client, or attached by the office. */
+    public static PublishedDocument attachedTo(String messageId, String id, String dossierId, Category category,
+            String fileName, String contentType, long size, Instant sentAt) {
+        PublishedDocument document = new PublishedDocument(id, dossierId, fileName, category, fileName, contentType,
+                size, id, sentAt);
+        document.messageId = messageId;
+        return document;
     }
 
     public void record(PendingEvent event) {
@@ -81,5 +92,9 @@ public class PublishedDocument {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public String getMessageId() {
+        return messageId;
     }
 }

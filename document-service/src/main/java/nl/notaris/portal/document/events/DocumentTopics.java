@@ -8,14 +8,15 @@ import org.springframework.kafka.config.TopicBuilder;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
- * Where document events go: {@code portal.documents.v1}, keyed by dossier id, relayed from the
- * {@code documents} collection's outbox. The dossier topic this service reads is declared by the
- * access replica it switches on.
+ * The topics of this service: it publishes {@code portal.documents.v1} (keyed by dossier id,
+ * relayed from the {@code documents} collection's outbox) and reads {@code portal.messages.v1},
+ * whose attachments become documents. The dossier topic is declared by the access replica.
  */
 @Configuration
 public class DocumentTopics {
 
     public static final String TOPIC = "portal.documents.v1";
+    public static final String MESSAGES = "portal.messages.v1";
 
     @Bean
     OutboxCollection documentOutbox() {
@@ -30,5 +31,15 @@ public class DocumentTopics {
     @Bean
     NewTopic documentsDeadLetterTopic() {
         return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic messagesTopic() {
+        return TopicBuilder.name(MESSAGES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic messagesDeadLetterTopic() {
+        return TopicBuilder.name(MESSAGES + ".dlt").partitions(1).build();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.kafka.config.TopicBuilder;
 public class ConsumedTopics {
 
     public static final String DOCUMENTS = "portal.documents.v1";
+    public static final String MESSAGES = "portal.messages.v1";
 
     @Bean
     NewTopic documentsTopic() {
@@ -23,5 +24,15 @@ public class ConsumedTopics {
     @Bean
     NewTopic documentsDeadLetterTopic() {
         return TopicBuilder.name(DOCUMENTS + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic messagesTopic() {
+        return TopicBuilder.name(MESSAGES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic messagesDeadLetterTopic() {
+        return TopicBuilder.name(MESSAGES + ".dlt").partitions(1).build();
     }
 }

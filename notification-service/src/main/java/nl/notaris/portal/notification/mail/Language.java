@@ -6,6 +6,10 @@ public enum Language {
 
     public static final Language DEFAULT = NL;
 
+    public String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** {@code "nl"}, {@code "en"} (any case); anything else or nothing is the default. */
     public static Language fromTag(String tag) {
         return tag != null && tag.trim().equalsIgnoreCase("en") ? EN : DEFAULT;

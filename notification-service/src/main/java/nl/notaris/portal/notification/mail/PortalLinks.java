@@ -18,4 +18,10 @@ public class PortalLinks {
         return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("dossiers", dossierId)
                 .encode().build().toUriString();
     }
+
+    /** The dossier page opened on one of its tabs ({@code correspondentie}, {@code documenten}, {@code berichten}, …). */
+    public String dossierTab(String dossierId, String tab) {
+        return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("dossiers", dossierId)
+                .queryParam("tab", tab).encode().build().toUriString();
+    }
 }

@@ -164,13 +164,38 @@ class DocumentNotificationsIT extends IntegrationTest {
             MimeMessage mail = mails.get(0);
             assertThat(mail.getSubject()).isEqualTo("Nieuw document in het klantenportaal");
             assertThat(mail.getFrom()[0].toString()).isEqualTo("portaal@notaris.example");
+            assertThat(bodyOf(mail)).contains("Notariskantoor");
             String body = bodyOf(mail);
             assertThat(body).contains("Er staat een nieuw document voor u klaar in het klantenportaal.")
                     .contains("https://portaal.notaris.example/dossiers/" + dossierId)
-                    .contains("<a href=\"https://portaal.notaris.example/dossiers/" + dossierId + "\">")
+                    .contains("<a href=\"https://portaal.notaris.example/dossiers/" + dossierId + "\"")
                     .doesNotContain(documentId)
                     .doesNotContain("CORRESPONDENCE");
         }
+    }
+
+    @Test
+    void aMessageFromTheOfficeMailsEveryPartyALinkToTheMessagesAndNothingOfTheMessage() throws Exception {
+        String dossierId = "dos-" + UUID.randomUUID();
+        TestCaller anna = person("anna");
+        awaitHandled(sendDossierEvent(dossierId, 1, anna));
+
+        String messageId = "msg-" + UUID.randomUUID();
+        kafka.send(ConsumedTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-office")
+                .forDossier(dossierId).with("subject", "messages/" + messageId).with("data.messageId", messageId)
+                .json()).get();
+        // a client's own message mails nobody
+        kafka.send(ConsumedTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-client")
+                .forDossier(dossierId).json()).get();
+        send(documentPublished(dossierId, "doc-after"), dossierId);
+
+        List<MimeMessage> mails = awaitMails(anna.email(), 2);
+        assertThat(mails).hasSize(2);
+        MimeMessage mail = mails.get(0);
+        assertThat(mail.getSubject()).isEqualTo("Nieuw bericht in het klantenportaal");
+        assertThat(bodyOf(mail)).contains("https://portaal.notaris.example/dossiers/" + dossierId + "?tab=berichten")
+                .doesNotContain(messageId);
+        assertThat(mails.get(1).getSubject()).isEqualTo("Nieuw document in het klantenportaal");
     }
 
     @Test

@@ -57,6 +57,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return withField(problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", e.getMessage()), e.field(), e.getMessage());
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e) {
+        ProblemDetail problem = problem(e.status(), e.status().getReasonPhrase(), e.getMessage());
+        return e.field() == null ? problem : withField(problem, e.field(), e.getMessage());
+    }
+
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail unavailable(ServiceUnavailableException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e.getMessage());

@@ -1,0 +1,29 @@
+package nl.notaris.portal.document.file;
+
+import java.util.Set;
+
+/**
+ * What a file was found to be from its content. {@code accepted} types are the ones clients may
+ * deliver (DOC-6); their extensions are the ones a download name may end in.
+ */
+public record FileType(String mediaType, boolean accepted, String extension, Set<String> extensions) {
+
+    public static final String OCTET_STREAM = "application/octet-stream";
+
+    static FileType accepted(String mediaType, String... extensions) {
+        return new FileType(mediaType, true, extensions[0], Set.of(extensions));
+    }
+
+    static FileType refused(String mediaType) {
+        return new FileType(mediaType, false, null, Set.of());
+    }
+
+    /** The type a download is served with: an accepted type as itself, anything else as plain bytes. */
+    public String servedAs() {
+        return accepted ? mediaType : OCTET_STREAM;
+    }
+
+    public String downloadName(String uploadedName) {
+        return SafeFileName.of(uploadedName, extensions, extension);
+    }
+}

@@ -1,0 +1,27 @@
+package nl.notaris.portal.document.upload;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A file on its way in. Its bytes go straight into GridFS's chunk collection under the upload's id,
+ * so any replica of this service can continue it, and the finished file is stored once: the
+ * delivered document later points at the same GridFS file. {@code tail} holds the bytes after the
+ * last full chunk (less than one chunk). An upload that is never sent expires.
+ */
+@Document("uploads")
+public record Upload(@Id String id, String ownerAccountId, String dossierId, String fileName, long length,
+        long offset, int chunks, byte[] tail, UploadStatus status, String contentType,
+        Instant createdAt, @Indexed Instant expiresAt) {
+
+    public boolean isOwnedBy(String accountId) {
+        return ownerAccountId.equals(accountId);
+    }
+
+    public boolean isComplete() {
+        return status == UploadStatus.COMPLETE;
+    }
+}

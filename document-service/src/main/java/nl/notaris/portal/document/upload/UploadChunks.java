@@ -1,0 +1,118 @@
+package nl.notaris.portal.document.upload;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Writes an upload's bytes as GridFS chunks ({@code fs.chunks}: fixed-size chunks numbered from 0)
+ * as they arrive, and makes them a GridFS file ({@code fs.files}) when the last byte is in. At most
+ * one chunk is held in memory. Progress is saved after every chunk, and what arrived of a chunk when
+ * the connection dropped is saved too, so a resumed upload continues at the last byte received.
+ */
+class UploadChunks {
+
+    static final int CHUNK_SIZE = 255 * 1024;
+    private static final String CHUNKS = "fs.chunks";
+    private static final String FILES = "fs.files";
+
+    private final MongoTemplate mongo;
+
+    UploadChunks(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** What an append got to: the new offset, and whether the sender went away before the end. */
+    record Progress(long offset, boolean interrupted) {
+    }
+
+    /**
+     * Appends the body to the upload, never past its declared length. Returns the progress; throws
+     * {@link ConcurrentAppendException} when another request moved the upload on meanwhile.
+     */
+    Progress append(Upload upload, InputStream body) {
+        byte[] buffer = new byte[CHUNK_SIZE];
+        byte[] tail = upload.tail() == null ? new byte[0] : upload.tail();
+        System.arraycopy(tail, 0, buffer, 0, tail.length);
+        int filled = tail.length;
+        long offset = upload.offset();
+        long saved = upload.offset();
+        int chunks = upload.chunks();
+        boolean interrupted = false;
+        try {
+            while (offset < upload.length()) {
+                int wanted = (int) Math.min(CHUNK_SIZE - filled, upload.length() - offset);
+                int read = body.read(buffer, filled, wanted);
+                if (read < 0) {
+                    break;
+                }
+                filled += read;
+                offset += read;
+                if (filled == CHUNK_SIZE) {
+                    writeChunk(upload.id(), chunks, buffer, filled);
+                    chunks++;
+                    filled = 0;
+                    saveProgress(upload.id(), saved, offset, chunks, new byte[0]);
+                    saved = offset;
+                }
+            }
+        } catch (IOException senderGone) {
+            interrupted = true;
+        }
+        if (offset != saved || filled != tail.length) {
+            saveProgress(upload.id(), saved, offset, chunks, Arrays.copyOf(buffer, filled));
+        }
+        return new Progress(offset, interrupted);
+    }
+
+    /** Writes the tail as the last chunk and the GridFS file entry; the upload's bytes are then one GridFS file. */
+    void seal(Upload upload, Instant now) {
+        byte[] tail = upload.tail() == null ? new byte[0] : upload.tail();
+        if (tail.length > 0) {
+            writeChunk(upload.id(), upload.chunks(), tail, tail.length);
+        }
+        mongo.getCollection(FILES).replaceOne(new Document("_id", new ObjectId(upload.id())),
+                new Document("_id", new ObjectId(upload.id())).append("length", upload.length())
+                        .append("chunkSize", CHUNK_SIZE).append("uploadDate", java.util.Date.from(now))
+                        .append("filename", upload.fileName())
+                        .append("metadata", new Document("dossierId", upload.dossierId()).append("uploadId", upload.id())),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    void delete(String uploadId) {
+        mongo.getCollection(CHUNKS).deleteMany(new Document("files_id", new ObjectId(uploadId)));
+        mongo.getCollection(FILES).deleteOne(new Document("_id", new ObjectId(uploadId)));
+    }
+
+    private void writeChunk(String uploadId, int n, byte[] data, int length) {
+        ObjectId fileId = new ObjectId(uploadId);
+        Document chunk = new Document("files_id", fileId).append("n", n)
+                .append("data", new Binary(Arrays.copyOf(data, length)));
+        mongo.getCollection(CHUNKS).replaceOne(new Document("files_id", fileId).append("n", n), chunk,
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    private void saveProgress(String uploadId, long from, long to, int chunks, byte[] tail) {
+        var result = mongo.updateFirst(query(where("_id").is(uploadId).and("offset").is(from)),
+                new Update().set("offset", to).set("chunks", chunks).set("tail", tail), Upload.class);
+        if (result.getMatchedCount() == 0) {
+            throw new ConcurrentAppendException();
+        }
+    }
+
+    static class ConcurrentAppendException extends RuntimeException {
+        ConcurrentAppendException() {
+            super("Another request is appending to this upload.");
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package nl.notaris.portal.document.upload;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.data.mongodb.gridfs.GridFsUpload;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+import nl.notaris.portal.document.file.FileType;
+import nl.notaris.portal.document.file.FileTypes;
+import nl.notaris.portal.document.file.SafeFileName;
+import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.ConflictException;
+import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.PayloadTooLargeException;
+
+/**
+ * Files on their way into a dossier (MSG-5, DOC-5, DOC-6): resumable (tus) or in one multipart
+ * request. An upload belongs to the account that made it, for a dossier it may see; nobody else
+ * sees it. The content's type is checked once every byte is in; a refused file is deleted at once.
+ * A message that names the upload turns it into a delivered document (same bytes, stored once).
+ */
+@Service
+public class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+
+    private final MongoTemplate mongo;
+    private final GridFsTemplate gridFs;
+    private final UploadChunks chunks;
+    private final DossierAccessReplica access;
+    private final UploadLimits limits;
+    private final Clock clock;
+
+    UploadService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, UploadLimits limits,
+            Clock clock) {
+        this.mongo = mongo;
+        this.gridFs = gridFs;
+        this.chunks = new UploadChunks(mongo);
+        this.access = access;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Starts a resumable upload of {@code length} bytes (tus creation). */
+    public Upload start(Caller caller, String dossierId, String fileName, long length) {
+        if (dossierId == null || dossierId.isBlank()) {
+            throw new InvalidRequestException("dossierId", "dossierId is required (in the upload's metadata).");
+        }
+        if (length < 1) {
+            throw new InvalidRequestException("Upload-Length", "The file is empty.");
+        }
+        checkSize(fileName, length);
+        access.require(dossierId, caller);
+        Instant now = clock.instant();
+        Upload upload = new Upload(new ObjectId().toHexString(), caller.accountId(), dossierId,
+                SafeFileName.of(fileName), length, 0, 0, new byte[0], UploadStatus.UPLOADING, null, now,
+                now.plus(limits.expireAfter()));
+        return mongo.insert(upload);
+    }
+
+    /**
+     * Appends the bytes of a tus PATCH at {@code offset}. When the last byte is in, the content is
+     * checked: a refused type deletes the upload and answers 415 naming the file.
+     */
+    public Upload append(Caller caller, String uploadId, long offset, InputStream body) {
+        Upload upload = own(caller, uploadId);
+        if (upload.isComplete() || upload.offset() != offset) {
+            throw new OffsetMismatchException(upload.offset());
+        }
+        UploadChunks.Progress progress;
+        try {
+            progress = chunks.append(upload, body);
+        } catch (UploadChunks.ConcurrentAppendException e) {
+            throw new ConflictException(e.getMessage());
+        }
+        Upload stored = own(caller, uploadId);
+        if (!progress.interrupted() && stored.offset() == stored.length()) {
+            return complete(stored);
+        }
+        return stored;
+    }
+
+    /** A file sent in one multipart request, checked and stored at once. */
+    public Upload store(Caller caller, String dossierId, MultipartFile file) {
+        if (dossierId == null || dossierId.isBlank()) {
+            throw new InvalidRequestException("dossierId", "dossierId is required.");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new InvalidRequestException("file", "The file is missing or empty.");
+        }
+        String fileName = SafeFileName.of(file.getOriginalFilename());
+        checkSize(fileName, file.getSize());
+        access.require(dossierId, caller);
+        FileType type = FileTypes.detect(file::getInputStream);
+        if (!type.accepted()) {
+            throw new RefusedFileTypeException(FileTypes.refusal(fileName, type));
+        }
+        ObjectId id = new ObjectId();
+        String name = type.downloadName(fileName);
+        try (InputStream in = file.getInputStream()) {
+            gridFs.store(GridFsUpload.fromStream(in).id(id).filename(name).contentType(type.mediaType())
+                    .metadata(new org.bson.Document("dossierId", dossierId).append("uploadId", id.toHexString()))
+                    .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = clock.instant();
+        Upload upload = new Upload(id.toHexString(), caller.accountId(), dossierId, name, file.getSize(),
+                file.getSize(), 0, null, UploadStatus.COMPLETE, type.mediaType(), now, now.plus(limits.expireAfter()));
+        return mongo.insert(upload);
+    }
+
+    public Upload get(Caller caller, String uploadId) {
+        return own(caller, uploadId);
+    }
+
+    public void delete(Caller caller, String uploadId) {
+        Upload upload = own(caller, uploadId);
+        remove(upload);
+    }
+
+    /**
+     * The uploads a message of {@code senderAccountId} names, for its dossier: complete ones only.
+     * Used when the message is sent; an upload that is gone or not the sender's is left out.
+     */
+    public List<Upload> completedFor(String senderAccountId, String dossierId, List<String> uploadIds) {
+        return mongo.find(query(where("_id").in(uploadIds).and("ownerAccountId").is(senderAccountId)
+                .and("dossierId").is(dossierId).and("status").is(UploadStatus.COMPLETE)), Upload.class);
+    }
+
+    /** An upload that became a delivered document: its record goes, its GridFS file stays. */
+    public void delivered(Upload upload) {
+        mongo.remove(query(where("_id").is(upload.id())), Upload.class);
+    }
+
+    /** The content of a complete upload the caller made (the sender may open an attachment before it is filed). */
+    public Optional<Opened> openOwn(Caller caller, String uploadId) {
+        Upload upload = ObjectId.isValid(uploadId) ? mongo.findById(uploadId, Upload.class) : null;
+        if (upload == null || !upload.isComplete() || !upload.isOwnedBy(caller.accountId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Opened(upload, gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(uploadId)))))));
+    }
+
+    public record Opened(Upload upload, GridFsResource content) {
+    }
+
+    /** Removes uploads that were never sent and have expired; returns how many. */
+    public int removeExpired(Instant now) {
+        List<Upload> expired = mongo.find(query(where("expiresAt").lt(now)), Upload.class);
+        expired.forEach(this::remove);
+        if (!expired.isEmpty()) {
+            log.info("Removed {} expired upload(s)", expired.size());
+        }
+        return expired.size();
+    }
+
+    private Upload complete(Upload upload) {
+        chunks.seal(upload, clock.instant());
+        GridFsResource content = gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(upload.id())))));
+        FileType type = FileTypes.detect(content::getInputStream);
+        if (!type.accepted()) {
+            remove(upload);
+            throw new RefusedFileTypeException(FileTypes.refusal(upload.fileName(), type));
+        }
+        String name = type.downloadName(upload.fileName());
+        mongo.updateFirst(query(where("_id").is(upload.id())), new Update().set("status", UploadStatus.COMPLETE)
+                .set("contentType", type.mediaType()).set("fileName", name).unset("tail"), Upload.class);
+        mongo.getCollection("fs.files").updateOne(new org.bson.Document("_id", new ObjectId(upload.id())),
+                new org.bson.Document("$set", new org.bson.Document("filename", name)
+                        .append("metadata._contentType", type.mediaType())));
+        return mongo.findById(upload.id(), Upload.class);
+    }
+
+    private void checkSize(String fileName, long length) {
+        if (length > limits.maxFileSize().toBytes()) {
+            throw new PayloadTooLargeException("file", "'" + SafeFileName.of(fileName) + "' is larger than "
+                    + limits.maxFileSize().toMegabytes() + " MB, the most a file may be.");
+        }
+    }
+
+    private Upload own(Caller caller, String uploadId) {
+        Upload upload = ObjectId.isValid(uploadId) ? mongo.findById(uploadId, Upload.class) : null;
+        if (upload == null || !upload.isOwnedBy(caller.accountId())) {
+            throw new NotFoundException("Upload " + uploadId + " was not found.");
+        }
+        return upload;
+    }
+
+    private void remove(Upload upload) {
+        chunks.delete(upload.id());
+        mongo.remove(query(where("_id").is(upload.id())), Upload.class);
+    }
+}

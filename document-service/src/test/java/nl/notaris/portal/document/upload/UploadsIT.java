@@ -1,0 +1,283 @@
+package nl.notaris.portal.document.upload;
+
+import static nl.notaris.portal.testsupport.TestCaller.ANNA;
+import static nl.notaris.portal.testsupport.TestCaller.BOB;
+import static nl.notaris.portal.testsupport.TestCaller.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.jayway.jsonpath.JsonPath;
+
+import nl.notaris.portal.document.events.DocumentTopics;
+import nl.notaris.portal.testsupport.DossierOwnerStub;
+import nl.notaris.portal.testsupport.EventContracts;
+import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
+import nl.notaris.portal.testsupport.TestCaller;
+import nl.notaris.portal.testsupport.TopicReader;
+
+/**
+ * Uploads over real HTTP, as a browser's tus client and a simple tool send them: resumable after a
+ * dropped connection, checked on content, private to the uploader, filed as delivered documents
+ * when a message names them, and gone when never sent.
+ */
+@ServiceIntegrationTest
+class UploadsIT extends IntegrationTest {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    UploadService uploads;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static String dossierOf(TestCaller... parties) {
+        String dossierId = "dos-" + UUID.randomUUID();
+        DossierOwnerStub.instance().knows(dossierId, 1, parties);
+        return dossierId;
+    }
+
+    static byte[] pdf(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
+        return bytes;
+    }
+
+    static String b64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpRequest.Builder request(TestCaller caller, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer test." + caller.accountId()).header("Tus-Resumable", "1.0.0");
+    }
+
+    /** tus creation; returns the upload's path (the Location). */
+    String create(TestCaller caller, String dossierId, String fileName, long length) throws Exception {
+        HttpResponse<String> created = http.send(request(caller, "/api/uploads/tus")
+                .header("Upload-Length", String.valueOf(length))
+                .header("Upload-Metadata", "filename " + b64(fileName) + ",dossierId " + b64(dossierId)
+                        + ",filetype " + b64("application/pdf"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.headers().firstValue("Location").orElseThrow();
+    }
+
+    HttpResponse<String> patch(TestCaller caller, String location, long offset, byte[] bytes, int from, int to)
+            throws Exception {
+        return http.send(request(caller, location).header("Upload-Offset", String.valueOf(offset))
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes, from, to - from)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    long offset(TestCaller caller, String location) throws Exception {
+        HttpResponse<Void> head = http.send(request(caller, location).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
+    }
+
+    /** Sends a PATCH that announces the whole rest but stops after {@code sent} bytes, and drops the connection. */
+    void patchCutOff(TestCaller caller, String location, long offset, byte[] bytes, int sent) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: localhost\r\n" + caller.bearer()
+                    + "Tus-Resumable: 1.0.0\r\nUpload-Offset: " + offset
+                    + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + (bytes.length - offset)
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes, (int) offset, sent);
+            out.flush();
+        }
+    }
+
+    byte[] download(TestCaller caller, String documentId) throws Exception {
+        HttpResponse<byte[]> response = http.send(request(caller, "/api/documents/" + documentId + "/content").GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void anUploadCutOffHalfwayContinuesWhereItStopped() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        byte[] scan = pdf(3 * 1024 * 1024 + 12345);
+        String location = create(ANNA, dossierId, "scan paspoort.pdf", scan.length);
+
+        int half = scan.length / 2;
+        patchCutOff(ANNA, location, 0, scan, half);
+        await().atMost(Duration.ofSeconds(10)).until(() -> offset(ANNA, location) == half);
+
+        HttpResponse<String> rest = patch(ANNA, location, half, scan, half, scan.length);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(204);
+        assertThat(rest.headers().firstValue("Upload-Offset")).contains(String.valueOf(scan.length));
+
+        String uploadId = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> view = http.send(request(ANNA, "/api/uploads/" + uploadId).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat((String) JsonPath.read(view.body(), "$.status")).isEqualTo("COMPLETE");
+        assertThat((String) JsonPath.read(view.body(), "$.contentType")).isEqualTo("application/pdf");
+        assertThat((String) JsonPath.read(view.body(), "$.fileName")).isEqualTo("scan paspoort.pdf");
+        // before the message is filed, its sender can already open the attachment
+        assertThat(download(ANNA, uploadId)).isEqualTo(scan);
+    }
+
+    @Test
+    void aMessageFilesItsUploadsOnceAsDeliveredDocumentsAndTellsTheOffice() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        byte[] scan = pdf(600_000);
+        String location = create(ANNA, dossierId, "bankafschrift.pdf", scan.length);
+        assertThat(patch(ANNA, location, 0, scan, 0, scan.length).statusCode()).isEqualTo(204);
+        String uploadId = location.substring(location.lastIndexOf('/') + 1);
+
+        String messageId = "msg-" + UUID.randomUUID();
+        String event = EventContracts.example("portal.message.sent-by-client").forDossier(dossierId)
+                .with("subject", "messages/" + messageId).with("data.messageId", messageId)
+                .with("data.senderAccountId", ANNA.accountId())
+                .with("data.attachments", List.of(java.util.Map.of("documentId", uploadId))).json();
+        kafka.send(DocumentTopics.MESSAGES, dossierId, event).get();
+        kafka.send(DocumentTopics.MESSAGES, dossierId, event).get();
+
+        try (TopicReader reader = new TopicReader(DocumentTopics.TOPIC)) {
+            var delivered = reader.readUntil(r -> dossierId.equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(delivered).hasSize(1);
+            assertThat(EventContracts.violations(delivered.get(0).value())).isEmpty();
+            assertThat(delivered.get(0).value()).contains("portal.document.delivered").doesNotContain("bankafschrift");
+        }
+        HttpResponse<String> tab = http.send(request(ANNA, "/api/dossiers/" + dossierId + "/documents?category=DELIVERED")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((List<String>) JsonPath.read(tab.body(), "$.items[*].id")).containsExactly(uploadId);
+        assertThat((Boolean) JsonPath.read(tab.body(), "$.items[0].read")).as("not news to its sender").isTrue();
+        assertThat(download(ANNA, uploadId)).isEqualTo(scan);
+        HttpResponse<String> staffTab = http.send(request(STAFF, "/api/staff/dossiers/" + dossierId
+                + "/documents?category=DELIVERED").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((List<String>) JsonPath.read(staffTab.body(), "$.items[*].fileName")).containsExactly("bankafschrift.pdf");
+        assertThat(mongo.findById(uploadId, Upload.class)).as("the upload became the document").isNull();
+        assertThat(mongo.getCollection("fs.files").countDocuments(new org.bson.Document("_id",
+                new org.bson.types.ObjectId(uploadId)))).as("stored once").isEqualTo(1);
+    }
+
+    @Test
+    void aFileThatIsNotAnAcceptedTypeIsRefusedByNameAndRemoved() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        byte[] page = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes();
+        String location = create(ANNA, dossierId, "foto.jpg", page.length);
+        HttpResponse<String> last = patch(ANNA, location, 0, page, 0, page.length);
+        assertThat(last.statusCode()).isEqualTo(415);
+        assertThat((String) JsonPath.read(last.body(), "$.detail")).startsWith("'foto.jpg' cannot be delivered: it is a web page");
+        assertThat(http.send(request(ANNA, location).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> tooLarge = http.send(request(ANNA, "/api/uploads/tus")
+                .header("Upload-Length", String.valueOf(51L * 1024 * 1024))
+                .header("Upload-Metadata", "filename " + b64("film.pdf") + ",dossierId " + b64(dossierId))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("film.pdf");
+    }
+
+    @Test
+    void aSimpleMultipartUploadIsCheckedTheSameWay() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        String boundary = "----upload" + UUID.randomUUID();
+        HttpResponse<String> accepted = http.send(request(ANNA, "/api/uploads")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "paspoort\u202Egnp.exe", pdf(2000), dossierId)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat((String) JsonPath.read(accepted.body(), "$.fileName")).isEqualTo("paspoortgnp.exe.pdf");
+
+        byte[] program = new byte[256];
+        program[0] = 'M';
+        program[1] = 'Z';
+        HttpResponse<String> refused = http.send(request(ANNA, "/api/uploads")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "scan.pdf", program, dossierId)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(refused.body()).contains("'scan.pdf' cannot be delivered: it is a program");
+    }
+
+    @Test
+    void anUploadIsTheUploadersAloneAndOnlyForItsOwnDossiers() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        String location = create(ANNA, dossierId, "a.pdf", 100);
+        String uploadId = location.substring(location.lastIndexOf('/') + 1);
+        for (HttpRequest other : List.of(
+                request(BOB, location).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                request(BOB, "/api/uploads/" + uploadId).GET().build(),
+                request(BOB, "/api/uploads/" + uploadId).DELETE().build(),
+                request(BOB, location).header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(pdf(100))).build())) {
+            assertThat(http.send(other, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        }
+        HttpResponse<String> notBobsDossier = http.send(request(BOB, "/api/uploads/tus").header("Upload-Length", "10")
+                .header("Upload-Metadata", "filename " + b64("x.pdf") + ",dossierId " + b64(dossierId))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notBobsDossier.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> wrongOffset = patch(ANNA, location, 50, pdf(100), 50, 100);
+        assertThat(wrongOffset.statusCode()).isEqualTo(409);
+        assertThat(wrongOffset.headers().firstValue("Upload-Offset")).contains("0");
+
+        assertThat(http.send(request(ANNA, "/api/uploads/" + uploadId).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+        assertThat(http.send(request(ANNA, "/api/uploads/" + uploadId).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadsThatAreNeverSentExpire() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        byte[] scan = pdf(900_000);
+        String location = create(ANNA, dossierId, "vergeten.pdf", scan.length);
+        patch(ANNA, location, 0, scan, 0, 600_000);
+        String uploadId = location.substring(location.lastIndexOf('/') + 1);
+        var fileId = new org.bson.types.ObjectId(uploadId);
+        assertThat(mongo.getCollection("fs.chunks").countDocuments(new org.bson.Document("files_id", fileId))).isPositive();
+
+        uploads.removeExpired(Instant.now());
+        assertThat(mongo.findById(uploadId, Upload.class)).as("not expired yet").isNotNull();
+
+        uploads.removeExpired(Instant.now().plus(Duration.ofHours(25)));
+        assertThat(mongo.findById(uploadId, Upload.class)).isNull();
+        assertThat(mongo.getCollection("fs.chunks").countDocuments(new org.bson.Document("files_id", fileId))).isZero();
+    }
+
+    static byte[] multipart(String boundary, String fileName, byte[] content, String dossierId) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossierId\"\r\n\r\n" + dossierId
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+}

@@ -1,0 +1,124 @@
+package nl.notaris.portal.messaging.attachment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import nl.notaris.portal.support.web.ProblemException;
+import nl.notaris.portal.support.web.ServiceUnavailableException;
+
+/**
+ * The uploads at document-service, called with the caller's own token: an upload is only visible
+ * to the account that made it, so a client can attach only its own files. The office's files are
+ * streamed on to document-service (from this service's temporary file), never held in memory.
+ */
+@Component
+public class DocumentServiceUploads {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentServiceUploads.class);
+
+    private final RestClient documents;
+
+    DocumentServiceUploads(RestClient.Builder builder, @Value("${portal.document-service-url}") String url) {
+        var requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(Duration.ofSeconds(2));
+        requestFactory.setReadTimeout(Duration.ofSeconds(120));
+        // stream the office's files instead of buffering them
+        requestFactory.setChunkSize(64 * 1024);
+        this.documents = builder.clone().baseUrl(url).requestFactory(requestFactory).build();
+    }
+
+    /** An upload of the caller, when it exists. */
+    public Optional<UploadView> find(String uploadId) {
+        try {
+            return Optional.ofNullable(documents.get().uri("/api/uploads/{id}", uploadId)
+                    .headers(h -> h.setBearerAuth(callerToken())).retrieve().body(UploadView.class));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().value() == 404 || e.getStatusCode().value() == 400) {
+                return Optional.empty();
+            }
+            throw passOn(e);
+        } catch (RestClientException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Uploads one of the office's files for the dossier; refusals (type, size) are passed on as they are. */
+    public UploadView store(String dossierId, MultipartFile file) {
+        HttpHeaders fileHeaders = new HttpHeaders();
+        fileHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        fileHeaders.setContentDisposition(ContentDisposition.formData().name("file")
+                .filename(file.getOriginalFilename() == null ? "document" : file.getOriginalFilename(),
+                        StandardCharsets.UTF_8)
+                .build());
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new HttpEntity<>(file.getResource(), fileHeaders));
+        parts.add("dossierId", dossierId);
+        try {
+            return documents.post().uri("/api/uploads").headers(h -> h.setBearerAuth(callerToken()))
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(UploadView.class);
+        } catch (HttpClientErrorException e) {
+            throw passOn(e);
+        } catch (RestClientException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static RuntimeException passOn(HttpClientErrorException e) {
+        HttpStatusCode status = e.getStatusCode();
+        Problem problem = e.getResponseBodyAs(Problem.class);
+        String detail = problem != null && problem.detail() != null ? problem.detail() : "The file was not accepted.";
+        return new ProblemException(HttpStatus.valueOf(status.value()), "files", detail);
+    }
+
+    private static ServiceUnavailableException unavailable(RestClientException e) {
+        log.warn("document-service did not answer about an upload: {}", e.getClass().getSimpleName());
+        return new ServiceUnavailableException("The attachments could not be checked just now. Please try again.");
+    }
+
+    private static String callerToken() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+            return jwt.getToken().getTokenValue();
+        }
+        throw new IllegalStateException("Uploads are reached with the caller's token");
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UploadView(String id, String dossierId, String fileName, long size, String contentType,
+            String status) {
+
+        public boolean isComplete() {
+            return "COMPLETE".equals(status);
+        }
+
+        public Attachment attachment() {
+            return new Attachment(id, fileName, size, contentType);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Problem(String detail) {
+    }
+}

@@ -1,0 +1,116 @@
+package nl.notaris.portal.messaging.message;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import nl.notaris.portal.messaging.attachment.Attachment;
+import nl.notaris.portal.support.events.PendingEvent;
+
+/**
+ * A message of a dossier, from the office to its parties or from a client to the office. It records
+ * its own event, so the message and the event are one write. The read receipts are the first time a
+ * party read the office's message, and the time the office marked a client's message read.
+ */
+@Document("messages")
+@CompoundIndex(name = "dossier_newest", def = "{'dossierId': 1, 'sentAt': -1}")
+public class Message {
+
+    @Id
+    private String id;
+    private String dossierId;
+    private Direction direction;
+    private String subject;
+    private String body;
+    private String inReplyTo;
+    private String senderAccountId;
+    private String senderName;
+    private Instant sentAt;
+    private List<Attachment> attachments = new ArrayList<>();
+    private Instant readByClientAt;
+    private Instant readByOfficeAt;
+    private List<PendingEvent> pendingEvents = new ArrayList<>();
+    @Version
+    private Long version;
+
+    protected Message() {
+    }
+
+    static Message send(Direction direction, String dossierId, String subject, String body, String inReplyTo,
+            String senderAccountId, String senderName, List<Attachment> attachments, Instant now) {
+        Message message = new Message();
+        message.id = new ObjectId().toHexString();
+        message.dossierId = dossierId;
+        message.direction = direction;
+        message.subject = subject.strip();
+        message.body = body.strip();
+        message.inReplyTo = inReplyTo;
+        message.senderAccountId = senderAccountId;
+        message.senderName = senderName;
+        message.sentAt = now;
+        message.attachments = new ArrayList<>(attachments);
+        return message;
+    }
+
+    void record(PendingEvent event) {
+        pendingEvents.add(event);
+    }
+
+    public boolean isFromOffice() {
+        return direction == Direction.INCOMING;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getDossierId() {
+        return dossierId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getInReplyTo() {
+        return inReplyTo;
+    }
+
+    public String getSenderAccountId() {
+        return senderAccountId;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public List<Attachment> getAttachments() {
+        return List.copyOf(attachments);
+    }
+
+    public Instant getReadByClientAt() {
+        return readByClientAt;
+    }
+
+    public Instant getReadByOfficeAt() {
+        return readByOfficeAt;
+    }
+}

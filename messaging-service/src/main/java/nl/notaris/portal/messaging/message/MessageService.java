@@ -1,0 +1,185 @@
+package nl.notaris.portal.messaging.message;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+import nl.notaris.portal.messaging.attachment.Attachment;
+import nl.notaris.portal.messaging.attachment.AttachmentLimits;
+import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
+import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
+import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.PayloadTooLargeException;
+
+/** Messages between the office and a dossier's parties (MSG-1..6, STF-4). */
+@Service
+public class MessageService {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "sentAt");
+
+    private final MongoTemplate mongo;
+    private final DossierAccessReplica access;
+    private final DocumentServiceUploads uploads;
+    private final AttachmentLimits limits;
+    private final MessageEvents events;
+    private final Clock clock;
+    private final String officeName;
+
+    MessageService(MongoTemplate mongo, DossierAccessReplica access, DocumentServiceUploads uploads,
+            AttachmentLimits limits, MessageEvents events, Clock clock,
+            @Value("${portal.office-name:Notariskantoor}") String officeName) {
+        this.mongo = mongo;
+        this.access = access;
+        this.uploads = uploads;
+        this.limits = limits;
+        this.events = events;
+        this.clock = clock;
+        this.officeName = officeName;
+    }
+
+    /** A client writes to the office (MSG-3, MSG-4), delivering its uploads as attachments (MSG-5, DOC-5). */
+    public Message sendByClient(Caller caller, String dossierId, String subject, String body, String inReplyTo,
+            List<String> uploadIds) {
+        if (!caller.hasRole("client")) {
+            throw new AccessDeniedException("Only clients write as a party; the office uses the staff API.");
+        }
+        access.require(dossierId, caller);
+        checkReplyTo(dossierId, inReplyTo);
+        List<Attachment> attachments = new ArrayList<>();
+        for (String uploadId : distinctWithinLimit(uploadIds, "uploads")) {
+            UploadView upload = uploads.find(uploadId).filter(u -> dossierId.equals(u.dossierId()))
+                    .orElseThrow(() -> new InvalidRequestException("uploads", "Upload " + uploadId + " was not found."));
+            if (!upload.isComplete()) {
+                throw new InvalidRequestException("uploads", "'" + upload.fileName() + "' has not finished uploading.");
+            }
+            attachments.add(upload.attachment());
+        }
+        return save(Message.send(Direction.OUTGOING, dossierId, subject, body, inReplyTo, caller.accountId(),
+                caller.name(), attachments, clock.instant()));
+    }
+
+    /** The office writes to a dossier's parties, with files (STF-4). */
+    public Message sendByOffice(Caller staff, String dossierId, String subject, String body, String inReplyTo,
+            List<MultipartFile> files) {
+        access.require(dossierId, staff);
+        checkReplyTo(dossierId, inReplyTo);
+        List<MultipartFile> present = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (present.size() > limits.maxAttachments()) {
+            throw tooMany("files");
+        }
+        List<Attachment> attachments = present.stream().map(file -> uploads.store(dossierId, file).attachment())
+                .toList();
+        return save(Message.send(Direction.INCOMING, dossierId, subject, body, inReplyTo, staff.accountId(),
+                officeName, attachments, clock.instant()));
+    }
+
+    public Page<MessageView> list(Caller caller, String dossierId, Pageable pageable) {
+        access.require(dossierId, caller);
+        Query inDossier = query(where("dossierId").is(dossierId));
+        long total = mongo.count(inDossier, Message.class);
+        List<Message> messages = mongo.find(Query.of(inDossier).with(pageable).with(NEWEST_FIRST), Message.class);
+        Set<String> read = readMessageIds(dossierId, caller.accountId());
+        return new PageImpl<>(messages.stream()
+                .map(m -> MessageView.listed(m, !m.isFromOffice() || read.contains(m.getId()))).toList(), pageable, total);
+    }
+
+    public MessageView.Counts counts(Caller caller, String dossierId) {
+        access.require(dossierId, caller);
+        Query fromOffice = query(where("dossierId").is(dossierId).and("direction").is(Direction.INCOMING));
+        fromOffice.fields().include("_id");
+        Set<String> read = readMessageIds(dossierId, caller.accountId());
+        long unread = mongo.find(fromOffice, org.bson.Document.class, "messages").stream()
+                .filter(m -> !read.contains(m.get("_id").toString())).count();
+        return new MessageView.Counts(mongo.count(query(where("dossierId").is(dossierId)), Message.class), unread);
+    }
+
+    /** Opens a message; for a client opening the office's message that marks it read (MSG-2) and is the office's receipt. */
+    public Message open(Caller caller, String messageId) {
+        Message message = visible(caller, messageId);
+        if (message.isFromOffice() && !caller.isStaff()) {
+            Instant now = clock.instant();
+            mongo.save(MessageRead.of(message, caller.accountId(), now));
+            mongo.updateFirst(query(where("_id").is(messageId).and("readByClientAt").is(null)),
+                    new Update().set("readByClientAt", now), Message.class);
+        }
+        return message;
+    }
+
+    public Page<MessageView.Staff> listForStaff(Caller staff, String dossierId, Pageable pageable) {
+        access.require(dossierId, staff);
+        Query inDossier = query(where("dossierId").is(dossierId));
+        long total = mongo.count(inDossier, Message.class);
+        return new PageImpl<>(mongo.find(Query.of(inDossier).with(pageable).with(NEWEST_FIRST), Message.class)
+                .stream().map(MessageView.Staff::of).toList(), pageable, total);
+    }
+
+    /** The office marks a client's message read: the client sees the receipt. */
+    public Message markReadByOffice(Caller staff, String messageId) {
+        Message message = visible(staff, messageId);
+        if (message.isFromOffice()) {
+            throw new InvalidRequestException("messageId", "This is the office's own message; mark a client's message read.");
+        }
+        mongo.updateFirst(query(where("_id").is(messageId).and("readByOfficeAt").is(null)),
+                new Update().set("readByOfficeAt", clock.instant()), Message.class);
+        return mongo.findById(messageId, Message.class);
+    }
+
+    private Message visible(Caller caller, String messageId) {
+        Message message = mongo.findById(messageId, Message.class);
+        if (message == null || access.find(message.getDossierId()).filter(a -> a.isVisibleTo(caller)).isEmpty()) {
+            throw new NotFoundException("Message " + messageId + " was not found.");
+        }
+        return message;
+    }
+
+    private Message save(Message message) {
+        message.record(events.sent(message));
+        return mongo.insert(message);
+    }
+
+    private void checkReplyTo(String dossierId, String inReplyTo) {
+        if (inReplyTo != null && !mongo.exists(query(where("_id").is(inReplyTo).and("dossierId").is(dossierId)),
+                Message.class)) {
+            throw new InvalidRequestException("inReplyTo", "The message replied to is not a message of this dossier.");
+        }
+    }
+
+    private List<String> distinctWithinLimit(List<String> ids, String field) {
+        List<String> distinct = ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() > limits.maxAttachments()) {
+            throw tooMany(field);
+        }
+        return distinct;
+    }
+
+    private PayloadTooLargeException tooMany(String field) {
+        return new PayloadTooLargeException(field, "A message can carry at most " + limits.maxAttachments() + " files.");
+    }
+
+    private Set<String> readMessageIds(String dossierId, String accountId) {
+        return mongo.find(query(where("dossierId").is(dossierId).and("accountId").is(accountId)), MessageRead.class)
+                .stream().map(MessageRead::messageId).collect(Collectors.toSet());
+    }
+}

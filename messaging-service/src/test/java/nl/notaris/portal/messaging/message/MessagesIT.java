@@ -1,0 +1,198 @@
+package nl.notaris.portal.messaging.message;
+
+import static nl.notaris.portal.testsupport.TestCaller.ANNA;
+import static nl.notaris.portal.testsupport.TestCaller.BOB;
+import static nl.notaris.portal.testsupport.TestCaller.JANSEN_BV;
+import static nl.notaris.portal.testsupport.TestCaller.PIET;
+import static nl.notaris.portal.testsupport.TestCaller.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import nl.notaris.portal.messaging.events.MessageTopics;
+import nl.notaris.portal.testsupport.DossierOwnerStub;
+import nl.notaris.portal.testsupport.EventContracts;
+import nl.notaris.portal.testsupport.IntegrationTest;
+import nl.notaris.portal.testsupport.ServiceIntegrationTest;
+import nl.notaris.portal.testsupport.TestCaller;
+import nl.notaris.portal.testsupport.TopicReader;
+
+/** Messages both ways, with attachments, read receipts and events, against the real broker and database. */
+@ServiceIntegrationTest
+class MessagesIT extends IntegrationTest {
+
+    static final UploadsStub uploads = new UploadsStub();
+
+    @DynamicPropertySource
+    static void documentService(DynamicPropertyRegistry registry) {
+        registry.add("portal.document-service-url", uploads::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        uploads.stop();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    static String dossierOf(TestCaller... parties) {
+        String dossierId = "dos-" + UUID.randomUUID();
+        DossierOwnerStub.instance().knows(dossierId, 1, parties);
+        return dossierId;
+    }
+
+    String officeSends(String dossierId, String subject, MockMultipartFile... files) throws Exception {
+        var request = multipart("/api/staff/dossiers/{id}/messages", dossierId).param("subject", subject)
+                .param("body", "Zie de bijlage.");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        String response = mvc.perform(request.with(STAFF.bearerToken())).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+
+    String clientSends(TestCaller client, String dossierId, String json) throws Exception {
+        String response = mvc.perform(post("/api/dossiers/{id}/messages", dossierId).with(client.bearerToken())
+                        .contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+
+    @Test
+    void theClientReadsTheOfficesMessageAndTheOfficeSeesTheReceipt() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        String messageId = officeSends(dossierId, "Uw concept-akte",
+                new MockMultipartFile("files", "akte.pdf", "application/pdf", "%PDF-1.4 akte".getBytes()));
+
+        mvc.perform(get("/api/dossiers/{id}/messages/counts", dossierId).with(ANNA.token()))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.unread").value(1));
+        mvc.perform(get("/api/dossiers/{id}/messages", dossierId).with(ANNA.token()))
+                .andExpect(jsonPath("$.items[0].direction").value("INCOMING"))
+                .andExpect(jsonPath("$.items[0].read").value(false))
+                .andExpect(jsonPath("$.items[0].senderName").value("Notariskantoor"))
+                .andExpect(jsonPath("$.items[0].attachments[0].fileName").value("bijlage-" + uploads.stored() + ".pdf"))
+                .andExpect(jsonPath("$.items[0].body").doesNotExist());
+
+        mvc.perform(get("/api/messages/{id}", messageId).with(ANNA.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.body").value("Zie de bijlage."));
+
+        mvc.perform(get("/api/dossiers/{id}/messages/counts", dossierId).with(ANNA.token()))
+                .andExpect(jsonPath("$.unread").value(0));
+        mvc.perform(get("/api/staff/dossiers/{id}/messages", dossierId).with(STAFF.token()))
+                .andExpect(jsonPath("$.items[0].readByClientAt").isNotEmpty());
+    }
+
+    @Test
+    void theClientRepliesWithItsUploadsAndTheOfficeMarksItRead() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        String officeMessage = officeSends(dossierId, "Graag uw paspoort");
+        uploads.has("up-1-" + dossierId, "test." + ANNA.accountId(), dossierId, "paspoort.pdf", true);
+        uploads.has("up-2-" + dossierId, "test." + ANNA.accountId(), dossierId, "bankafschrift.png", true);
+
+        String reply = clientSends(ANNA, dossierId, """
+                {"subject":"Re: Graag uw paspoort","body":"Hierbij.","inReplyTo":"%s","uploads":["up-1-%s","up-2-%s"]}"""
+                .formatted(officeMessage, dossierId, dossierId));
+
+        mvc.perform(get("/api/dossiers/{id}/messages", dossierId).with(ANNA.token()))
+                .andExpect(jsonPath("$.items[0].id").value(reply))
+                .andExpect(jsonPath("$.items[0].direction").value("OUTGOING"))
+                .andExpect(jsonPath("$.items[0].read").value(true))
+                .andExpect(jsonPath("$.items[0].inReplyTo").value(officeMessage))
+                .andExpect(jsonPath("$.items[0].attachments.length()").value(2))
+                .andExpect(jsonPath("$.items[0].readByOfficeAt").isEmpty());
+
+        mvc.perform(put("/api/staff/messages/{id}/read", reply).with(STAFF.token())).andExpect(status().isOk());
+        mvc.perform(get("/api/dossiers/{id}/messages", dossierId).with(ANNA.token()))
+                .andExpect(jsonPath("$.items[0].readByOfficeAt").isNotEmpty());
+
+        try (TopicReader reader = new TopicReader(MessageTopics.TOPIC)) {
+            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> dossierId.equals(r.key()), 2,
+                    Duration.ofSeconds(20));
+            assertThat(records).extracting(r -> (String) JsonPath.read(r.value(), "$.type"))
+                    .containsExactly("portal.message.sent-by-office", "portal.message.sent-by-client");
+            String clientEvent = records.get(1).value();
+            assertThat(EventContracts.violations(clientEvent)).isEmpty();
+            assertThat((List<String>) JsonPath.read(clientEvent, "$.data.attachments[*].documentId"))
+                    .containsExactly("up-1-" + dossierId, "up-2-" + dossierId);
+            assertThat(clientEvent).doesNotContain("Hierbij").doesNotContain("paspoort");
+            assertThat(EventContracts.violations(records.get(0).value())).isEmpty();
+        }
+    }
+
+    @Test
+    void aCompanysAccountsEachHaveTheirOwnReadState() throws Exception {
+        String dossierId = dossierOf(JANSEN_BV);
+        String messageId = officeSends(dossierId, "Statuten");
+        mvc.perform(get("/api/messages/{id}", messageId).with(PIET.token())).andExpect(status().isOk());
+        mvc.perform(get("/api/dossiers/{id}/messages/counts", dossierId).with(PIET.token()))
+                .andExpect(jsonPath("$.unread").value(0));
+        mvc.perform(get("/api/dossiers/{id}/messages/counts", dossierId).with(JANSEN_BV.token()))
+                .andExpect(jsonPath("$.unread").value(1));
+    }
+
+    @Test
+    void someoneElsesMessagesUploadsAndDossiersAre404() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        String messageId = officeSends(dossierId, "Vertrouwelijk");
+        uploads.has("up-anna-" + dossierId, "test." + ANNA.accountId(), dossierId, "paspoort.pdf", true);
+
+        mvc.perform(get("/api/dossiers/{id}/messages", dossierId).with(BOB.token())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/dossiers/{id}/messages/counts", dossierId).with(BOB.token())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/messages/{id}", messageId).with(BOB.token())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/dossiers/{id}/messages", dossierId).with(BOB.bearerToken())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"S\",\"body\":\"B\"}"))
+                .andExpect(status().isNotFound());
+
+        String bobsDossier = dossierOf(BOB);
+        // Anna's upload is not Bob's to attach, even to his own dossier
+        mvc.perform(post("/api/dossiers/{id}/messages", bobsDossier).with(BOB.bearerToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[\"up-anna-%s\"]}".formatted(dossierId)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uploads"));
+    }
+
+    @Test
+    void attachmentsThatAreNotReadyOrTooManyAreRefused() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        uploads.has("busy-" + dossierId, "test." + ANNA.accountId(), dossierId, "groot.pdf", false);
+        mvc.perform(post("/api/dossiers/{id}/messages", dossierId).with(ANNA.bearerToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[\"busy-%s\"]}".formatted(dossierId)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("groot.pdf")));
+
+        String eleven = String.join(",", java.util.stream.IntStream.range(0, 11).mapToObj(i -> "\"u" + i + "\"").toList());
+        mvc.perform(post("/api/dossiers/{id}/messages", dossierId).with(ANNA.bearerToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[%s]}".formatted(eleven)))
+                .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.errors[0].field").value("uploads"));
+
+        mvc.perform(multipart("/api/staff/dossiers/{id}/messages", dossierId).param("subject", "S").param("body", "B")
+                        .file(new MockMultipartFile("files", "tool.exe", "application/pdf", "MZ".getBytes()))
+                        .with(STAFF.bearerToken()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tool.exe")));
+    }
+}

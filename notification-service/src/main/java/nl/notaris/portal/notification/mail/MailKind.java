@@ -1,0 +1,17 @@
+package nl.notaris.portal.notification.mail;
+
+/** The e-mails the portal sends; each has templates in {@code mail/<name>/} per language. */
+public enum MailKind {
+    DOCUMENT_PUBLISHED("document-published"),
+    MESSAGE_RECEIVED("message-received");
+
+    private final String templateName;
+
+    MailKind(String templateName) {
+        this.templateName = templateName;
+    }
+
+    public String templateName() {
+        return templateName;
+    }
+}

@@ -1,0 +1,45 @@
+package nl.notaris.portal.notification.recipients;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import nl.notaris.portal.notification.mail.MailKind;
+import nl.notaris.portal.notification.mail.MailModel;
+import nl.notaris.portal.notification.mail.MailTemplates;
+import nl.notaris.portal.notification.mail.NotificationMailer;
+import nl.notaris.portal.support.access.DossierAccess;
+import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.access.DossierParty;
+
+/**
+ * Mails every party of a dossier about one event (NOT-1), each in its own language, at most once
+ * per party and event (NOT-3). A dossier this service has not heard of yet makes the event retry.
+ */
+@Component
+public class DossierNotifier {
+
+    private final DossierAccessReplica dossiers;
+    private final RecipientLanguages languages;
+    private final MailTemplates templates;
+    private final NotificationMailer mailer;
+    private final String officeName;
+
+    DossierNotifier(DossierAccessReplica dossiers, RecipientLanguages languages, MailTemplates templates,
+            NotificationMailer mailer, @Value("${portal.office-name:Notariskantoor}") String officeName) {
+        this.dossiers = dossiers;
+        this.languages = languages;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.officeName = officeName;
+    }
+
+    public void notifyParties(String eventId, String dossierId, MailKind kind, String link) {
+        DossierAccess dossier = dossiers.find(dossierId)
+                .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
+        MailModel model = new MailModel(link, officeName);
+        for (DossierParty party : dossier.parties()) {
+            mailer.sendOnce(eventId, party.accountId(), party.email(),
+                    templates.render(kind, languages.languageOf(party), model));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package nl.notaris.portal.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+class MailTemplatesTest {
+
+    static final String LINK = "http://localhost:8080/dossiers/dos-42";
+    static final MailTemplates TEMPLATES = new MailTemplates(new DefaultResourceLoader(), "classpath:/mail/");
+    static final MailModel MODEL = new MailModel(LINK, "Notariskantoor De Vries");
+
+    @Test
+    void dutchWithGreetingMessageOfficeAndLinkInTextAndHtml() {
+        MailContent mail = TEMPLATES.render(MailKind.DOCUMENT_PUBLISHED, Language.fromTag(null), MODEL);
+
+        assertThat(mail.subject()).isEqualTo("Nieuw document in het klantenportaal");
+        assertThat(mail.text()).startsWith("Geachte heer, mevrouw,")
+                .contains("Er staat een nieuw document voor u klaar in het klantenportaal.")
+                .contains(LINK).contains("Notariskantoor De Vries");
+        assertThat(mail.html()).contains("<html lang=\"nl\">")
+                .contains("Er staat een nieuw document voor u klaar in het klantenportaal.")
+                .contains("<a href=\"" + LINK + "\"");
+    }
+
+    @Test
+    void englishWhenTheLanguageIsEnglish() {
+        MailContent mail = TEMPLATES.render(MailKind.MESSAGE_RECEIVED, Language.fromTag("EN"), MODEL);
+
+        assertThat(mail.subject()).isEqualTo("New message in the client portal");
+        assertThat(mail.text()).startsWith("Dear Sir or Madam,").contains("Your handler has sent you a message")
+                .contains(LINK).doesNotContain("klantenportaal");
+        assertThat(mail.html()).contains("<html lang=\"en\">").contains("<a href=\"" + LINK + "\"");
+    }
+
+    @Test
+    void everyKindHasEveryLanguage() {
+        for (MailKind kind : MailKind.values()) {
+            for (Language language : Language.values()) {
+                MailContent mail = TEMPLATES.render(kind, language, MODEL);
+                assertThat(mail.subject()).as(kind + " " + language).isNotBlank().doesNotContain("\n");
+                assertThat(mail.text()).contains(LINK);
+                assertThat(mail.html()).contains("lang=\"" + language.tag() + "\"").contains(LINK);
+            }
+        }
+    }
+
+    @Test
+    void valuesAreEscapedInHtml() {
+        MailContent mail = TEMPLATES.render(MailKind.DOCUMENT_PUBLISHED, Language.NL,
+                new MailModel("http://portal/dossiers/a\"><script>", "Kantoor <b>"));
+
+        assertThat(mail.html()).doesNotContain("<script>").doesNotContain("<b>").contains("&quot;&gt;&lt;script&gt;");
+    }
+
+    /** NOT-1: a template can only show a link and the office's name, nothing of a document or message. */
+    @Test
+    void theModelHoldsOnlyALinkAndTheOfficesName() {
+        assertThat(Arrays.stream(MailModel.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactly("link", "officeName");
+    }
+
+    @Test
+    void linksPointToTheDossierInThePortal() {
+        assertThat(new PortalLinks("https://portaal.notaris.example/").dossier("dos-42"))
+                .isEqualTo("https://portaal.notaris.example/dossiers/dos-42");
+        assertThat(new PortalLinks("http://localhost:8080").dossier("a b/c"))
+                .isEqualTo("http://localhost:8080/dossiers/a%20b%2Fc");
+        assertThat(new PortalLinks("http://localhost:8080").dossierTab("d1", "berichten"))
+                .isEqualTo("http://localhost:8080/dossiers/d1?tab=berichten");
+    }
+}
