@@ -10,43 +10,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CookieJar, DEMO_PASSWORD, KEYCLOAK_URL, PORTAL_URL, REALM, backOfficeToken, loginFormAction, signIn, staff }
   from '../e2e/lib/portal.mjs';
+import { BENCH_EMAIL as EMAIL, ensureBenchUser } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 500);
 const DOSSIER_SERVICE_URL = process.env.DOSSIER_SERVICE_URL ?? 'http://localhost:8082';
-const EMAIL = 'bench-client@example.com';
-
-async function keycloakAdminToken() {
-  const res = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
-  });
-  if (!res.ok) throw new Error(`Keycloak admin sign-in failed: ${res.status}`);
-  return (await res.json()).access_token;
-}
-
-/** Creates the benchmark's own client account (so no demo account gets 500 dossiers). */
-async function ensureBenchUser() {
-  const token = await keycloakAdminToken();
-  const admin = (path, init = {}) => fetch(`${KEYCLOAK_URL}/admin/realms/${REALM}${path}`, {
-    ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
-  });
-  const existing = await (await admin(`/users?email=${encodeURIComponent(EMAIL)}&exact=true`)).json();
-  if (existing.length > 0) return;
-  const created = await admin('/users', {
-    method: 'POST',
-    body: JSON.stringify({
-      username: EMAIL, email: EMAIL, emailVerified: true, enabled: true, firstName: 'Bench', lastName: 'Client',
-      attributes: { account_type: ['PERSON'] },
-      credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
-    }),
-  });
-  if (created.status !== 201) throw new Error(`creating ${EMAIL} failed: ${created.status} ${await created.text()}`);
-  const [user] = await (await admin(`/users?email=${encodeURIComponent(EMAIL)}&exact=true`)).json();
-  const role = await (await admin('/roles/client')).json();
-  await admin(`/users/${user.id}/role-mappings/realm`, { method: 'POST', body: JSON.stringify([role]) });
-}
 
 async function seed(office) {
   let created = 0;

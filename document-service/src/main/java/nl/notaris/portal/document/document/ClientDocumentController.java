@@ -1,6 +1,5 @@
 package nl.notaris.portal.document.document;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ class ClientDocumentController {
 
     /** Streams the content; the file name is the server's safe version, never the raw upload name. */
     @GetMapping("/api/documents/{documentId}/content")
-    ResponseEntity<InputStreamResource> content(Caller caller, @PathVariable String documentId) throws IOException {
+    ResponseEntity<InputStreamResource> content(Caller caller, @PathVariable String documentId) {
         DocumentService.Content content = documents.open(caller, documentId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.contentType()))
@@ -52,6 +51,6 @@ class ClientDocumentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(new InputStreamResource(content.resource().getInputStream()));
+                .body(new InputStreamResource(content.stream()));
     }
 }

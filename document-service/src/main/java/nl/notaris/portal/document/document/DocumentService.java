@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.core.io.Resource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -31,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import nl.notaris.portal.document.file.FileType;
 import nl.notaris.portal.document.file.FileTypes;
+import nl.notaris.portal.document.file.StoredFiles;
 import nl.notaris.portal.document.upload.Upload;
 import nl.notaris.portal.document.upload.UploadService;
 import nl.notaris.portal.support.access.DossierAccessReplica;
@@ -49,15 +49,17 @@ public class DocumentService {
 
     private final MongoTemplate mongo;
     private final GridFsTemplate gridFs;
+    private final StoredFiles files;
     private final DossierAccessReplica access;
     private final UploadService uploads;
     private final DocumentEvents events;
     private final Clock clock;
 
-    DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, UploadService uploads,
-            DocumentEvents events, Clock clock) {
+    DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, StoredFiles files, DossierAccessReplica access,
+            UploadService uploads, DocumentEvents events, Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
+        this.files = files;
         this.access = access;
         this.uploads = uploads;
         this.events = events;
@@ -136,9 +138,9 @@ public class DocumentService {
         if (!access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
             throw notFound(documentId);
         }
-        Resource resource = gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(document.getContentId())))));
         mongo.save(DocumentRead.of(document, caller.accountId(), clock.instant()));
-        return new Content(document.getFileName(), document.getContentType(), document.getSize(), resource);
+        return new Content(document.getFileName(), document.getContentType(), document.getSize(),
+                files.open(document.getContentId()));
     }
 
     /**
@@ -179,7 +181,7 @@ public class DocumentService {
     }
 
     /** What a download serves: the server's file name and type, and the content. */
-    public record Content(String fileName, String contentType, long size, Resource resource) {
+    public record Content(String fileName, String contentType, long size, InputStream stream) {
     }
 
     /** A document as the client sees it in a tab. */

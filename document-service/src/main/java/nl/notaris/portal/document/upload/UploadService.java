@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
 import org.springframework.stereotype.Service;
@@ -25,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import nl.notaris.portal.document.file.FileType;
 import nl.notaris.portal.document.file.FileTypes;
 import nl.notaris.portal.document.file.SafeFileName;
+import nl.notaris.portal.document.file.StoredFiles;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ConflictException;
@@ -46,14 +46,16 @@ public class UploadService {
     private final MongoTemplate mongo;
     private final GridFsTemplate gridFs;
     private final UploadChunks chunks;
+    private final StoredFiles files;
     private final DossierAccessReplica access;
     private final UploadLimits limits;
     private final Clock clock;
 
-    UploadService(MongoTemplate mongo, GridFsTemplate gridFs, DossierAccessReplica access, UploadLimits limits,
-            Clock clock) {
+    UploadService(MongoTemplate mongo, GridFsTemplate gridFs, StoredFiles files, DossierAccessReplica access,
+            UploadLimits limits, Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
+        this.files = files;
         this.chunks = new UploadChunks(mongo);
         this.access = access;
         this.limits = limits;
@@ -84,6 +86,7 @@ public class UploadService {
     public Upload append(Caller caller, String uploadId, long offset, InputStream body) {
         Upload upload = own(caller, uploadId);
         if (upload.isComplete() || upload.offset() != offset) {
+            log.info("Upload {} is at byte {}, a PATCH came for byte {}", uploadId, upload.offset(), offset);
             throw new OffsetMismatchException(upload.offset());
         }
         UploadChunks.Progress progress;
@@ -91,6 +94,10 @@ public class UploadService {
             progress = chunks.append(upload, body);
         } catch (UploadChunks.ConcurrentAppendException e) {
             throw new ConflictException(e.getMessage());
+        }
+        if (progress.interrupted()) {
+            log.info("Upload {} interrupted at byte {} of {}; it continues from there", uploadId, progress.offset(),
+                    upload.length());
         }
         Upload stored = own(caller, uploadId);
         if (!progress.interrupted() && stored.offset() == stored.length()) {
@@ -158,10 +165,10 @@ public class UploadService {
         if (upload == null || !upload.isComplete() || !upload.isOwnedBy(caller.accountId())) {
             return Optional.empty();
         }
-        return Optional.of(new Opened(upload, gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(uploadId)))))));
+        return Optional.of(new Opened(upload, files.open(uploadId)));
     }
 
-    public record Opened(Upload upload, GridFsResource content) {
+    public record Opened(Upload upload, InputStream content) {
     }
 
     /** Removes uploads that were never sent and have expired; returns how many. */
@@ -176,8 +183,7 @@ public class UploadService {
 
     private Upload complete(Upload upload) {
         chunks.seal(upload, clock.instant());
-        GridFsResource content = gridFs.getResource(gridFs.findOne(query(where("_id").is(new ObjectId(upload.id())))));
-        FileType type = FileTypes.detect(content::getInputStream);
+        FileType type = FileTypes.detect(() -> files.open(upload.id()));
         if (!type.accepted()) {
             remove(upload);
             throw new RefusedFileTypeException(FileTypes.refusal(upload.fileName(), type));

@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Benchmark of large files through the gateway: a 100 MB resumable (tus) upload, the same upload
+// cut off at about half and resumed, and a 1 GB download. Prints the time against a raw loopback
+// copy of the same bytes, the bytes sent again after the resume, and the heap growth of the gateway
+// and document-service while the file passes (streamed, not buffered: it must stay under 64 MB).
+//
+// Run against a running local stack whose upload limit allows the 1 GB file:
+//   UPLOAD_MAX_FILE_SIZE=1100MB ./portal up        (in another terminal)
+//   node bench/files.mjs
+// Options (environment): BENCH_UPLOAD_MB (100), BENCH_DOWNLOAD_MB (1024), BENCH_CHUNK_MB (5, the web app's tus chunk).
+// Local development only: it uses the benchmark's own client account (see bench/lib.mjs).
+import http from 'node:http';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
+import { BENCH_EMAIL, ensureBenchUser, mb, withHeapSampling } from './lib.mjs';
+
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
+const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
+const CHUNK = Number(process.env.BENCH_CHUNK_MB ?? 5) * 1024 * 1024;
+const SERVICES = { gateway: PORTAL_URL, 'document-service': process.env.DOCUMENT_SERVICE_URL ?? 'http://localhost:8084' };
+const b64 = (s) => Buffer.from(s).toString('base64');
+
+function pdfBytes(size) {
+  const bytes = randomBytes(size);
+  Buffer.from('%PDF-1.7\n').copy(bytes);
+  return bytes;
+}
+
+/** Sends `body` (Buffer) as one request over a kept connection; resolves with the answer's status and headers. */
+function send(client, method, target, headers, body, { cutAfter } = {}) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(new URL(target, PORTAL_URL), {
+      method, agent: keepAlive, headers: { ...client.sessionHeaders(), 'tus-resumable': '1.0.0', ...headers },
+    }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, text }));
+    });
+    request.on('error', (e) => (cutAfter ? resolve({ status: 0 }) : reject(e)));
+    if (cutAfter) {
+      request.write(body.subarray(0, cutAfter), () => setTimeout(() => { request.destroy(); resolve({ status: 0 }); }, 300));
+    } else {
+      request.end(body);
+    }
+  });
+}
+const keepAlive = new http.Agent({ keepAlive: true });
+
+async function tusUpload(client, dossierId, fileName, bytes, { cutAt } = {}) {
+  const created = await send(client, 'POST', '/api/uploads/tus', {
+    'upload-length': String(bytes.length),
+    'upload-metadata': `filename ${b64(fileName)},dossierId ${b64(dossierId)}`,
+  }, Buffer.alloc(0));
+  if (created.status !== 201) throw new Error(`tus creation answered ${created.status}`);
+  const location = created.headers.location;
+  let offset = 0;
+  let sent = 0;
+  if (cutAt) {
+    // one PATCH announcing everything, dropped after `cutAt` bytes, as on a bad mobile connection
+    await send(client, 'PATCH', location, { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream',
+      'content-length': String(bytes.length) }, bytes, { cutAfter: cutAt });
+    sent += cutAt;
+    offset = await settledOffset(client, location);
+  }
+  const resumedAt = offset;
+  while (offset < bytes.length) {
+    const end = Math.min(offset + CHUNK, bytes.length);
+    const patched = await send(client, 'PATCH', location, { 'upload-offset': String(offset),
+      'content-type': 'application/offset+octet-stream' }, bytes.subarray(offset, end));
+    sent += end - offset;
+    if (patched.status === 409) {
+      // the server was still taking in bytes of the dropped request: ask where it is, as tus clients do
+      offset = await settledOffset(client, location);
+      continue;
+    }
+    if (patched.status !== 204) throw new Error(`PATCH at ${offset} answered ${patched.status}: ${patched.text}`);
+    offset = Number(patched.headers['upload-offset']);
+  }
+  return { uploadId: location.split('/').pop(), sent, resumedAt };
+}
+
+/** The upload's offset once it stops moving (bytes of a dropped request may still be arriving). */
+async function settledOffset(client, location) {
+  let previous = -1;
+  for (;;) {
+    const head = await send(client, 'HEAD', location, {}, Buffer.alloc(0));
+    const offset = Number(head.headers['upload-offset']);
+    if (offset === previous) return offset;
+    previous = offset;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** The same bytes through a plain loopback HTTP server that only reads them: the floor for the upload. */
+async function rawLoopbackUpload(bytes) {
+  const server = http.createServer((request, response) => { request.resume(); request.on('end', () => response.end()); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const started = performance.now();
+  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+    await new Promise((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port: server.address().port, method: 'PATCH', agent: keepAlive },
+        (response) => { response.resume(); response.on('end', resolve); });
+      request.on('error', reject);
+      request.end(bytes.subarray(offset, Math.min(offset + CHUNK, bytes.length)));
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  server.close();
+  return seconds;
+}
+
+async function download(client, documentId) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let received = 0;
+    http.get(new URL(`/api/documents/${documentId}/content`, PORTAL_URL), { headers: client.sessionHeaders() }, (response) => {
+      if (response.statusCode !== 200) reject(new Error(`download answered ${response.statusCode}`));
+      response.on('data', (chunk) => { received += chunk.length; });
+      response.on('end', () => resolve({ received, seconds: (performance.now() - started) / 1000 }));
+    }).on('error', reject);
+  });
+}
+
+async function rawRead(file) {
+  const started = performance.now();
+  let received = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) received += chunk.length;
+  return { received, seconds: (performance.now() - started) / 1000 };
+}
+
+async function sendMessage(client, dossierId, uploadId) {
+  const sent = await client.send('POST', `/api/dossiers/${dossierId}/messages`, { subject: 'Benchmark', body: 'Groot bestand', uploads: [uploadId] });
+  if (sent.status !== 201) throw new Error(`sending the message answered ${sent.status}: ${sent.text}`);
+  const documentId = sent.json.attachments[0].documentId;
+  for (let i = 0; i < 100; i++) {
+    const tab = await client.get(`/api/dossiers/${dossierId}/documents?category=DELIVERED&size=100`);
+    if (tab.json?.items?.some((d) => d.id === documentId)) return documentId;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error('the delivered document was not filed');
+}
+
+function row(cells) {
+  console.log(`| ${cells.join(' | ')} |`);
+}
+
+async function main() {
+  await ensureBenchUser();
+  const office = staff(await backOfficeToken());
+  const client = await signIn(BENCH_EMAIL);
+  const dossier = await office.createDossier({ number: `BENCH-FILES-${Date.now()}`, description: 'Grote bestanden', parties: [BENCH_EMAIL] });
+  if (dossier.status !== 201) throw new Error(`creating the dossier answered ${dossier.status}`);
+  const dossierId = dossier.json.id;
+
+  const upload = pdfBytes(UPLOAD_MB * 1024 * 1024);
+  console.log(`Files through the gateway at ${PORTAL_URL} (tus chunks of ${mb(CHUNK)} MB; heap from /actuator/prometheus)\n`);
+  const raw = await rawLoopbackUpload(upload);
+  const whole = await withHeapSampling(SERVICES, () => (async () => {
+    const started = performance.now();
+    const result = await tusUpload(client, dossierId, 'bench-100mb.pdf', upload);
+    return { ...result, seconds: (performance.now() - started) / 1000 };
+  })());
+  const resumed = await withHeapSampling(SERVICES, () => tusUpload(client, dossierId, 'bench-resumed.pdf', upload,
+    { cutAt: Math.floor(upload.length / 2) }));
+
+  row(['measurement', 'value']);
+  row(['---', '---']);
+  row([`${UPLOAD_MB} MB upload through the gateway (tus)`, `${whole.result.seconds.toFixed(2)} s (${(UPLOAD_MB / whole.result.seconds).toFixed(0)} MB/s)`]);
+  row([`${UPLOAD_MB} MB raw loopback copy (same chunks)`, `${raw.toFixed(2)} s (${(UPLOAD_MB / raw).toFixed(0)} MB/s); gateway path ${(whole.result.seconds / raw).toFixed(1)}× slower`]);
+  for (const name of Object.keys(SERVICES)) {
+    row([`heap growth during the upload: ${name}`, `${mb(whole.peak[name] - whole.before[name])} MB (before ${mb(whole.before[name])} MB, peak ${mb(whole.peak[name])} MB)`]);
+  }
+  const resentBytes = resumed.result.sent - upload.length;
+  row(['upload cut off at half, then resumed: bytes kept by the server at the cut', `${mb(resumed.result.resumedAt)} MB of ${mb(upload.length / 2)} MB sent`]);
+  row(['bytes sent again after the resume', `${mb(resentBytes)} MB (${resentBytes} bytes)`]);
+
+  const documentId = await sendMessage(client, dossierId, whole.result.uploadId);
+  if (DOWNLOAD_MB > 0) {
+    const big = pdfBytes(DOWNLOAD_MB * 1024 * 1024);
+    const folder = await mkdtemp(path.join(tmpdir(), 'bench-files-'));
+    const file = path.join(folder, 'big.pdf');
+    await writeFile(file, big);
+    let bigId;
+    try {
+      const bigUpload = await withHeapSampling(SERVICES, () => (async () => {
+        const started = performance.now();
+        const result = await tusUpload(client, dossierId, 'bench-1gb.pdf', big);
+        return { ...result, seconds: (performance.now() - started) / 1000 };
+      })());
+      row([`${DOWNLOAD_MB} MB upload through the gateway (tus)`, `${bigUpload.result.seconds.toFixed(1)} s; heap growth gateway ${mb(bigUpload.peak.gateway - bigUpload.before.gateway)} MB, document-service ${mb(bigUpload.peak['document-service'] - bigUpload.before['document-service'])} MB`]);
+      bigId = await sendMessage(client, dossierId, bigUpload.result.uploadId);
+      const rawDownload = await rawRead(file);
+      const got = await withHeapSampling(SERVICES, () => download(client, bigId));
+      if (got.result.received !== big.length) throw new Error(`downloaded ${got.result.received} of ${big.length} bytes`);
+      row([`${DOWNLOAD_MB} MB download through the gateway`, `${got.result.seconds.toFixed(1)} s (${(DOWNLOAD_MB / got.result.seconds).toFixed(0)} MB/s)`]);
+      row([`${DOWNLOAD_MB} MB raw read of the same bytes from disk`, `${rawDownload.seconds.toFixed(2)} s (${(DOWNLOAD_MB / rawDownload.seconds).toFixed(0)} MB/s)`]);
+      for (const name of Object.keys(SERVICES)) {
+        row([`heap growth during the download: ${name}`, `${mb(got.peak[name] - got.before[name])} MB (peak ${mb(got.peak[name])} MB)`]);
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+  console.log(`\n(delivered document ${documentId} in dossier ${dossierId})`);
+}
+
+main().catch((e) => {
+  console.error(`files benchmark failed: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+// What the benchmarks share: their own client account, and the heap of a running service.
+import { DEMO_PASSWORD, KEYCLOAK_URL, REALM } from '../e2e/lib/portal.mjs';
+
+export const BENCH_EMAIL = 'bench-client@example.com';
+
+export async function keycloakAdminToken() {
+  const res = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+  });
+  if (!res.ok) throw new Error(`Keycloak admin sign-in failed: ${res.status}`);
+  return (await res.json()).access_token;
+}
+
+/** Creates the benchmark's own client account (so no demo account gets 500 dossiers). */
+export async function ensureBenchUser() {
+  const token = await keycloakAdminToken();
+  const admin = (path, init = {}) => fetch(`${KEYCLOAK_URL}/admin/realms/${REALM}${path}`, {
+    ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  const existing = await (await admin(`/users?email=${encodeURIComponent(BENCH_EMAIL)}&exact=true`)).json();
+  if (existing.length > 0) return;
+  const created = await admin('/users', {
+    method: 'POST',
+    body: JSON.stringify({
+      username: BENCH_EMAIL, email: BENCH_EMAIL, emailVerified: true, enabled: true, firstName: 'Bench', lastName: 'Client',
+      attributes: { account_type: ['PERSON'] },
+      credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
+    }),
+  });
+  if (created.status !== 201) throw new Error(`creating ${BENCH_EMAIL} failed: ${created.status} ${await created.text()}`);
+  const [user] = await (await admin(`/users?email=${encodeURIComponent(BENCH_EMAIL)}&exact=true`)).json();
+  const role = await (await admin('/roles/client')).json();
+  await admin(`/users/${user.id}/role-mappings/realm`, { method: 'POST', body: JSON.stringify([role]) });
+}
+
+
+/** Used heap (bytes) of a service, from its Prometheus endpoint. */
+export async function heapUsed(baseUrl) {
+  const text = await (await fetch(`${baseUrl}/actuator/prometheus`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('jvm_memory_used_bytes{') && line.includes('area="heap"')) total += Number(line.split(' ').pop());
+  }
+  return total;
+}
+
+/**
+ * Samples the heap of services every 100 ms while `work` runs; returns the work's result and, per
+ * service, the heap before and the highest heap during it (growth = peak - before).
+ */
+export async function withHeapSampling(services, work) {
+  const before = {};
+  const peak = {};
+  for (const [name, url] of Object.entries(services)) {
+    before[name] = await heapUsed(url);
+    peak[name] = before[name];
+  }
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      await Promise.all(Object.entries(services).map(async ([name, url]) => {
+        peak[name] = Math.max(peak[name], await heapUsed(url).catch(() => 0));
+      }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    return { result: await work(), before, peak };
+  } finally {
+    running = false;
+    await sampler;
+  }
+}
+
+export const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
