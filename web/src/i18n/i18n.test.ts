@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nl } from './nl';
 import { en } from './en';
-import { formatDate, formatFileSize, interpolate, toLang, translate, translatePlural } from './i18n';
+import { formatDate, formatDateTime, formatFileSize, interpolate, toLang, translate, translatePlural } from './i18n';
 
 describe('message catalogues', () => {
   it('nl and en have exactly the same keys', () => {
@@ -30,6 +30,16 @@ describe('message catalogues', () => {
     expect(nl['dossier.tab.delivered']).toBe('Door mij aangeleverd');
     expect(nl['dossier.progress']).toBe('Voortgang');
     expect(nl['status.IN_PROGRESS']).toBe('In behandeling');
+    expect(nl['dossier.tab.messages']).toBe('Berichten');
+    expect(nl['messages.reply']).toBe('Beantwoorden');
+    expect(nl['messages.new']).toBe('Nieuw bericht');
+    expect(nl['compose.subject']).toBe('Onderwerp');
+    expect(nl['compose.body']).toBe('Bericht');
+    expect(nl['compose.send']).toBe('Versturen');
+    expect(nl['messages.incoming']).toBe('Inkomend bericht');
+    expect(nl['messages.outgoing']).toBe('Uitgaand bericht');
+    expect(nl['messages.readByOffice']).toBe('Gelezen door het kantoor op {date}');
+    expect(nl['messages.notReadByOffice']).toBe('Nog niet gelezen door het kantoor');
   });
 });
 
@@ -84,6 +94,12 @@ describe('formatDate', () => {
     expect(formatDate('2026-01-12T10:00:00Z', 'en')).toBe('12 January 2026');
     // 23:30 UTC on 31 March is already 1 April in Amsterdam.
     expect(formatDate('2026-03-31T23:30:00Z', 'nl')).toBe('1 april 2026');
+  });
+
+  it('adds the time for messages', () => {
+    expect(formatDateTime('2026-01-12T10:05:00Z', 'nl')).toBe('12 januari 2026 om 11:05');
+    expect(formatDateTime('2026-07-12T10:05:00Z', 'en')).toBe('12 July 2026 at 12:05');
+    expect(formatDateTime(undefined, 'en')).toBe('');
   });
 
   it('returns an empty string for missing or invalid dates', () => {

@@ -55,6 +55,14 @@ export function formatDate(value: string | null | undefined, lang: Lang): string
   }).format(date);
 }
 
+/** "12 januari 2026 om 10:05" / "12 January 2026 at 10:05" (office time zone); empty string for missing or invalid dates. */
+export function formatDateTime(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(date);
+}
+
 const UNITS = ['kB', 'MB', 'GB', 'TB'];
 
 /** File sizes in binary steps: "512 bytes", "1,5 kB" (nl) / "1.5 kB" (en), "2,3 MB". */

@@ -99,7 +99,19 @@ export const api = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
   put: <T = void>(url: string, body: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
   post: <T = void>(url: string, body: unknown, options?: RequestOptions) => request<T>('POST', url, body, options),
+  delete: <T = void>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
 };
+
+/** The JSON problem (RFC 9457) in a response body, if it is one; for responses that did not come through fetch (tus). */
+export function parseProblem(text: string | null | undefined): Problem | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Problem) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Maps any failure to a friendly, translatable message (the API's problem text is not shown to clients). */
 export function errorMessageKey(error: unknown): MessageKey {

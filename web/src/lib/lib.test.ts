@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { filterOptions, paging, parseListParams, toApiQuery, toSearchParams, toggleStatus } from './dossierParams';
 import { progressCounts, progressLabel } from './progress';
-import { ApiError, errorMessageKey, readCookie } from './api';
+import { ApiError, errorMessageKey, parseProblem, readCookie } from './api';
+import { uploadIdFromUrl } from './portalApi';
 
 describe('dossier list params', () => {
   it('parses the URL with defaults', () => {
@@ -89,5 +90,23 @@ describe('api helpers', () => {
     expect(errorMessageKey(new ApiError(503))).toBe('error.server');
     expect(errorMessageKey(new ApiError(400))).toBe('error.badRequest');
     expect(errorMessageKey(new Error('boom'))).toBe('error.generic');
+  });
+});
+
+describe('uploads', () => {
+  it('takes the upload id from the last path segment of the tus upload URL (Location)', () => {
+    expect(uploadIdFromUrl('http://localhost:8080/api/uploads/tus/6f1c2a9e')).toBe('6f1c2a9e');
+    expect(uploadIdFromUrl('/api/uploads/tus/6f1c2a9e')).toBe('6f1c2a9e');
+    expect(uploadIdFromUrl('https://portal.example/api/uploads/tus/abc%2Bdef/')).toBe('abc+def');
+    expect(uploadIdFromUrl('https://portal.example/api/uploads/tus/abc?x=1')).toBe('abc');
+    expect(uploadIdFromUrl('')).toBeNull();
+  });
+
+  it('reads a problem+json body, and nothing else', () => {
+    expect(parseProblem('{"status":415,"detail":"Dit bestandstype wordt niet geaccepteerd."}')?.detail).toBe('Dit bestandstype wordt niet geaccepteerd.');
+    expect(parseProblem('<html>Bad gateway</html>')).toBeUndefined();
+    expect(parseProblem('[1,2]')).toBeUndefined();
+    expect(parseProblem('')).toBeUndefined();
+    expect(parseProblem(null)).toBeUndefined();
   });
 });

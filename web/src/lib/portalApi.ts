@@ -12,8 +12,13 @@ import type {
   DossierListItem,
   DossierSummary,
   Me,
+  Message,
+  MessageCounts,
+  MessageWithBody,
+  NewMessage,
   Page,
   PortalDocument,
+  Upload,
 } from './types';
 
 const segment = encodeURIComponent;
@@ -44,6 +49,41 @@ export const documents = (dossierId: string, category: DocumentCategory, page: n
   );
 /** For an <a href download>: the browser fetches the content itself, with the session cookie. */
 export const documentContentUrl = (documentId: string) => `/api/documents/${segment(documentId)}/content`;
+
+// Messages
+export const messageCounts = (dossierId: string, signal?: AbortSignal) =>
+  api.get<MessageCounts>(`/api/dossiers/${segment(dossierId)}/messages/counts`, { signal });
+/** One page (zero-based) of a dossier's messages, newest first. */
+export const messages = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<Message>>(`/api/dossiers/${segment(dossierId)}/messages?${new URLSearchParams({ page: String(page), size: String(size) })}`, {
+    signal,
+  });
+/** One message with its text; the server marks it read for the signed-in account. */
+export const message = (messageId: string, signal?: AbortSignal) => api.get<MessageWithBody>(`/api/messages/${segment(messageId)}`, { signal });
+/** "Versturen": 201 with the message; 400 with `errors[].field` (subject, body, uploads); 413 for too many files. */
+export const sendMessage = (dossierId: string, newMessage: NewMessage) =>
+  api.post<MessageWithBody>(`/api/dossiers/${segment(dossierId)}/messages`, newMessage);
+
+// Uploads (attachments of a message)
+/** The tus endpoint (resumable uploads, same origin through the gateway). */
+export const TUS_ENDPOINT = '/api/uploads/tus';
+/** What the server accepts per message; Uppy checks the same before uploading. */
+export const UPLOAD_LIMITS = { maxFiles: 10, maxFileSize: 50 * 1024 * 1024, chunkSize: 5 * 1024 * 1024 } as const;
+/** The upload id of a tus upload: the last path segment of its URL (the creation's Location). */
+export function uploadIdFromUrl(uploadUrl: string): string | null {
+  let path: string;
+  try {
+    path = new URL(uploadUrl, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+  const last = path.split('/').filter(Boolean).at(-1);
+  return last ? decodeURIComponent(last) : null;
+}
+/** The server's view of a finished upload (its file name as stored, size, type). */
+export const upload = (uploadId: string, signal?: AbortSignal) => api.get<Upload>(`/api/uploads/${segment(uploadId)}`, { signal });
+/** Removes an upload that is not sent yet (the trash bin). */
+export const deleteUpload = (uploadId: string) => api.delete(`/api/uploads/${segment(uploadId)}`);
 
 // Actions
 export const actionsSummary = (signal?: AbortSignal) => api.get<ActionsSummary>('/api/actions/summary', { signal });

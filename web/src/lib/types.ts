@@ -65,9 +65,70 @@ export interface ActionsSummary {
   open: number;
 }
 
+export type MessageDirection = 'INCOMING' | 'OUTGOING';
+
+/** A file attached to a message; downloaded like any document (`documentContentUrl(documentId)`). */
+export interface MessageAttachment {
+  documentId: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
+/** A message in a dossier: INCOMING comes from the office, OUTGOING from the client. */
+export interface Message {
+  id: string;
+  dossierId: string;
+  direction: MessageDirection;
+  subject: string;
+  /** ISO date-time. */
+  sentAt: string;
+  senderName: string;
+  inReplyTo: string | null;
+  /** Read by the signed-in account. */
+  read: boolean;
+  /** When the office read it; only meaningful for OUTGOING messages. */
+  readByOfficeAt: string | null;
+  attachments: MessageAttachment[];
+}
+
+/** One message with its text (GET /api/messages/{id}, which also marks it read). */
+export interface MessageWithBody extends Message {
+  body: string;
+}
+
+export interface MessageCounts {
+  total: number;
+  unread: number;
+}
+
+/** What "Versturen" posts; `uploads` are the ids of the finished uploads. */
+export interface NewMessage {
+  subject: string;
+  body: string;
+  inReplyTo?: string;
+  uploads: string[];
+}
+
+/** The server's view of one upload (GET /api/uploads/{id}). */
+export interface Upload {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  status?: string;
+}
+
+/** A field the server refused (problem+json `errors`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  errors?: FieldError[];
 }

@@ -10,6 +10,8 @@ vi.mock('../../lib/portalApi', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/portalApi')>()),
   documentCounts: vi.fn(),
   documents: vi.fn(),
+  messageCounts: vi.fn(),
+  messages: vi.fn(),
 }));
 
 const COUNTS: DocumentCounts = {
@@ -47,6 +49,8 @@ const selectedTab = () => screen.getByRole('tab', { selected: true });
 
 beforeEach(() => {
   vi.mocked(portalApi.documentCounts).mockResolvedValue(COUNTS);
+  vi.mocked(portalApi.messageCounts).mockResolvedValue({ total: 0, unread: 0 });
+  vi.mocked(portalApi.messages).mockImplementation(async (_dossierId, page, size) => ({ items: [], page, size, totalItems: 0, totalPages: 0 }));
   vi.mocked(portalApi.documents).mockImplementation(async (_dossierId, category, page, size) => ({
     items: category === 'CORRESPONDENCE' ? [letter] : [],
     page,
@@ -112,7 +116,7 @@ describe('DossierTabs (DOS-5)', () => {
     await user.keyboard('{End}');
     expect(selectedTab()).toBe(tab(/Berichten/));
     expect(document.activeElement).toBe(selectedTab());
-    expect(screen.getByText('Er zijn nog geen berichten.')).toBeTruthy();
+    expect(await screen.findByText('Er zijn nog geen berichten.')).toBeTruthy();
 
     await user.keyboard('{ArrowRight}');
     expect(selectedTab()).toBe(tab(/Correspondentie/));

@@ -4,8 +4,9 @@ import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/i18n';
 import { useApi } from '../../lib/hooks';
 import * as portalApi from '../../lib/portalApi';
-import type { DocumentCategory, DocumentCounts } from '../../lib/types';
+import type { DocumentCategory, DocumentCounts, MessageCounts } from '../../lib/types';
 import { Tabs } from '../Tabs';
+import { MessagesPanel } from '../messages/MessagesPanel';
 import { DocumentList } from './DocumentList';
 
 type TabId = 'correspondentie' | 'documenten' | 'aangeleverd' | 'berichten';
@@ -32,7 +33,8 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const tabParam = searchParams.get('tab');
   const selected: TabId = isTab(tabParam) ? tabParam : 'correspondentie';
-  const { counts, markOneRead } = useDocumentCounts(dossierId);
+  const { counts, markOneRead, reload: reloadDocumentCounts } = useDocumentCounts(dossierId);
+  const messageCounts = useMessageCounts(dossierId);
 
   const select = (id: string) => {
     const next = new URLSearchParams(searchParams);
@@ -52,8 +54,7 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
         onSelect={select}
         tabs={TABS.map((tab) => ({
           id: tab.id,
-          // The messages tab has no documents yet: it always counts 0.
-          label: <TabLabel name={t(tab.label)} count={tab.category ? counts?.[tab.category] : { total: 0, unread: 0 }} />,
+          label: <TabLabel name={t(tab.label)} count={tab.category ? counts?.[tab.category] : messageCounts.counts} />,
         }))}
       >
         {category ? (
@@ -64,7 +65,17 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
             onRead={() => markOneRead(category)}
           />
         ) : (
-          <p className="muted">{t('dossier.messages.empty')}</p>
+          <MessagesPanel
+            key={dossierId}
+            dossierId={dossierId}
+            onRead={messageCounts.markOneRead}
+            onOpened={messageCounts.reload}
+            onSent={() => {
+              messageCounts.reload();
+              // MSG-6: the attachments the client sent are now under "Door mij aangeleverd".
+              reloadDocumentCounts();
+            }}
+          />
         )}
       </Tabs>
     </section>
@@ -119,5 +130,20 @@ function useDocumentCounts(dossierId: string) {
     setDownloads((n) => n + 1);
   }, []);
 
-  return { counts, markOneRead };
+  return { counts, markOneRead, reload };
+}
+
+/**
+ * The counts of the messages tab. markOneRead lowers the unread count at once when a message is opened; reload asks the
+ * server again (after it has answered the opening, and after a message was sent).
+ */
+function useMessageCounts(dossierId: string) {
+  const loaded = useApi((signal) => portalApi.messageCounts(dossierId, signal), dossierId);
+  const [counts, setCounts] = useState<MessageCounts | undefined>();
+
+  useEffect(() => setCounts(loaded.data), [loaded.data]);
+
+  const markOneRead = useCallback(() => setCounts((c) => (c ? { ...c, unread: Math.max(0, c.unread - 1) } : c)), []);
+
+  return { counts, markOneRead, reload: loaded.reload };
 }
