@@ -180,22 +180,20 @@ class DocumentNotificationsIT extends IntegrationTest {
         TestCaller anna = person("anna");
         awaitHandled(sendDossierEvent(dossierId, 1, anna));
 
+        // a client's own message mails nobody; the office's message after it (same key, same order) does
+        kafka.send(ConsumedTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-client")
+                .forDossier(dossierId).json()).get();
         String messageId = "msg-" + UUID.randomUUID();
         kafka.send(ConsumedTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-office")
                 .forDossier(dossierId).with("subject", "messages/" + messageId).with("data.messageId", messageId)
                 .json()).get();
-        // a client's own message mails nobody
-        kafka.send(ConsumedTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-client")
-                .forDossier(dossierId).json()).get();
-        send(documentPublished(dossierId, "doc-after"), dossierId);
 
-        List<MimeMessage> mails = awaitMails(anna.email(), 2);
-        assertThat(mails).hasSize(2);
+        List<MimeMessage> mails = awaitMails(anna.email(), 1);
+        assertThat(mails).hasSize(1);
         MimeMessage mail = mails.get(0);
         assertThat(mail.getSubject()).isEqualTo("Nieuw bericht in het klantenportaal");
         assertThat(bodyOf(mail)).contains("https://portaal.notaris.example/dossiers/" + dossierId + "?tab=berichten")
                 .doesNotContain(messageId);
-        assertThat(mails.get(1).getSubject()).isEqualTo("Nieuw document in het klantenportaal");
     }
 
     @Test
