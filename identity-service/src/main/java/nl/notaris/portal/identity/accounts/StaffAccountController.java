@@ -1,34 +1,89 @@
 package nl.notaris.portal.identity.accounts;
 
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import nl.notaris.portal.identity.accounts.Constraints.InviteeEmail;
+import nl.notaris.portal.identity.accounts.Constraints.LanguageTag;
+import nl.notaris.portal.identity.accounts.Constraints.PersonName;
+import nl.notaris.portal.identity.accounts.Constraints.PhoneNumber;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
+import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 
-/** Staff (and services acting for staff) find accounts by e-mail address. */
+/**
+ * The office creates and invites client accounts (STF-1), sees their state, resends an invitation,
+ * and finds accounts by e-mail address (for dossier parties).
+ */
 @RestController
 @RequestMapping("/api/staff/accounts")
 @Tag(name = "Accounts (staff)")
 class StaffAccountController {
 
-    private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}");
+
+    /** Who is invited: a person, or a company with its main account. */
+    enum InviteeType {
+        PERSON, COMPANY
+    }
 
     private final KeycloakAdminClient keycloak;
+    private final AccountService accounts;
 
-    StaffAccountController(KeycloakAdminClient keycloak) {
+    StaffAccountController(KeycloakAdminClient keycloak, AccountService accounts) {
         this.keycloak = keycloak;
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a client account and send its invitation",
+            description = "type PERSON, or COMPANY with companyName (the account is the company's main account). "
+                    + "409 when the address is in use.")
+    ResponseEntity<AccountView> invite(@Valid @RequestBody InviteRequest request) {
+        InviteeType type = EnumParameter.parse(InviteeType.class, "type", request.type());
+        if (type == InviteeType.COMPANY && (request.companyName() == null || request.companyName().isBlank())) {
+            throw new InvalidRequestException("companyName", "companyName is required for a company.");
+        }
+        Account account = accounts.invite(new AccountService.NewAccount(
+                type == InviteeType.COMPANY ? AccountType.COMPANY_MAIN : AccountType.PERSON, request.email(),
+                request.firstName(), request.lastName(),
+                type == InviteeType.COMPANY ? UUID.randomUUID().toString() : null,
+                type == InviteeType.COMPANY ? request.companyName().strip() : null,
+                request.language() == null ? "nl" : request.language(), request.phone()));
+        return ResponseEntity.created(URI.create("/api/staff/accounts/" + account.getId())).body(AccountView.of(account));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An account with its state: INVITED, ACTIVE, BLOCKED or REMOVED")
+    AccountView get(@PathVariable String id) {
+        return AccountView.of(accounts.get(id));
+    }
+
+    @PostMapping("/{id}/invitation")
+    @Operation(summary = "Send the invitation again (earlier links stop working); 409 once the password is set")
+    ResponseEntity<AccountView> resend(@PathVariable String id) {
+        return ResponseEntity.accepted().body(AccountView.of(accounts.resendInvitation(id)));
     }
 
     @GetMapping("/lookup")
     @Operation(summary = "Find an enabled portal account by its verified e-mail address")
-    Account lookup(@RequestParam(required = false) String email) {
+    LookedUpAccount lookup(@RequestParam(required = false) String email) {
         if (email == null || !EMAIL.matcher(email.trim()).matches()) {
             throw new InvalidRequestException("email", "Give the account's e-mail address.");
         }
@@ -36,7 +91,14 @@ class StaffAccountController {
         return keycloak.findUsersByEmail(email.trim()).stream()
                 .filter(user -> user.enabled() && user.emailVerified() && email.trim().equalsIgnoreCase(user.email()))
                 .findFirst()
-                .map(Account::of)
+                .map(LookedUpAccount::of)
                 .orElseThrow(() -> new NotFoundException("No portal account has this e-mail address."));
+    }
+
+    record InviteRequest(@NotBlank(message = "is required (PERSON or COMPANY)") String type,
+            @InviteeEmail String email, @PersonName String firstName, @PersonName String lastName,
+            @Size(max = 200, message = "is at most 200 characters") @jakarta.validation.constraints.Pattern(
+                    regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String companyName,
+            @LanguageTag String language, @PhoneNumber String phone) {
     }
 }

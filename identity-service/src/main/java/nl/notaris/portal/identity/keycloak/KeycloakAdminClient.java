@@ -2,22 +2,35 @@ package nl.notaris.portal.identity.keycloak;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import nl.notaris.portal.support.web.ConflictException;
+
 /**
- * Keycloak's admin REST API, called with this service's own service account (client credentials
- * of the {@code identity-service} client, allowed to view and manage users).
+ * Keycloak's admin REST API (and the portal's set-password endpoint in the realm), called with this
+ * service's own service account (client credentials of the {@code identity-service} client, allowed
+ * to view and manage users and to read the realm's events). Keycloak holds the accounts' passwords;
+ * this service never sees one.
  */
 @Component
 public class KeycloakAdminClient {
@@ -34,8 +47,8 @@ public class KeycloakAdminClient {
             @Value("${portal.keycloak.client-secret}") String clientSecret) {
         var requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(2_000);
-        requestFactory.setReadTimeout(5_000);
-        this.http = builder.baseUrl(keycloakUrl).requestFactory(requestFactory).build();
+        requestFactory.setReadTimeout(10_000);
+        this.http = builder.clone().baseUrl(keycloakUrl).requestFactory(requestFactory).build();
         this.realm = realm;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -47,8 +60,122 @@ public class KeycloakAdminClient {
                 .uri("/admin/realms/{realm}/users?email={email}&exact=true&briefRepresentation=false", realm, email)
                 .headers(headers -> headers.setBearerAuth(accessToken()))
                 .retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<List<UserRepresentation>>() {
+                .body(new ParameterizedTypeReference<List<UserRepresentation>>() {
                 });
+    }
+
+    public Optional<UserRepresentation> findUser(String userId) {
+        try {
+            return Optional.ofNullable(http.get().uri("/admin/realms/{realm}/users/{id}", realm, userId)
+                    .headers(h -> h.setBearerAuth(accessToken())).retrieve().body(UserRepresentation.class));
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One page of the realm's users with their attributes. */
+    public List<UserRepresentation> users(int first, int max) {
+        return http.get().uri("/admin/realms/{realm}/users?first={first}&max={max}&briefRepresentation=false", realm,
+                        first, max)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<UserRepresentation>>() {
+                });
+    }
+
+    /** Creates a user without a password; returns its id. An address that is in use is a conflict. */
+    public String createUser(NewUser user) {
+        try {
+            var response = http.post().uri("/admin/realms/{realm}/users", realm)
+                    .headers(h -> h.setBearerAuth(accessToken()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(user)
+                    .retrieve()
+                    .toBodilessEntity();
+            String location = String.valueOf(response.getHeaders().getLocation());
+            return location.substring(location.lastIndexOf('/') + 1);
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                throw new ConflictException("An account with this e-mail address exists already.");
+            }
+            throw e;
+        }
+    }
+
+    public void addRealmRoles(String userId, List<String> roleNames) {
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (String name : roleNames) {
+            roles.add(http.get().uri("/admin/realms/{realm}/roles/{name}", realm, name)
+                    .headers(h -> h.setBearerAuth(accessToken())).retrieve()
+                    .body(new ParameterizedTypeReference<Map<String, Object>>() {
+                    }));
+        }
+        http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", realm, userId)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON).body(roles).retrieve().toBodilessEntity();
+    }
+
+    /** Sets one user attribute (e.g. {@code locale}), keeping the others. */
+    public void setAttribute(String userId, String name, String value) {
+        UserRepresentation user = findUser(userId).orElseThrow();
+        Map<String, List<String>> attributes = new LinkedHashMap<>(user.attributes() == null ? Map.of() : user.attributes());
+        attributes.put(name, List.of(value));
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("username", user.username());
+        update.put("email", user.email());
+        update.put("firstName", user.firstName());
+        update.put("lastName", user.lastName());
+        update.put("attributes", attributes);
+        http.put().uri("/admin/realms/{realm}/users/{id}", realm, userId)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON).body(update).retrieve().toBodilessEntity();
+    }
+
+    /** Whether the user has set a password. */
+    public boolean hasPassword(String userId) {
+        List<Map<String, Object>> credentials = http.get().uri("/admin/realms/{realm}/users/{id}/credentials", realm, userId)
+                .headers(h -> h.setBearerAuth(accessToken())).retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                });
+        return credentials != null && credentials.stream().anyMatch(c -> "password".equals(c.get("type")));
+    }
+
+    /** Ends all the user's sessions; Keycloak tells the gateway through OIDC back-channel logout. */
+    public void logout(String userId) {
+        http.post().uri("/admin/realms/{realm}/users/{id}/logout", realm, userId)
+                .headers(h -> h.setBearerAuth(accessToken())).retrieve().toBodilessEntity();
+    }
+
+    public void deleteUser(String userId) {
+        try {
+            http.delete().uri("/admin/realms/{realm}/users/{id}", realm, userId)
+                    .headers(h -> h.setBearerAuth(accessToken())).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.NotFound alreadyGone) {
+            // deleting twice is not an error
+        }
+    }
+
+    /**
+     * Has Keycloak e-mail the user a single-use link to set a password ("Instellen wachtwoord") that
+     * signs the user in afterwards, leading to {@code redirectUri}.
+     */
+    public void sendSetPasswordEmail(String userId, String redirectUri, long lifespanSeconds) {
+        http.post().uri("/realms/{realm}/portal-accounts/set-password-email", realm)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", userId, "redirectUri", redirectUri, "lifespanSeconds", lifespanSeconds))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** The realm's stored user events of a type from a day on, oldest first. */
+    public List<UserEvent> events(String type, LocalDate from, int first, int max) {
+        List<UserEvent> events = http.get()
+                .uri("/admin/realms/{realm}/events?type={type}&dateFrom={from}&first={first}&max={max}", realm, type,
+                        from.toString(), first, max)
+                .headers(h -> h.setBearerAuth(accessToken())).retrieve()
+                .body(new ParameterizedTypeReference<List<UserEvent>>() {
+                });
+        return events == null ? List.of() : events.reversed();
     }
 
     private synchronized String accessToken() {
@@ -84,6 +211,25 @@ public class KeycloakAdminClient {
                 return null;
             }
             return attributes.get(name).get(0);
+        }
+    }
+
+    /** A user to create: the office vouches for the address, so it counts as verified. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewUser(String username, String email, String firstName, String lastName, boolean enabled,
+            boolean emailVerified, Map<String, List<String>> attributes) {
+    }
+
+    /** One of Keycloak's stored user events (e.g. UPDATE_CREDENTIAL with {@code details.credential_type=password}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UserEvent(String id, long time, String type, String userId, Map<String, String> details) {
+
+        public Instant at() {
+            return Instant.ofEpochMilli(time);
+        }
+
+        public static LocalDate day(Instant instant) {
+            return LocalDate.ofInstant(instant, ZoneOffset.UTC);
         }
     }
 }

@@ -1,9 +1,7 @@
 package nl.notaris.portal.identity.me;
 
-import java.time.Clock;
 import java.util.List;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,40 +14,52 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import nl.notaris.portal.identity.accounts.Account;
+import nl.notaris.portal.identity.accounts.AccountService;
 import nl.notaris.portal.support.security.Caller;
 
-/** The signed-in account: who it is and its own settings (ME-1). */
+/** The signed-in account: who it is and its own settings ("Mijn gegevens", ME-1). */
 @RestController
 @RequestMapping("/api/me")
 class MeController {
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private final AccountService accounts;
 
-    MeController(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    MeController(AccountService accounts) {
+        this.accounts = accounts;
     }
 
+    /**
+     * Name, address and phone number; the language (ME-1); and {@code firstSignIn} until the account
+     * has seen "Mijn gegevens" once, which the first sign-in opens instead of Home (ONB-4).
+     */
     @GetMapping
     Me me(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.from(jwt);
-        AccountPreferences preferences = mongo.findById(caller.accountId(), AccountPreferences.class);
-        Language language = preferences != null ? preferences.language()
+        Account account = caller.isStaff() ? null : accounts.findOrReconcile(caller.accountId()).orElse(null);
+        Language language = account != null ? Language.parseOrDefault(account.getLanguage())
                 : Language.parseOrDefault(jwt.getClaimAsString("locale"));
         return new Me(caller.accountId(), caller.email(), caller.name(), caller.roles(), language,
-                jwt.getClaimAsString("account_type"), caller.companyId(), jwt.getClaimAsString("company_name"));
+                jwt.getClaimAsString("account_type"), caller.companyId(), jwt.getClaimAsString("company_name"),
+                account == null ? null : account.getPhone(), account != null && account.getOnboardedAt() == null);
     }
 
-    /** Applies at once (ME-1): the web app switches immediately and the next sign-in starts in it. */
+    /** Applies at once: the web app switches immediately, and Keycloak's pages and every e-mail follow it. */
     @PutMapping("/language")
-    ResponseEntity<Void> changeLanguage(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LanguageChoice choice) {
-        mongo.save(new AccountPreferences(jwt.getSubject(), Language.valueOf(choice.language()), clock.instant()));
+    ResponseEntity<Void> changeLanguage(Caller caller, @Valid @RequestBody LanguageChoice choice) {
+        accounts.changeLanguage(caller.accountId(), choice.language());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The account saw "Mijn gegevens" after its first sign-in; from now on signing in opens Home. */
+    @PutMapping("/onboarded")
+    ResponseEntity<Void> onboarded(Caller caller) {
+        accounts.onboarded(caller.accountId());
         return ResponseEntity.noContent().build();
     }
 
     record Me(String id, String email, String name, List<String> roles, Language language, String accountType,
-            String companyId, String companyName) {
+            String companyId, String companyName, String phone, boolean firstSignIn) {
     }
 
     record LanguageChoice(@NotBlank(message = "is required") @Pattern(regexp = "nl|en", message = "must be nl or en") String language) {

@@ -27,6 +27,8 @@ class StaffAccountControllerTest {
     MockMvc mvc;
     @MockitoBean
     KeycloakAdminClient keycloak;
+    @MockitoBean
+    AccountService accounts;
 
     static UserRepresentation user(String email, boolean verified, boolean enabled) {
         return new UserRepresentation("kc-1", email, email, "Anna", "de Vries", enabled, verified,
@@ -56,6 +58,16 @@ class StaffAccountControllerTest {
         mvc.perform(get("/api/staff/accounts/lookup").param("email", "a\u0000@b").with(STAFF.token()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
         verifyNoInteractions(keycloak);
+    }
+
+    @Test
+    void anInvitationNamesEachWrongFieldAndNeverReachesKeycloak() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")
+                        .with(STAFF.token()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"PERSON\",\"email\":\"a\\u0000@b\",\"firstName\":\"\",\"lastName\":\"B\",\"language\":\"de\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("email", "firstName", "language")));
+        verifyNoInteractions(accounts, keycloak);
     }
 
     @Test

@@ -1,53 +1,61 @@
 package nl.notaris.portal.identity.me;
 
-import static nl.notaris.portal.testsupport.TestCaller.ANNA;
-import static nl.notaris.portal.testsupport.TestCaller.JANSEN_BV;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import nl.notaris.portal.testsupport.IntegrationTest;
-import nl.notaris.portal.testsupport.ServiceIntegrationTest;
+import nl.notaris.portal.identity.IdentityIntegrationTest;
+import nl.notaris.portal.testsupport.TestCaller;
 
-@ServiceIntegrationTest
-class MeApiIT extends IntegrationTest {
+class MeApiIT extends IdentityIntegrationTest {
 
     @Autowired
     MockMvc mvc;
 
-    @Test
-    void meTellsWhoIsSignedInWithDutchAsDefaultLanguage() throws Exception {
-        mvc.perform(get("/api/me").with(JANSEN_BV.token()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id").value(JANSEN_BV.accountId()))
-                .andExpect(jsonPath("$.email").value("jansen.bv@example.com"))
-                .andExpect(jsonPath("$.name").value("Bakkerij Jansen B.V."))
-                .andExpect(jsonPath("$.roles").value(org.hamcrest.Matchers.hasItems("client", "company-admin")))
-                .andExpect(jsonPath("$.accountType").value("COMPANY_MAIN"))
-                .andExpect(jsonPath("$.companyId").value("bakkerij-jansen"))
-                .andExpect(jsonPath("$.language").value("nl"));
+    /** A client as Keycloak knows it, signed in with a token of its own. */
+    static TestCaller client(String email, String accountType, String companyId) {
+        String id = keycloak.user(email, accountType, companyId, "nl", true);
+        return new TestCaller(id, email, "Test Gebruiker", accountType, companyId,
+                "COMPANY_MAIN".equals(accountType) ? List.of("client", "company-admin") : List.of("client"));
     }
 
     @Test
-    void theLanguageChoiceAppliesAtOnceAndIsValidated() throws Exception {
-        mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"language\":\"en\"}")).andExpect(status().isNoContent());
-        mvc.perform(get("/api/me").with(ANNA.token())).andExpect(jsonPath("$.language").value("en"));
+    void meTellsWhoIsSignedInWithDutchAsDefaultLanguage() throws Exception {
+        TestCaller main = client("me.main@example.com", "COMPANY_MAIN", "bakkerij-me");
+        mvc.perform(get("/api/me").with(main.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(main.accountId()))
+                .andExpect(jsonPath("$.email").value("me.main@example.com"))
+                .andExpect(jsonPath("$.roles").value(org.hamcrest.Matchers.hasItems("client", "company-admin")))
+                .andExpect(jsonPath("$.accountType").value("COMPANY_MAIN"))
+                .andExpect(jsonPath("$.companyId").value("bakkerij-me"))
+                .andExpect(jsonPath("$.language").value("nl"))
+                .andExpect(jsonPath("$.firstSignIn").value(false));
+    }
 
-        mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
+    @Test
+    void theLanguageChoiceAppliesAtOnceAlsoInKeycloakAndIsValidated() throws Exception {
+        TestCaller anna = client("me.anna@example.com", "PERSON", null);
+        mvc.perform(get("/api/me").with(anna.token())).andExpect(jsonPath("$.language").value("nl"));
+        mvc.perform(put("/api/me/language").with(anna.token()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\":\"en\"}")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/me").with(anna.token())).andExpect(jsonPath("$.language").value("en"));
+        org.assertj.core.api.Assertions.assertThat(keycloak.users.get(anna.accountId()).get("attributes").toString())
+                .contains("locale=[en]");
+
+        mvc.perform(put("/api/me/language").with(anna.token()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"language\":\"fr\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("language"));
-        mvc.perform(get("/api/me").with(ANNA.token())).andExpect(jsonPath("$.language").value("en"));
-
-        mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"language\":\"nl\"}")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/me").with(anna.token())).andExpect(jsonPath("$.language").value("en"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import nl.notaris.portal.identity.accounts.AccountService;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,7 +23,7 @@ class MeControllerTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    MongoTemplate mongo;
+    AccountService accounts;
 
     @Test
     void aLanguageOtherThanDutchOrEnglishIsA400NamingTheField() throws Exception {
@@ -33,11 +33,12 @@ class MeControllerTest {
         mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("language=en"))
                 .andExpect(status().isUnsupportedMediaType());
-        verify(mongo, never()).save(any());
+        verify(accounts, never()).changeLanguage(any(), any());
     }
 
     @Test
     void withoutAChoiceTheLanguageIsDutch() throws Exception {
+        org.mockito.BDDMockito.given(accounts.findOrReconcile(any())).willReturn(java.util.Optional.empty());
         mvc.perform(get("/api/me").with(ANNA.token())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.language").value("nl")).andExpect(jsonPath("$.email").value("anna@example.com"));
         mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());

@@ -31,7 +31,14 @@ public class CloudEventFactory {
     }
 
     public PendingEvent create(String topic, String key, String type, String subject, Object data) {
-        String id = UUID.randomUUID().toString();
+        return create(UUID.randomUUID().toString(), topic, key, type, subject, data);
+    }
+
+    /**
+     * With an id of the caller's choosing: an event derived from something that already has an id
+     * (e.g. an event of Keycloak's) keeps one id however often it is derived, so consumers drop repeats.
+     */
+    public PendingEvent create(String id, String topic, String key, String type, String subject, Object data) {
         Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("specversion", "1.0");

@@ -37,6 +37,8 @@ public class ResourceServerSecurityAutoConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // pages for people who are not signed in yet (the invitation link); they disclose nothing
+                        .requestMatchers("/api/public/**").permitAll()
                         .requestMatchers("/api/staff/**").hasRole("staff")
                         .requestMatchers("/api/**").hasAnyRole("client", "staff")
                         // service to service, never routed by the gateway; the endpoint checks the caller

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +77,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The upload could not be read: the multipart body is not well-formed.");
+    }
+
+    /** A check in a controller or service that the caller's role does not pass (the security filters answer the rest). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your account may not do this.");
     }
 
     /** Anything unexpected: logged here with its cause, answered without internals. */

@@ -1,0 +1,51 @@
+package nl.notaris.portal.identity.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The link of e-mail #1 (ONB-1, ONB-2): a random token that leads to the page where the client types
+ * the address. Only its hash is stored. It expires, and is used up once the set-password e-mail went
+ * out; a newer invitation of the same account replaces it.
+ */
+@Document("invitations")
+record Invitation(@Id String tokenHash, @Indexed String accountId, Instant createdAt, Instant expiresAt,
+        Instant usedAt, int attempts) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    enum Status {
+        VALID, EXPIRED, USED
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Status status(Instant now) {
+        if (usedAt != null) {
+            return Status.USED;
+        }
+        return now.isBefore(expiresAt) ? Status.VALID : Status.EXPIRED;
+    }
+}

@@ -1,0 +1,33 @@
+package nl.notaris.portal.identity.events;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+import nl.notaris.portal.support.events.OutboxCollection;
+
+/**
+ * Where account events go: {@code portal.accounts.v1}, keyed by account id, relayed from the
+ * {@code accounts} collection's outbox.
+ */
+@Configuration
+public class AccountTopics {
+
+    public static final String TOPIC = "portal.accounts.v1";
+
+    @Bean
+    OutboxCollection accountOutbox() {
+        return new OutboxCollection("accounts");
+    }
+
+    @Bean
+    NewTopic accountsTopic() {
+        return TopicBuilder.name(TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic accountsDeadLetterTopic() {
+        return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
+    }
+}

@@ -1,0 +1,212 @@
+package nl.notaris.portal.identity;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Keycloak's admin REST API as this service uses it, for the integration tests (the end-to-end tests
+ * use the real Keycloak): users with attributes, realm roles, credentials, sessions, deletion, the
+ * stored user events and the realm's set-password endpoint. Answers with Keycloak's documented JSON
+ * and demands this service's client credentials and the token they give.
+ */
+public final class FakeKeycloak {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    public final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+    public final Map<String, List<String>> roles = new ConcurrentHashMap<>();
+    public final Map<String, Boolean> passwords = new ConcurrentHashMap<>();
+    public final List<String> loggedOut = new CopyOnWriteArrayList<>();
+    public final List<Map<String, Object>> setPasswordEmails = new CopyOnWriteArrayList<>();
+    public final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+
+    public FakeKeycloak() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/realms/notary-portal/protocol/openid-connect/token", this::token);
+        server.createContext("/realms/notary-portal/portal-accounts/set-password-email", this::setPasswordEmail);
+        server.createContext("/admin/realms/notary-portal/", this::admin);
+        server.start();
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** A user as the realm import makes them: with a password, attributes and the client role. */
+    public String user(String email, String accountType, String companyId, String locale, boolean withPassword) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", id);
+        user.put("username", email);
+        user.put("email", email);
+        user.put("firstName", "Test");
+        user.put("lastName", "Gebruiker");
+        user.put("enabled", true);
+        user.put("emailVerified", true);
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put("account_type", List.of(accountType));
+        attributes.put("locale", List.of(locale));
+        if (companyId != null) {
+            attributes.put("company_id", List.of(companyId));
+            attributes.put("company_name", List.of("Bedrijf " + companyId));
+        }
+        user.put("attributes", attributes);
+        users.put(id, user);
+        passwords.put(id, withPassword);
+        return id;
+    }
+
+    /** Keycloak stored that a password was set for the user. */
+    public String passwordSet(String userId) {
+        String id = UUID.randomUUID().toString();
+        events.add(Map.of("id", id, "time", System.currentTimeMillis(), "type", "UPDATE_CREDENTIAL", "userId", userId,
+                "details", Map.of("credential_type", "password")));
+        passwords.put(userId, true);
+        return id;
+    }
+
+    public String idOf(String email) {
+        return users.values().stream().filter(u -> email.equalsIgnoreCase((String) u.get("email")))
+                .map(u -> (String) u.get("id")).findFirst().orElse(null);
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        boolean valid = form.contains("grant_type=client_credentials") && form.contains("client_id=identity-service")
+                && form.contains("client_secret=identity-service-local-secret");
+        respond(exchange, valid ? 200 : 401, valid
+                ? Map.of("access_token", "admin-token", "expires_in", 300, "token_type", "Bearer")
+                : Map.of("error", "unauthorized_client"));
+    }
+
+    private boolean authorised(HttpExchange exchange) throws IOException {
+        if (!"Bearer admin-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, Map.of());
+            return false;
+        }
+        return true;
+    }
+
+    private void setPasswordEmail(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+        if (!users.containsKey(body.get("userId"))) {
+            respond(exchange, 404, Map.of());
+            return;
+        }
+        setPasswordEmails.add(body);
+        respond(exchange, 204, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void admin(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        String path = exchange.getRequestURI().getPath().substring("/admin/realms/notary-portal/".length());
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String method = exchange.getRequestMethod();
+        String[] parts = path.split("/");
+        if (parts[0].equals("users") && parts.length == 1 && method.equals("GET")) {
+            List<Object> found = new ArrayList<>(users.values().stream()
+                    .filter(u -> !query.containsKey("email") || query.get("email").equalsIgnoreCase((String) u.get("email")))
+                    .toList());
+            int first = Integer.parseInt(query.getOrDefault("first", "0"));
+            int max = Integer.parseInt(query.getOrDefault("max", "100"));
+            respond(exchange, 200, found.subList(Math.min(first, found.size()), Math.min(first + max, found.size())));
+        } else if (parts[0].equals("users") && parts.length == 1 && method.equals("POST")) {
+            Map<String, Object> user = JSON.readValue(exchange.getRequestBody(), Map.class);
+            if (idOf((String) user.get("email")) != null) {
+                respond(exchange, 409, Map.of("errorMessage", "User exists with same email"));
+                return;
+            }
+            String id = UUID.randomUUID().toString();
+            user.put("id", id);
+            users.put(id, user);
+            passwords.put(id, false);
+            exchange.getResponseHeaders().set("Location", url() + "/admin/realms/notary-portal/users/" + id);
+            respond(exchange, 201, null);
+        } else if (parts[0].equals("users") && parts.length == 2) {
+            Map<String, Object> user = users.get(parts[1]);
+            if (user == null) {
+                respond(exchange, 404, Map.of());
+            } else if (method.equals("GET")) {
+                respond(exchange, 200, user);
+            } else if (method.equals("PUT")) {
+                Map<String, Object> update = JSON.readValue(exchange.getRequestBody(), Map.class);
+                user.put("attributes", update.get("attributes"));
+                respond(exchange, 204, null);
+            } else if (method.equals("DELETE")) {
+                users.remove(parts[1]);
+                respond(exchange, 204, null);
+            }
+        } else if (parts[0].equals("users") && parts.length == 3 && parts[2].equals("credentials")) {
+            respond(exchange, 200, Boolean.TRUE.equals(passwords.get(parts[1]))
+                    ? List.of(Map.of("id", "c1", "type", "password")) : List.of());
+        } else if (parts[0].equals("users") && parts.length == 3 && parts[2].equals("logout")) {
+            loggedOut.add(parts[1]);
+            respond(exchange, 204, null);
+        } else if (parts[0].equals("users") && parts.length == 4 && parts[2].equals("role-mappings")) {
+            List<Map<String, Object>> granted = JSON.readValue(exchange.getRequestBody(), List.class);
+            roles.put(parts[1], granted.stream().map(r -> (String) r.get("name")).toList());
+            respond(exchange, 204, null);
+        } else if (parts[0].equals("roles") && parts.length == 2) {
+            respond(exchange, 200, Map.of("id", "role-" + parts[1], "name", parts[1]));
+        } else if (parts[0].equals("events")) {
+            List<Map<String, Object>> newestFirst = new ArrayList<>(events.stream()
+                    .filter(e -> e.get("type").equals(query.get("type"))).toList()).reversed();
+            respond(exchange, 200, newestFirst);
+        } else {
+            respond(exchange, 404, Map.of());
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
