@@ -15,6 +15,7 @@ public class ConsumedTopics {
 
     public static final String DOCUMENTS = "portal.documents.v1";
     public static final String MESSAGES = "portal.messages.v1";
+    public static final String ACCOUNTS = "portal.accounts.v1";
 
     @Bean
     NewTopic documentsTopic() {
@@ -24,6 +25,16 @@ public class ConsumedTopics {
     @Bean
     NewTopic documentsDeadLetterTopic() {
         return TopicBuilder.name(DOCUMENTS + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic accountsTopic() {
+        return TopicBuilder.name(ACCOUNTS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic accountsDeadLetterTopic() {
+        return TopicBuilder.name(ACCOUNTS + ".dlt").partitions(1).build();
     }
 
     @Bean

@@ -19,6 +19,16 @@ public class PortalLinks {
                 .encode().build().toUriString();
     }
 
+    public String home() {
+        return UriComponentsBuilder.fromUriString(portalUrl).path("/").encode().build().toUriString();
+    }
+
+    /** The invitation page of e-mail #1, where the client types the address (ONB-2). */
+    public String invitation(String token) {
+        return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("account-activeren", token)
+                .encode().build().toUriString();
+    }
+
     /** The dossier page opened on one of its tabs ({@code correspondentie}, {@code documenten}, {@code berichten}, …). */
     public String dossierTab(String dossierId, String tab) {
         return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("dossiers", dossierId)

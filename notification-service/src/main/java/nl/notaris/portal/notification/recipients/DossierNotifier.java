@@ -9,25 +9,24 @@ import nl.notaris.portal.notification.mail.MailTemplates;
 import nl.notaris.portal.notification.mail.NotificationMailer;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
-import nl.notaris.portal.support.access.DossierParty;
 
 /**
- * Mails every party of a dossier about one event (NOT-1), each in its own language, at most once
- * per party and event (NOT-3). A dossier this service has not heard of yet makes the event retry.
+ * Mails every account that may see a dossier about one event (NOT-1), each in its own language, at
+ * most once per account and event (NOT-3). A dossier this service has not heard of yet makes the event retry.
  */
 @Component
 public class DossierNotifier {
 
     private final DossierAccessReplica dossiers;
-    private final RecipientLanguages languages;
+    private final Recipients recipients;
     private final MailTemplates templates;
     private final NotificationMailer mailer;
     private final String officeName;
 
-    DossierNotifier(DossierAccessReplica dossiers, RecipientLanguages languages, MailTemplates templates,
+    DossierNotifier(DossierAccessReplica dossiers, Recipients recipients, MailTemplates templates,
             NotificationMailer mailer, @Value("${portal.office-name:Notariskantoor}") String officeName) {
         this.dossiers = dossiers;
-        this.languages = languages;
+        this.recipients = recipients;
         this.templates = templates;
         this.mailer = mailer;
         this.officeName = officeName;
@@ -37,9 +36,9 @@ public class DossierNotifier {
         DossierAccess dossier = dossiers.find(dossierId)
                 .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
         MailModel model = new MailModel(link, officeName);
-        for (DossierParty party : dossier.parties()) {
-            mailer.sendOnce(eventId, party.accountId(), party.email(),
-                    templates.render(kind, languages.languageOf(party), model));
+        for (Recipient recipient : recipients.of(dossier.parties())) {
+            mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
+                    templates.render(kind, recipient.language(), model));
         }
     }
 }

@@ -57,11 +57,11 @@ class MailTemplatesTest {
         assertThat(mail.html()).doesNotContain("<script>").doesNotContain("<b>").contains("&quot;&gt;&lt;script&gt;");
     }
 
-    /** NOT-1: a template can only show a link and the office's name, nothing of a document or message. */
+    /** NOT-1: a template can only show a link, the office's name and a date, nothing of a document or message. */
     @Test
     void theModelHoldsOnlyALinkAndTheOfficesName() {
         assertThat(Arrays.stream(MailModel.class.getRecordComponents()).map(RecordComponent::getName))
-                .containsExactly("link", "officeName");
+                .containsExactly("link", "officeName", "validUntil");
     }
 
     @Test

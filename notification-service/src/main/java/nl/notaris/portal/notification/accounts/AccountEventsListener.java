@@ -1,0 +1,109 @@
+package nl.notaris.portal.notification.accounts;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.mail.Language;
+import nl.notaris.portal.notification.mail.MailKind;
+import nl.notaris.portal.notification.mail.MailModel;
+import nl.notaris.portal.notification.mail.MailTemplates;
+import nl.notaris.portal.notification.mail.NotificationMailer;
+import nl.notaris.portal.notification.mail.PortalLinks;
+import nl.notaris.portal.support.events.ProcessedEvents;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the account replica from {@code portal.accounts.v1}, and sends the onboarding e-mails that
+ * are always sent, whatever the preferences (NOT-2): the invitation (#1, ONB-1) with the link to the
+ * invitation page, and the confirmation that a password was set (#3, ONB-5). Once per event and address.
+ */
+@Component
+class AccountEventsListener {
+
+    static final String CONSUMER = "notification-service.accounts";
+    private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final AccountReplica replica;
+    private final ProcessedEvents processed;
+    private final MailTemplates templates;
+    private final NotificationMailer mailer;
+    private final PortalLinks links;
+    private final JsonMapper json;
+    private final String officeName;
+
+    AccountEventsListener(AccountReplica replica, ProcessedEvents processed, MailTemplates templates,
+            NotificationMailer mailer, PortalLinks links, JsonMapper json,
+            @Value("${portal.office-name:Notariskantoor}") String officeName) {
+        this.replica = replica;
+        this.processed = processed;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.links = links;
+        this.json = json;
+        this.officeName = officeName;
+    }
+
+    @KafkaListener(topics = ConsumedTopics.ACCOUNTS)
+    void on(ConsumerRecord<String, String> record) {
+        AccountEvent event = json.readValue(record.value(), AccountEvent.class);
+        if (event.type() == null || !event.type().startsWith("portal.account.")) {
+            return;
+        }
+        KnownAccount account = event.account();
+        processed.handleOnce(CONSUMER, event.id(), () -> replica.apply(account));
+        Language language = account.mailLanguage();
+        switch (event.type()) {
+            case "portal.account.invited" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
+                    templates.render(MailKind.ACCOUNT_INVITED, language, new MailModel(
+                            links.invitation(event.data().invitationToken()), officeName,
+                            date(event.data().expiresAt(), language))));
+            case "portal.account.password-set" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
+                    templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName, null)));
+            default -> {
+                // the replica is all other account events are for
+            }
+        }
+    }
+
+    private static String date(Instant instant, Language language) {
+        return instant == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(language == Language.EN ? Locale.UK : Locale.of("nl", "NL"))
+                .format(instant.atZone(OFFICE_ZONE));
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccountEvent(String id, String type, Data data) {
+
+        /** The account's state: the data itself, or its {@code account} field for invited and password-set. */
+        KnownAccount account() {
+            return data.account() != null ? data.account().known()
+                    : new AccountState(data.accountId(), data.email(), data.language(), data.accountType(),
+                            data.companyId(), data.state(), data.version() == null ? 0 : data.version()).known();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Data(AccountState account, String invitationToken, Instant expiresAt, String accountId, String email,
+            String language, String accountType, String companyId, String state, Long version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccountState(String accountId, String email, String language, String accountType, String companyId,
+            String state, long version) {
+
+        KnownAccount known() {
+            return new KnownAccount(accountId, email, language, accountType, companyId, state, version);
+        }
+    }
+}

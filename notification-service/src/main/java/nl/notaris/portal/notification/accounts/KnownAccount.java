@@ -1,0 +1,26 @@
+package nl.notaris.portal.notification.accounts;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import nl.notaris.portal.notification.mail.Language;
+
+/**
+ * This service's replica of an account, kept from {@code portal.accounts.v1}: where and in which
+ * language to mail it, and to which company it belongs (a company's accounts all hear about the
+ * company's dossiers). {@code version} guards against stale events.
+ */
+@Document("accounts")
+public record KnownAccount(@Id String accountId, String email, String language, String accountType,
+        @Indexed String companyId, String state, long version) {
+
+    public Language mailLanguage() {
+        return Language.fromTag(language);
+    }
+
+    /** Removed and blocked accounts get nothing. */
+    public boolean receivesMail() {
+        return !"REMOVED".equals(state) && !"BLOCKED".equals(state);
+    }
+}

@@ -1,0 +1,49 @@
+package nl.notaris.portal.notification.recipients;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import nl.notaris.portal.notification.accounts.AccountReplica;
+import nl.notaris.portal.notification.accounts.KnownAccount;
+import nl.notaris.portal.notification.mail.Language;
+import nl.notaris.portal.support.access.DossierParty;
+import nl.notaris.portal.support.security.AccessKeys;
+
+/**
+ * Who hears about a dossier (NOT-1): every account that may see it, by the portal's one access
+ * rule — a party, and when a company's main account is a party, every account of that company — each
+ * in its own language (Dutch until its account event says otherwise). Removed and blocked accounts
+ * are left out.
+ */
+@Component
+public class Recipients {
+
+    private final AccountReplica accounts;
+
+    Recipients(AccountReplica accounts) {
+        this.accounts = accounts;
+    }
+
+    public List<Recipient> of(List<DossierParty> parties) {
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        for (DossierParty party : parties) {
+            var known = accounts.find(party.accountId());
+            if (known.map(KnownAccount::receivesMail).orElse(true)) {
+                recipients.putIfAbsent(party.accountId(), new Recipient(party.accountId(), party.email(),
+                        known.map(KnownAccount::mailLanguage).orElse(Language.DEFAULT)));
+            }
+            if (AccessKeys.COMPANY_MAIN.equals(party.accountType()) && party.companyId() != null) {
+                for (KnownAccount colleague : accounts.ofCompany(party.companyId())) {
+                    if (colleague.receivesMail()) {
+                        recipients.putIfAbsent(colleague.accountId(), new Recipient(colleague.accountId(),
+                                colleague.email(), colleague.mailLanguage()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(recipients.values());
+    }
+}
