@@ -67,4 +67,30 @@ class GatewaySecurityTest {
                         .startsWith("http://localhost:8180/realms/notary-portal/protocol/openid-connect/logout?id_token_hint=")
                         .contains("post_logout_redirect_uri="));
     }
+
+    @Test
+    void theInvitationPagesCallsNeedNoSignIn() {
+        web.get().uri("/api/public/invitations/abc").exchange()
+                .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status).isNotIn(401, 403));
+    }
+
+    @Test
+    void keycloaksBackChannelLogoutIsHeardWithoutACsrfTokenAndRefusesABadLogoutToken() {
+        web.post().uri("/logout/connect/back-channel/keycloak").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("logout_token=not-a-token").exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    /** After a password was set from an e-mail link, Keycloak may send back a code this gateway never asked for. */
+    @Test
+    void aCodeThatWasNotAskedForStartsTheSignInOnceMoreAndOnlyOnce() {
+        var first = web.get().uri("/login/oauth2/code/keycloak?code=abc&state=unknown").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/oauth2/authorization/keycloak")
+                .returnResult(Void.class);
+        String session = first.getResponseCookies().getFirst("SESSION").getValue();
+        web.get().uri("/login/oauth2/code/keycloak?code=abc&state=unknown").cookie("SESSION", session).exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/?signin=failed");
+    }
 }

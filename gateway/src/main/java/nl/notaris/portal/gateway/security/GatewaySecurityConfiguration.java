@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -40,11 +41,16 @@ class GatewaySecurityConfiguration {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // the invitation page's calls, for people who cannot sign in yet
+                        .pathMatchers("/api/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
+                        .authenticationFailureHandler(new SignInFailureHandler()))
+                // Keycloak ends the gateway's sessions of an account whose sessions it ended (a deleted extra account)
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri)))
@@ -55,10 +61,16 @@ class GatewaySecurityConfiguration {
                 .build();
     }
 
-    /** CSRF applies to cookie-authenticated calls that change state, not to bearer-token calls of tools. */
+    /**
+     * CSRF applies to cookie-authenticated calls that change state, not to bearer-token calls of tools
+     * and not to Keycloak's back-channel logout (a signed logout token, server to server).
+     */
     static ServerWebExchangeMatcher browserStateChange() {
         return exchange -> {
             var request = exchange.getRequest();
+            if (request.getPath().value().startsWith("/logout/connect/back-channel/")) {
+                return ServerWebExchangeMatcher.MatchResult.notMatch();
+            }
             HttpMethod method = request.getMethod();
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
