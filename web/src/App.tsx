@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Route, Routes } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { matchRoutes, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from './lib/api';
 import * as portalApi from './lib/portalApi';
 import type { Me } from './lib/types';
@@ -14,6 +14,7 @@ import { DossierPage } from './pages/DossierPage';
 import { ActionsPage } from './pages/ActionsPage';
 import { MyDetailsPage } from './pages/MyDetailsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ActivateAccountPage } from './pages/ActivateAccountPage';
 
 type Auth =
   | { state: 'loading' }
@@ -22,6 +23,15 @@ type Auth =
   | { state: 'signedIn'; me: Me };
 
 const STORED_LANG = 'portal.language';
+
+/** Where the first sign-in goes instead of Home (ONB-4). */
+export const MY_DETAILS_PATH = '/mijn-gegevens';
+
+/**
+ * Pages for people who are not signed in (the links in e-mails): shown in the public layout whatever the sign-in state,
+ * so that someone who happens to be signed in still reaches them. Everything else needs a session.
+ */
+const PUBLIC_ROUTES = [{ path: '/account-activeren/:token', element: <ActivateAccountPage /> }];
 
 function storedLang(): Lang {
   try {
@@ -45,6 +55,14 @@ export function App() {
   const [languageError, setLanguageError] = useState(false);
 
   const [meAttempt, setMeAttempt] = useState(0);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const onPublicPage = matchRoutes(PUBLIC_ROUTES, location) !== null;
+  // Where the visitor is when the account arrives (read in the promise callback, not a dependency of the effect).
+  const pathname = useRef(location.pathname);
+  useEffect(() => {
+    pathname.current = location.pathname;
+  }, [location.pathname]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -54,6 +72,8 @@ export function App() {
         const userLang = toLang(me.language);
         setLangState(userLang);
         storeLang(userLang);
+        // ONB-4: the first sign-in lands on "Mijn gegevens" instead of Home; a deep link keeps its target.
+        if (me.firstSignIn && pathname.current === '/') navigate(MY_DETAILS_PATH, { replace: true });
         setAuth({ state: 'signedIn', me });
       },
       (error: unknown) => {
@@ -100,8 +120,34 @@ export function App() {
 
   const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
 
+  // ONB-4: the first time "Mijn gegevens" is shown, it welcomes the client and the server hears it was seen (once), so
+  // that the next sign-in opens Home. The note stays until the client goes elsewhere.
+  const firstSignIn = auth.state === 'signedIn' && auth.me.firstSignIn === true;
+  const onMyDetails = location.pathname === MY_DETAILS_PATH;
+  const [welcomeDone, setWelcomeDone] = useState(false);
+  const onboardedSent = useRef(false);
+  const welcome = firstSignIn && onMyDetails && !welcomeDone;
+  useEffect(() => {
+    if (!welcome || onboardedSent.current) return;
+    onboardedSent.current = true;
+    portalApi.markOnboarded().catch(() => undefined);
+  }, [welcome]);
+  useEffect(() => {
+    if (onboardedSent.current && !onMyDetails) setWelcomeDone(true);
+  }, [onMyDetails]);
+
   let content;
-  if (auth.state === 'loading') {
+  if (onPublicPage) {
+    content = (
+      <PublicLayout>
+        <Routes>
+          {PUBLIC_ROUTES.map(({ path, element }) => (
+            <Route key={path} path={path} element={element} />
+          ))}
+        </Routes>
+      </PublicLayout>
+    );
+  } else if (auth.state === 'loading') {
     content = (
       <PublicLayout>
         <Loading />
@@ -133,7 +179,7 @@ export function App() {
           <Route path="/dossiers" element={<DossiersPage />} />
           <Route path="/dossiers/:id" element={<DossierPage />} />
           <Route path="/acties" element={<ActionsPage />} />
-          <Route path="/mijn-gegevens" element={<MyDetailsPage me={me} />} />
+          <Route path={MY_DETAILS_PATH} element={<MyDetailsPage me={me} welcome={welcome} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

@@ -40,6 +40,17 @@ describe('message catalogues', () => {
     expect(nl['messages.outgoing']).toBe('Uitgaand bericht');
     expect(nl['messages.readByOffice']).toBe('Gelezen door het kantoor op {date}');
     expect(nl['messages.notReadByOffice']).toBe('Nog niet gelezen door het kantoor');
+    expect(nl['me.title']).toBe('Mijn gegevens');
+    expect(nl['accounts.title']).toBe('Accounts');
+    expect(nl['accounts.extra']).toBe('Extra accounts');
+    expect(nl['accounts.add']).toBe('Extra account toevoegen');
+    expect(nl['accounts.view']).toBe('Bekijken');
+    expect(nl['accounts.delete']).toBe('Verwijderen');
+    expect(nl['activate.title']).toBe('Account activeren');
+    expect(nl['activate.email']).toBe('E-mailadres');
+    expect(nl['activate.send']).toBe('Versturen');
+    expect(nl['activate.renew.send']).toBe('Stuur mij een nieuwe link');
+    expect(nl['activate.signIn']).toBe('Inloggen');
   });
 });
 

@@ -1,20 +1,23 @@
 // Every call of the portal's API, one typed function each; pages and components use these, never URLs.
 // A new call is one line here: a GET takes an optional AbortSignal as its last parameter, so that
 // `useApi((signal) => portalApi.x(arg, signal), key)` (or `useApi(portalApi.x)` without arguments) can cancel it.
-import { api } from './api';
+import { api, csrfToken } from './api';
 import { PAGE_SIZE, toApiQuery, type ListParams } from './dossierParams';
 import type { Lang } from '../i18n/i18n';
 import type {
+  AccountView,
   ActionsSummary,
   DocumentCategory,
   DocumentCounts,
   Dossier,
   DossierListItem,
   DossierSummary,
+  InvitationState,
   Me,
   Message,
   MessageCounts,
   MessageWithBody,
+  NewExtraAccount,
   NewMessage,
   Page,
   PortalDocument,
@@ -31,6 +34,39 @@ export const SIGN_OUT_URL = '/logout';
 /** The signed-in account; 401 (not signed in) is an answer here, not a lost session. */
 export const me = (signal?: AbortSignal) => api.get<Me>('/api/me', { anonymousOk: true, signal });
 export const changeLanguage = (language: Lang) => api.put('/api/me/language', { language });
+/** The account has seen "Mijn gegevens" after its first sign-in (ONB-4); 204. From now on signing in opens Home. */
+export const markOnboarded = () => api.put('/api/me/onboarded', undefined);
+
+// Company accounts (ME-4): only a company's main account may; anyone else gets 403.
+export const extraAccounts = (signal?: AbortSignal) => api.get<AccountView[]>('/api/me/accounts', { signal });
+export const extraAccount = (id: string, signal?: AbortSignal) => api.get<AccountView>(`/api/me/accounts/${segment(id)}`, { signal });
+/** "Extra account toevoegen": 201 with the account, which gets the invitation e-mail; 400 with `errors[].field`; 409 when the address is in use. */
+export const addExtraAccount = (account: NewExtraAccount) => api.post<AccountView>('/api/me/accounts', account);
+/** Deletes an extra account; it loses access at once. 204. */
+export const deleteExtraAccount = (id: string) => api.delete(`/api/me/accounts/${segment(id)}`);
+
+// Invitation link of e-mail #1 (ONB-1, ONB-2, ONB-7), for people who are not signed in: 401 is never "session lost" here.
+const invitationUrl = (token: string) => `/api/public/invitations/${segment(token)}`;
+/** The link's own state (VALID, EXPIRED or USED); says nothing about addresses. */
+export const invitationStatus = (token: string, signal?: AbortSignal) =>
+  api.get<InvitationState>(invitationUrl(token), { anonymousOk: true, signal });
+/**
+ * The gateway checks the CSRF header on these POSTs too; it sets the XSRF-TOKEN cookie on any response, so the page's
+ * status GET normally brought one. Should it be missing (cookie cleared meanwhile), one GET fetches it first.
+ */
+async function withCsrfCookie(token: string): Promise<void> {
+  if (!csrfToken()) await invitationStatus(token).catch(() => undefined);
+}
+/** "Versturen": 202 {status}, the same whatever the address; EXPIRED/USED when the link no longer works. */
+export const confirmInvitation = async (token: string, email: string) => {
+  await withCsrfCookie(token);
+  return api.post<InvitationState>(`${invitationUrl(token)}/confirm`, { email }, { anonymousOk: true });
+};
+/** "Stuur mij een nieuwe link" on an expired or used link: 202, the same whatever the address. */
+export const renewInvitation = async (token: string, email: string) => {
+  await withCsrfCookie(token);
+  return api.post(`${invitationUrl(token)}/renew`, { email }, { anonymousOk: true });
+};
 
 // Dossiers
 export const dossierSummary = (signal?: AbortSignal) => api.get<DossierSummary>('/api/dossiers/summary', { signal });

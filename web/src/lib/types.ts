@@ -12,6 +12,49 @@ export interface Me {
   accountType: AccountType;
   companyId?: string | null;
   companyName?: string | null;
+  /** The phone number the office recorded; null when not known. */
+  phone?: string | null;
+  /** True until the account has seen "Mijn gegevens" once (ONB-4): the first sign-in opens it instead of Home. */
+  firstSignIn?: boolean;
+}
+
+/** The role of a company's main account: it manages the company's extra accounts (ME-4). */
+export const COMPANY_ADMIN_ROLE = 'company-admin';
+
+/** The state of an invitation link (e-mail #1): only the link's own state, nothing about the address (ONB-2, ONB-7). */
+export type InvitationStatus = 'VALID' | 'EXPIRED' | 'USED';
+
+export interface InvitationState {
+  status: InvitationStatus;
+}
+
+export type AccountState = 'INVITED' | 'ACTIVE' | 'BLOCKED' | 'REMOVED';
+
+/** An account as a company's main account sees its extra accounts (GET /api/me/accounts). */
+export interface AccountView {
+  id: string;
+  type: AccountType;
+  email: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  companyId: string | null;
+  companyName: string | null;
+  language: string | null;
+  phone: string | null;
+  state: AccountState;
+  /** ISO date-time. */
+  invitedAt: string | null;
+  /** ISO date-time; null until the password is set. */
+  activatedAt: string | null;
+}
+
+/** What "Extra account toevoegen" posts; the language defaults to the main account's. */
+export interface NewExtraAccount {
+  firstName: string;
+  lastName: string;
+  email: string;
+  language?: string;
 }
 
 export interface Page<T> {

@@ -1,76 +1,45 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { ComponentType } from 'react';
+import { ExtraAccountsSection, isCompanyMainAccount } from '../components/myDetails/ExtraAccountsSection';
+import { LanguageSection } from '../components/myDetails/LanguageSection';
+import { PersonalDetailsSection } from '../components/myDetails/PersonalDetailsSection';
 import { useI18n } from '../i18n/I18nContext';
-import { LANGUAGES, toLang, type Lang } from '../i18n/i18n';
 import { usePageTitle } from '../lib/hooks';
 import type { Me } from '../lib/types';
 
-/** ME-1 and the account's name and e-mail address. */
-export function MyDetailsPage({ me }: { me: Me }) {
-  const { t, lang, setLang } = useI18n();
+/** One section (card) of "Mijn gegevens"; `show` leaves it out for accounts it is not for. */
+export interface MyDetailsSection {
+  id: string;
+  Component: ComponentType<{ me: Me }>;
+  show?: (me: Me) => boolean;
+}
+
+/**
+ * The sections in the manual's order (2.2): personal details, language, two-step verification, notifications, and for
+ * a company's main account its extra accounts. A new section is one line here
+ * (e.g. `{ id: 'two-step', Component: TwoStepSection }` and `{ id: 'notifications', Component: NotificationsSection }`
+ * after the language).
+ */
+export const MY_DETAILS_SECTIONS: readonly MyDetailsSection[] = [
+  { id: 'personal', Component: PersonalDetailsSection },
+  { id: 'language', Component: LanguageSection },
+  { id: 'accounts', Component: ExtraAccountsSection, show: isCompanyMainAccount },
+];
+
+/** "Mijn gegevens" (ME-1..4); on the first sign-in it opens instead of Home with a short welcome (ONB-4). */
+export function MyDetailsPage({ me, welcome = false }: { me: Me; welcome?: boolean }) {
+  const { t } = useI18n();
   usePageTitle(t('me.title'));
-  const [choice, setChoice] = useState<Lang>(lang);
-  const [saved, setSaved] = useState(false);
-
-  useEffect(() => setChoice(lang), [lang]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (choice !== lang) setLang(choice);
-    setSaved(true);
-  };
-
   return (
     <>
       <h1>{t('me.title')}</h1>
-      <section className="card" aria-labelledby="me-personal">
-        <h2 id="me-personal">{t('me.personal')}</h2>
-        <dl className="details">
-          <div>
-            <dt>{t('me.name')}</dt>
-            <dd>{me.name}</dd>
-          </div>
-          <div>
-            <dt>{t('me.email')}</dt>
-            <dd>{me.email}</dd>
-          </div>
-          {me.companyName && (
-            <div>
-              <dt>{t('me.company')}</dt>
-              <dd>{me.companyName}</dd>
-            </div>
-          )}
-        </dl>
-      </section>
-
-      <section className="card" aria-labelledby="me-language">
-        <h2 id="me-language">{t('language.label')}</h2>
-        <form onSubmit={onSubmit}>
-          <fieldset className="radios">
-            <legend>{t('me.language.legend')}</legend>
-            {LANGUAGES.map((code) => (
-              <label key={code} className="radio">
-                <input
-                  type="radio"
-                  name="language"
-                  value={code}
-                  checked={choice === code}
-                  onChange={(e) => {
-                    setChoice(toLang(e.target.value));
-                    setSaved(false);
-                  }}
-                />
-                <span lang={code}>{t(`language.${code}`)}</span>
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button button-primary">
-            {t('me.language.save')}
-          </button>
-          <p role="status" className="form-status">
-            {saved ? t('me.language.saved') : ''}
-          </p>
-        </form>
-      </section>
+      {welcome && (
+        <div className="alert alert-info">
+          <p>{t('me.welcome')}</p>
+        </div>
+      )}
+      {MY_DETAILS_SECTIONS.filter((section) => section.show?.(me) ?? true).map(({ id, Component }) => (
+        <Component key={id} me={me} />
+      ))}
     </>
   );
 }

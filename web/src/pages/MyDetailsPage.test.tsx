@@ -1,0 +1,109 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nContext, makeI18n } from '../i18n/I18nContext';
+import type { Lang } from '../i18n/i18n';
+import * as portalApi from '../lib/portalApi';
+import type { Me } from '../lib/types';
+import { MyDetailsPage } from './MyDetailsPage';
+
+vi.mock('../lib/portalApi', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../lib/portalApi')>()),
+  extraAccounts: vi.fn(),
+}));
+
+const ANNA: Me = {
+  id: 'acc-anna',
+  email: 'anna@example.com',
+  name: 'Anna de Vries',
+  roles: ['client'],
+  language: 'nl',
+  accountType: 'PERSON',
+  phone: null,
+};
+
+const JANSEN: Me = {
+  id: 'acc-jansen',
+  email: 'jansen.bv@example.com',
+  name: 'Piet Jansen',
+  roles: ['client', 'company-admin'],
+  language: 'nl',
+  accountType: 'COMPANY_MAIN',
+  companyId: 'c-1',
+  companyName: 'Jansen B.V.',
+  phone: '+31 6 12345678',
+};
+
+// A block body: a function returned from beforeEach would be run as its teardown.
+beforeEach(() => {
+  vi.mocked(portalApi.extraAccounts).mockResolvedValue([]);
+});
+afterEach(() => vi.clearAllMocks());
+
+function renderPage(me: Me, { lang = 'nl', setLang = () => undefined }: { lang?: Lang; setLang?: (l: Lang) => void } = {}) {
+  return render(
+    <I18nContext.Provider value={makeI18n(lang, setLang)}>
+      <MyDetailsPage me={me} />
+    </I18nContext.Provider>,
+  );
+}
+
+/** The <dd> after the <dt> with this text. */
+const detail = (section: HTMLElement, term: string) => within(section).getByText(term, { selector: 'dt' }).nextElementSibling as HTMLElement;
+
+describe('Mijn gegevens (ME-1, ME-4)', () => {
+  it('shows the personal details; an unknown phone number says so, and the e-mail address is changed by the office', () => {
+    renderPage(ANNA);
+    const personal = screen.getByRole('region', { name: 'Persoonlijke gegevens' });
+    expect(detail(personal, 'Naam').textContent).toBe('Anna de Vries');
+    expect(detail(personal, 'E-mailadres').textContent).toBe('anna@example.comUw e-mailadres wijzigt u via het notariskantoor.');
+    expect(detail(personal, 'Telefoonnummer').textContent).toBe('Niet bekend');
+    expect(within(personal).queryByRole('textbox')).toBeNull();
+  });
+
+  it('shows a known phone number and the company, in English too', () => {
+    renderPage(JANSEN, { lang: 'en' });
+    const personal = screen.getByRole('region', { name: 'Personal details' });
+    expect(detail(personal, 'Phone number').textContent).toBe('+31 6 12345678');
+    expect(detail(personal, 'Company').textContent).toBe('Jansen B.V.');
+    expect(within(personal).getByText('To change your e-mail address, please contact the notary office.')).toBeTruthy();
+  });
+
+  it('keeps the language choice (radios and "Opslaan")', async () => {
+    const setLang = vi.fn();
+    const user = userEvent.setup();
+    renderPage(ANNA, { setLang });
+    const language = screen.getByRole('region', { name: 'Taal' });
+    await user.click(within(language).getByRole('radio', { name: 'English' }));
+    await user.click(within(language).getByRole('button', { name: 'Opslaan' }));
+    expect(setLang).toHaveBeenCalledWith('en');
+    expect(within(language).getByRole('status').textContent).toBe('De taal is opgeslagen.');
+  });
+
+  it('shows "Accounts" only to a company\'s main account', async () => {
+    const { unmount } = renderPage(ANNA);
+    expect(screen.queryByRole('region', { name: 'Accounts' })).toBeNull();
+    expect(portalApi.extraAccounts).not.toHaveBeenCalled();
+    unmount();
+
+    renderPage(JANSEN);
+    const accounts = screen.getByRole('region', { name: 'Accounts' });
+    expect(within(accounts).getByRole('heading', { level: 3, name: 'Extra accounts' })).toBeTruthy();
+    expect(await within(accounts).findByText('Er zijn nog geen extra accounts.')).toBeTruthy();
+    expect(portalApi.extraAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('orders the sections as the manual does', () => {
+    renderPage(JANSEN);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', 'Accounts']);
+  });
+
+  it('shows the welcome note of the first sign-in', () => {
+    render(
+      <I18nContext.Provider value={makeI18n('en', () => undefined)}>
+        <MyDetailsPage me={ANNA} welcome />
+      </I18nContext.Provider>,
+    );
+    expect(screen.getByText('Welcome to the client portal. Please check your details and choose your language.')).toBeTruthy();
+  });
+});
