@@ -1,0 +1,18 @@
+<#ftl output_format="plainText">
+<#assign fullName = ((user.firstName!"") + " " + (user.lastName!""))?trim>
+<#if fullName?has_content>${msg("portalGreeting", fullName)}<#else>${msg("portalGreetingNoName")}</#if>
+
+${msg("portalPasswordResetIntro")}
+
+${msg("portalSetPasswordButton")}:
+${link}
+
+${msg("portalLinkExpiry", linkExpirationFormatter(linkExpiration))}
+
+${msg("portalPasswordResetIgnore")}
+
+${msg("portalSignature")}
+${realmName}
+
+--
+${msg("portalMailFooter")}
