@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Creates the demo dossiers, documents and messages through the public staff API (as the back-office
-// client). Idempotent: a dossier that exists already (409) is skipped, and documents are only
-// published to a dossier that was created by this run.
+// Creates the demo questionnaires, dossiers, documents, messages and questionnaires sent through the
+// public staff API (as the back-office client). Idempotent: a questionnaire or dossier that exists
+// already is skipped, and documents, messages and questionnaires only go to a dossier created by this run.
 //
 //   node scripts/demo-data.mjs
 //   KEYCLOAK_URL=http://localhost:8180 GATEWAY_URL=http://localhost:8080 node scripts/demo-data.mjs
 //
 // Node 20+, no dependencies (global fetch, FormData, Blob).
+
+import { readdirSync, readFileSync } from 'node:fs';
 
 const KEYCLOAK_URL = process.env.KEYCLOAK_URL || 'http://localhost:8180';
 const GATEWAY_URL = process.env.GATEWAY_URL || process.env.PORTAL_URL || 'http://localhost:8080';
@@ -27,6 +29,8 @@ const DOSSIERS = [
       { title: 'Ondertekening', done: false },
       { title: 'Inschrijving kadaster', done: false },
     ],
+    // the office's intake questionnaire (scripts/questionnaires/aankoop-woning.json), due in two weeks
+    questionnaires: [{ key: 'aankoop-woning', recipient: 'anna@example.com', dueInDays: 14 }],
     messages: [
       {
         subject: 'Ontvangst stukken en checklist',
@@ -191,9 +195,33 @@ async function sendMessage(token, dossierId, dossier, message) {
   console.log(`    message "${message.subject}"${message.attachment ? ` with ${message.attachment.fileName}` : ''}`);
 }
 
+/** Uploads the office's questionnaire definitions (each upload of a key is its next version, so only once). */
+async function publishQuestionnaires(token) {
+  const folder = new URL('./questionnaires/', import.meta.url);
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+    const definition = JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
+    const known = await api(token, 'GET', `/api/staff/questionnaires/${encodeURIComponent(definition.key)}`);
+    if (known.status === 200) continue;
+    await expectOk(await api(token, 'POST', '/api/staff/questionnaires', definition), `uploading questionnaire ${definition.key}`);
+    console.log(`  questionnaire "${definition.title}"`);
+  }
+}
+
+async function sendQuestionnaire(token, dossierId, dossier, questionnaire) {
+  const dueDate = new Date(Date.now() + questionnaire.dueInDays * 86_400_000).toISOString().slice(0, 10);
+  const response = await api(token, 'POST', `/api/staff/dossiers/${dossierId}/questionnaires`, {
+    questionnaire: questionnaire.key,
+    recipient: questionnaire.recipient,
+    dueDate,
+  });
+  await expectOk(response, `sending questionnaire ${questionnaire.key} for ${dossier.number}`);
+  console.log(`    questionnaire ${questionnaire.key} to ${questionnaire.recipient}, due ${dueDate}`);
+}
+
 async function main() {
   const token = await getToken();
   console.log(`Demo data via ${GATEWAY_URL} (as ${CLIENT_ID}):`);
+  await publishQuestionnaires(token);
   let created = 0;
   for (const dossier of DOSSIERS) {
     const result = await createDossier(token, dossier);
@@ -206,6 +234,9 @@ async function main() {
     }
     for (const message of dossier.messages ?? []) {
       await sendMessage(token, result.id, dossier, message);
+    }
+    for (const questionnaire of dossier.questionnaires ?? []) {
+      await sendQuestionnaire(token, result.id, dossier, questionnaire);
     }
   }
   console.log(created ? `Created ${created} dossier(s).` : 'All demo data existed already.');

@@ -43,6 +43,14 @@ class ContractExamplesTest {
         });
     }
 
+    /** The AsyncAPI document lists every event type, so it describes what is on the wire. */
+    @Test
+    void theAsyncApiDocumentRefersToEverySchema() throws IOException {
+        String asyncApi = Files.readString(EventContracts.contractsFolder().resolve("asyncapi.yaml"));
+        assertThat(EventContracts.types()).allSatisfy(type -> assertThat(asyncApi)
+                .contains("$ref: './events/" + type + ".schema.json'").contains("name: " + type));
+    }
+
     @Test
     void anAdaptedExampleThatBreaksItsContractIsRefused() {
         ContractExample example = EventContracts.example("portal.dossier.changed").with("data.status", "SLEEPING");

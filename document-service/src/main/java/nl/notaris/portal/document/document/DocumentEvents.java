@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import nl.notaris.portal.document.events.DocumentTopics;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
@@ -27,17 +29,22 @@ public class DocumentEvents {
                         document.getPublishedAt()));
     }
 
-    /** A client delivered a document with a message (DOC-3, DOC-5): for the office's tools. */
-    public PendingEvent delivered(PublishedDocument document, String messageId, String accountId) {
+    /**
+     * A client delivered a document, with a message or as a completed questionnaire (DOC-3, DOC-5):
+     * for the office's tools.
+     */
+    public PendingEvent delivered(PublishedDocument document, String accountId) {
         return events.create(DocumentTopics.TOPIC, document.getDossierId(), DELIVERED, "documents/" + document.getId(),
-                new Delivered(document.getId(), document.getDossierId(), messageId, accountId, document.getSize(),
-                        document.getContentType(), document.getPublishedAt()));
+                new Delivered(document.getId(), document.getDossierId(), document.getMessageId(),
+                        document.getAssignmentId(), accountId, document.getSize(), document.getContentType(),
+                        document.getPublishedAt()));
     }
 
     record Published(String documentId, String dossierId, String category, Instant publishedAt) {
     }
 
-    record Delivered(String documentId, String dossierId, String messageId, String accountId, long size,
-            String contentType, Instant deliveredAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Delivered(String documentId, String dossierId, String messageId, String assignmentId, String accountId,
+            long size, String contentType, Instant deliveredAt) {
     }
 }

@@ -151,21 +151,33 @@ public class DocumentService {
     public void fileAttachments(String messageId, String dossierId, String senderAccountId, boolean fromClient,
             List<String> documentIds, Instant sentAt) {
         for (Upload upload : uploads.completedFor(senderAccountId, dossierId, documentIds)) {
-            PublishedDocument document = PublishedDocument.attachedTo(messageId, upload.id(), dossierId,
+            file(PublishedDocument.attachedTo(messageId, upload.id(), dossierId,
                     fromClient ? Category.DELIVERED : Category.MESSAGE, upload.fileName(), upload.contentType(),
-                    upload.length(), sentAt);
-            if (fromClient) {
-                document.record(events.delivered(document, messageId, senderAccountId));
-            }
-            try {
-                mongo.insert(document);
-                // what the sender delivered is not news to the sender
-                mongo.save(DocumentRead.of(document, senderAccountId, sentAt));
-            } catch (DuplicateKeyException alreadyFiled) {
-                // a repeated event: the document exists
-            }
-            uploads.delivered(upload);
+                    upload.length(), sentAt), upload, senderAccountId, fromClient);
         }
+    }
+
+    /** Files the PDF of a completed questionnaire, uploaded by the client, as delivered by the client; once. */
+    public void fileCompletedQuestionnaire(String assignmentId, String dossierId, String accountId, String pdfUploadId,
+            Instant completedAt) {
+        for (Upload upload : uploads.completedFor(accountId, dossierId, List.of(pdfUploadId))) {
+            file(PublishedDocument.completedQuestionnaire(assignmentId, upload.id(), dossierId, upload.fileName(),
+                    upload.contentType(), upload.length(), completedAt), upload, accountId, true);
+        }
+    }
+
+    private void file(PublishedDocument document, Upload upload, String accountId, boolean delivered) {
+        if (delivered) {
+            document.record(events.delivered(document, accountId));
+        }
+        try {
+            mongo.insert(document);
+            // what the sender delivered is not news to the sender
+            mongo.save(DocumentRead.of(document, accountId, document.getPublishedAt()));
+        } catch (DuplicateKeyException alreadyFiled) {
+            // a repeated event: the document exists
+        }
+        uploads.delivered(upload);
     }
 
     private Set<String> readDocumentIds(String dossierId, String accountId) {

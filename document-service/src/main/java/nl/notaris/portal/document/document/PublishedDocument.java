@@ -27,6 +27,8 @@ public class PublishedDocument {
     private Instant publishedAt;
     /** For a file attached to a message: the message (delivered by a client, or sent by the office). */
     private String messageId;
+    /** For the PDF of a completed questionnaire: the questionnaire sent to the client. */
+    private String assignmentId;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     protected PublishedDocument() {
@@ -51,6 +53,16 @@ public class PublishedDocument {
         PublishedDocument document = new PublishedDocument(id, dossierId, fileName, category, fileName, contentType,
                 size, id, sentAt);
         document.messageId = messageId;
+        return document;
+    }
+
+    /** The PDF of a questionnaire the client completed: delivered by the client (DOC-3, ACT-4). */
+    public static PublishedDocument completedQuestionnaire(String assignmentId, String id, String dossierId,
+            String fileName, String contentType, long size, Instant completedAt) {
+        String title = fileName.endsWith(".pdf") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        PublishedDocument document = new PublishedDocument(id, dossierId, title, Category.DELIVERED, fileName,
+                contentType, size, id, completedAt);
+        document.assignmentId = assignmentId;
         return document;
     }
 
@@ -96,5 +108,9 @@ public class PublishedDocument {
 
     public String getMessageId() {
         return messageId;
+    }
+
+    public String getAssignmentId() {
+        return assignmentId;
     }
 }

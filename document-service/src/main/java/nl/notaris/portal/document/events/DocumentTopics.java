@@ -10,13 +10,14 @@ import nl.notaris.portal.support.events.OutboxCollection;
 /**
  * The topics of this service: it publishes {@code portal.documents.v1} (keyed by dossier id,
  * relayed from the {@code documents} collection's outbox) and reads {@code portal.messages.v1},
- * whose attachments become documents. The dossier topic is declared by the access replica.
+ * whose attachments become documents, and {@code portal.questionnaires.v1}, whose completed PDFs do. The dossier topic is declared by the access replica.
  */
 @Configuration
 public class DocumentTopics {
 
     public static final String TOPIC = "portal.documents.v1";
     public static final String MESSAGES = "portal.messages.v1";
+    public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
 
     @Bean
     OutboxCollection documentOutbox() {
@@ -41,5 +42,15 @@ public class DocumentTopics {
     @Bean
     NewTopic messagesDeadLetterTopic() {
         return TopicBuilder.name(MESSAGES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic questionnairesTopic() {
+        return TopicBuilder.name(QUESTIONNAIRES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic questionnairesDeadLetterTopic() {
+        return TopicBuilder.name(QUESTIONNAIRES + ".dlt").partitions(1).build();
     }
 }

@@ -185,6 +185,52 @@ class UploadsIT extends IntegrationTest {
     }
 
     @Test
+    void theClientsCompletedQuestionnaireIsFiledOnceAsDelivered() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        byte[] answers = pdf(40_000);
+        String uploadId = uploadSimply(ANNA, dossierId, "Vragenlijst Aankoop woning.pdf", answers);
+        String laterUploadId = uploadSimply(ANNA, dossierId, "Vragenlijst Testament.pdf", pdf(30_000));
+
+        String event = completed(dossierId, uploadId);
+        kafka.send(DocumentTopics.QUESTIONNAIRES, dossierId, event).get();
+        kafka.send(DocumentTopics.QUESTIONNAIRES, dossierId, event).get();
+        // a later completion on the same key: once it is filed, the repeated event has been handled
+        kafka.send(DocumentTopics.QUESTIONNAIRES, dossierId, completed(dossierId, laterUploadId)).get();
+
+        try (TopicReader reader = new TopicReader(DocumentTopics.TOPIC)) {
+            var delivered = reader.readUntil(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20));
+            assertThat(delivered).extracting(r -> (String) JsonPath.read(r.value(), "$.data.documentId"))
+                    .containsExactly(uploadId, laterUploadId);
+            assertThat(EventContracts.violations(delivered.get(0).value())).isEmpty();
+            assertThat((String) JsonPath.read(delivered.get(0).value(), "$.data.assignmentId")).isNotBlank();
+        }
+        HttpResponse<String> tab = http.send(request(ANNA, "/api/dossiers/" + dossierId + "/documents?category=DELIVERED")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((List<String>) JsonPath.read(tab.body(), "$.items[*].title")).as("each filed once")
+                .containsExactlyInAnyOrder("Vragenlijst Aankoop woning", "Vragenlijst Testament");
+        assertThat(download(ANNA, uploadId)).isEqualTo(answers);
+        assertThat(http.send(request(BOB, "/api/documents/" + uploadId + "/content").GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    String uploadSimply(TestCaller caller, String dossierId, String fileName, byte[] content) throws Exception {
+        String boundary = "----upload" + UUID.randomUUID();
+        HttpResponse<String> upload = http.send(request(caller, "/api/uploads")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fileName, content, dossierId))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        return JsonPath.read(upload.body(), "$.id");
+    }
+
+    static String completed(String dossierId, String pdfUploadId) {
+        String assignmentId = "asg-" + UUID.randomUUID();
+        return EventContracts.example("portal.questionnaire.completed").forDossier(dossierId)
+                .with("subject", "assignments/" + assignmentId).with("data.assignmentId", assignmentId)
+                .with("data.accountId", ANNA.accountId()).with("data.pdfDocumentId", pdfUploadId).json();
+    }
+
+    @Test
     void aFileThatIsNotAnAcceptedTypeIsRefusedByNameAndRemoved() throws Exception {
         String dossierId = dossierOf(ANNA);
         byte[] page = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes();

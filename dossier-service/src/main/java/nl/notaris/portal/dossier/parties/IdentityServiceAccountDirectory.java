@@ -5,11 +5,10 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import nl.notaris.portal.support.security.CallerToken;
 
 /**
  * Looks accounts up at identity-service with the staff caller's own token: only staff edit parties,
@@ -33,7 +32,7 @@ class IdentityServiceAccountDirectory implements AccountDirectory {
         try {
             AccountView account = identity.get()
                     .uri(uri -> uri.path("/api/staff/accounts/lookup").queryParam("email", email).build())
-                    .headers(headers -> headers.setBearerAuth(currentToken()))
+                    .headers(headers -> headers.setBearerAuth(CallerToken.required()))
                     .retrieve()
                     .body(AccountView.class);
             return Optional.ofNullable(account)
@@ -46,12 +45,6 @@ class IdentityServiceAccountDirectory implements AccountDirectory {
         }
     }
 
-    private static String currentToken() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
-            return jwt.getToken().getTokenValue();
-        }
-        throw new IllegalStateException("Account look-ups need the caller's token");
-    }
 
     record AccountView(String id, String email, String accountType, String companyId) {
     }

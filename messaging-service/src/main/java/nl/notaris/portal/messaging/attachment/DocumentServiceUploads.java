@@ -14,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -28,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.support.web.ProblemException;
 import nl.notaris.portal.support.web.ServiceUnavailableException;
+import nl.notaris.portal.support.security.CallerToken;
 
 /**
  * The uploads at document-service, called with the caller's own token: an upload is only visible
@@ -54,7 +53,7 @@ public class DocumentServiceUploads {
     public Optional<UploadView> find(String uploadId) {
         try {
             return Optional.ofNullable(documents.get().uri("/api/uploads/{id}", uploadId)
-                    .headers(h -> h.setBearerAuth(callerToken())).retrieve().body(UploadView.class));
+                    .headers(h -> h.setBearerAuth(CallerToken.required())).retrieve().body(UploadView.class));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().value() == 404 || e.getStatusCode().value() == 400) {
                 return Optional.empty();
@@ -77,7 +76,7 @@ public class DocumentServiceUploads {
         parts.add("file", new HttpEntity<>(file.getResource(), fileHeaders));
         parts.add("dossierId", dossierId);
         try {
-            return documents.post().uri("/api/uploads").headers(h -> h.setBearerAuth(callerToken()))
+            return documents.post().uri("/api/uploads").headers(h -> h.setBearerAuth(CallerToken.required()))
                     .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(UploadView.class);
         } catch (HttpClientErrorException e) {
             throw passOn(e);
@@ -98,12 +97,6 @@ public class DocumentServiceUploads {
         return new ServiceUnavailableException("The attachments could not be checked just now. Please try again.");
     }
 
-    private static String callerToken() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
-            return jwt.getToken().getTokenValue();
-        }
-        throw new IllegalStateException("Uploads are reached with the caller's token");
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UploadView(String id, String dossierId, String fileName, long size, String contentType,

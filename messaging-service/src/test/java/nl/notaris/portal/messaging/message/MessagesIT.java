@@ -36,6 +36,7 @@ import nl.notaris.portal.testsupport.IntegrationTest;
 import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 import nl.notaris.portal.testsupport.TestCaller;
 import nl.notaris.portal.testsupport.TopicReader;
+import nl.notaris.portal.testsupport.UploadsStub;
 
 /** Messages both ways, with attachments, read receipts and events, against the real broker and database. */
 @ServiceIntegrationTest

@@ -2,9 +2,6 @@ package nl.notaris.portal.notification.accounts;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,9 +64,9 @@ class AccountEventsListener {
             case "portal.account.invited" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.ACCOUNT_INVITED, language, new MailModel(
                             links.invitation(event.data().invitationToken()), officeName,
-                            date(event.data().expiresAt(), language))));
+                            date(event.data().expiresAt(), language), null)));
             case "portal.account.password-set" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
-                    templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName, null)));
+                    templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName)));
             default -> {
                 // the replica is all other account events are for
             }
@@ -77,9 +74,7 @@ class AccountEventsListener {
     }
 
     private static String date(Instant instant, Language language) {
-        return instant == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(language == Language.EN ? Locale.UK : Locale.of("nl", "NL"))
-                .format(instant.atZone(OFFICE_ZONE));
+        return instant == null ? null : language.longDate(instant.atZone(OFFICE_ZONE).toLocalDate());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

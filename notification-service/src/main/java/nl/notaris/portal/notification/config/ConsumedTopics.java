@@ -16,6 +16,7 @@ public class ConsumedTopics {
     public static final String DOCUMENTS = "portal.documents.v1";
     public static final String MESSAGES = "portal.messages.v1";
     public static final String ACCOUNTS = "portal.accounts.v1";
+    public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
 
     @Bean
     NewTopic documentsTopic() {
@@ -45,5 +46,15 @@ public class ConsumedTopics {
     @Bean
     NewTopic messagesDeadLetterTopic() {
         return TopicBuilder.name(MESSAGES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic questionnairesTopic() {
+        return TopicBuilder.name(QUESTIONNAIRES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic questionnairesDeadLetterTopic() {
+        return TopicBuilder.name(QUESTIONNAIRES + ".dlt").partitions(1).build();
     }
 }

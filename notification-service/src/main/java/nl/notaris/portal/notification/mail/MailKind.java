@@ -5,7 +5,8 @@ public enum MailKind {
     DOCUMENT_PUBLISHED("document-published"),
     MESSAGE_RECEIVED("message-received"),
     ACCOUNT_INVITED("account-invited"),
-    PASSWORD_SET("password-set");
+    PASSWORD_SET("password-set"),
+    QUESTIONNAIRE_WAITING("questionnaire-waiting");
 
     private final String templateName;
 

@@ -34,4 +34,10 @@ public class PortalLinks {
         return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("dossiers", dossierId)
                 .queryParam("tab", tab).encode().build().toUriString();
     }
+
+    /** A questionnaire to fill in, under Acties (ACT-2). */
+    public String questionnaire(String assignmentId) {
+        return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("acties", assignmentId)
+                .encode().build().toUriString();
+    }
 }

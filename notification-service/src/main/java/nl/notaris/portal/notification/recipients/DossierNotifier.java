@@ -1,5 +1,7 @@
 package nl.notaris.portal.notification.recipients;
 
+import java.time.LocalDate;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -40,5 +42,20 @@ public class DossierNotifier {
             mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
                     templates.render(kind, recipient.language(), model));
         }
+    }
+
+    /**
+     * Mails one party about something meant for that account alone (a questionnaire to fill in); an
+     * account that is no longer a party of the dossier gets nothing.
+     */
+    public void notifyParty(String eventId, String dossierId, String accountId, MailKind kind, String link,
+            LocalDate dueDate) {
+        DossierAccess dossier = dossiers.find(dossierId)
+                .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
+        dossier.parties().stream().filter(party -> party.accountId().equals(accountId)).findFirst()
+                .flatMap(recipients::party)
+                .ifPresent(recipient -> mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
+                        templates.render(kind, recipient.language(), new MailModel(link, officeName, null,
+                                recipient.language().longDate(dueDate)))));
     }
 }

@@ -3,6 +3,7 @@ package nl.notaris.portal.notification.recipients;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,7 @@ public class Recipients {
     public List<Recipient> of(List<DossierParty> parties) {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         for (DossierParty party : parties) {
-            var known = accounts.find(party.accountId());
-            if (known.map(KnownAccount::receivesMail).orElse(true)) {
-                recipients.putIfAbsent(party.accountId(), new Recipient(party.accountId(), party.email(),
-                        known.map(KnownAccount::mailLanguage).orElse(Language.DEFAULT)));
-            }
+            party(party).ifPresent(recipient -> recipients.putIfAbsent(party.accountId(), recipient));
             if (AccessKeys.COMPANY_MAIN.equals(party.accountType()) && party.companyId() != null) {
                 for (KnownAccount colleague : accounts.ofCompany(party.companyId())) {
                     if (colleague.receivesMail()) {
@@ -45,5 +42,15 @@ public class Recipients {
             }
         }
         return List.copyOf(recipients.values());
+    }
+
+    /** The party's own account alone (for what is meant for that account only), unless it receives no mail. */
+    public Optional<Recipient> party(DossierParty party) {
+        var known = accounts.find(party.accountId());
+        if (!known.map(KnownAccount::receivesMail).orElse(true)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recipient(party.accountId(), party.email(),
+                known.map(KnownAccount::mailLanguage).orElse(Language.DEFAULT)));
     }
 }

@@ -197,6 +197,31 @@ class DocumentNotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void aQuestionnaireMailsOnlyItsRecipientALinkAndTheDueDate() throws Exception {
+        String dossierId = "dos-" + UUID.randomUUID();
+        TestCaller anna = person("anna");
+        TestCaller bob = person("bob");
+        awaitHandled(sendDossierEvent(dossierId, 1, anna, bob));
+
+        String assignmentId = "asg-" + UUID.randomUUID();
+        kafka.send(ConsumedTopics.QUESTIONNAIRES, dossierId, EventContracts.example("portal.questionnaire.assigned")
+                .forDossier(dossierId).with("subject", "assignments/" + assignmentId)
+                .with("data.assignmentId", assignmentId).with("data.accountId", anna.accountId())
+                .with("data.dueDate", "2026-12-12").json()).get();
+        // a later questionnaire for bob on the same key: once bob has it, anna's event is handled
+        kafka.send(ConsumedTopics.QUESTIONNAIRES, dossierId, EventContracts.example("portal.questionnaire.assigned")
+                .forDossier(dossierId).with("data.accountId", bob.accountId()).with("data.dueDate", null).json()).get();
+        awaitMails(bob.email(), 1);
+
+        List<MimeMessage> mails = mailsTo(anna.email());
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("Er staat een vragenlijst voor u klaar");
+        assertThat(bodyOf(mails.get(0))).contains("https://portaal.notaris.example/acties/" + assignmentId)
+                .contains("vóór 12 december 2026").doesNotContain("aankoop-woning");
+        assertThat(bodyOf(mailsTo(bob.email()).get(0))).doesNotContain("vóór");
+    }
+
+    @Test
     void aRedeliveredEventSendsNoSecondMail() throws Exception {
         String dossierId = "dos-" + UUID.randomUUID();
         TestCaller anna = person("anna");

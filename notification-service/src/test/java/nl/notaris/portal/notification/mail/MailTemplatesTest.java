@@ -61,7 +61,18 @@ class MailTemplatesTest {
     @Test
     void theModelHoldsOnlyALinkAndTheOfficesName() {
         assertThat(Arrays.stream(MailModel.class.getRecordComponents()).map(RecordComponent::getName))
-                .containsExactly("link", "officeName", "validUntil");
+                .containsExactly("link", "officeName", "validUntil", "dueDate");
+    }
+
+    @Test
+    void aQuestionnaireMailGivesTheDueDateInTheReadersLanguageWhenThereIsOne() {
+        MailModel dutch = new MailModel(LINK, "Kantoor", null, Language.NL.longDate(java.time.LocalDate.of(2026, 12, 12)));
+        assertThat(TEMPLATES.render(MailKind.QUESTIONNAIRE_WAITING, Language.NL, dutch).text())
+                .contains("Wilt u de vragenlijst invullen vóór 12 december 2026?");
+        MailModel english = new MailModel(LINK, "Kantoor", null, Language.EN.longDate(java.time.LocalDate.of(2026, 12, 12)));
+        assertThat(TEMPLATES.render(MailKind.QUESTIONNAIRE_WAITING, Language.EN, english).html())
+                .contains("Please fill it in before <strong>12 December 2026</strong>.");
+        assertThat(TEMPLATES.render(MailKind.QUESTIONNAIRE_WAITING, Language.NL, MODEL).text()).doesNotContain("vóór");
     }
 
     @Test
@@ -72,5 +83,7 @@ class MailTemplatesTest {
                 .isEqualTo("http://localhost:8080/dossiers/a%20b%2Fc");
         assertThat(new PortalLinks("http://localhost:8080").dossierTab("d1", "berichten"))
                 .isEqualTo("http://localhost:8080/dossiers/d1?tab=berichten");
+        assertThat(new PortalLinks("http://localhost:8080").questionnaire("as-1"))
+                .isEqualTo("http://localhost:8080/acties/as-1");
     }
 }

@@ -8,13 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import nl.notaris.portal.support.web.ServiceUnavailableException;
+import nl.notaris.portal.support.security.CallerToken;
 
 /**
  * Asks dossier-service's internal access endpoint with the caller's own token, so dossier-service
@@ -35,7 +34,7 @@ class DossierServiceOwner implements DossierOwner {
 
     @Override
     public Optional<DossierAccess> fetch(String dossierId) {
-        Optional<String> token = callerToken();
+        Optional<String> token = CallerToken.current();
         if (token.isEmpty()) {
             return Optional.empty();
         }
@@ -62,12 +61,6 @@ class DossierServiceOwner implements DossierOwner {
         return new ServiceUnavailableException("The dossier could not be checked just now. Please try again.");
     }
 
-    private static Optional<String> callerToken() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
-            return Optional.of(jwt.getToken().getTokenValue());
-        }
-        return Optional.empty();
-    }
 
     record AccessAnswer(String dossierId, String number, long version, List<DossierParty> parties) {
     }

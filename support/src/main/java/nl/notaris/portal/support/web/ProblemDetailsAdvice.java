@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problem details for every error. Validation problems name the fields in {@code errors}
@@ -106,12 +107,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** A body that is not JSON, or JSON of the wrong shape: said plainly, without the parser's internals. */
+    /**
+     * A body that is not JSON, or JSON of the wrong shape: said plainly, without the parser's
+     * internals, naming the place ({@code pages[0].questions[2].type}) when the parser knows it.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String at = path(json.getPath());
+            String detail = "The request body does not have the expected shape at " + at + ".";
+            return ResponseEntity.badRequest()
+                    .body(withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), at, detail));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request body is missing or is not JSON of the expected shape."));
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static Map<String, String> describe(FieldError error) {
