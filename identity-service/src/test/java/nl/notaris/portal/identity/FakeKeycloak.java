@@ -24,6 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeKeycloak {
 
+    static final List<String> REALM_ROLES = List.of("client", "company-admin", "staff");
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -174,8 +176,14 @@ public final class FakeKeycloak {
             List<Map<String, Object>> granted = JSON.readValue(exchange.getRequestBody(), List.class);
             roles.put(parts[1], granted.stream().map(r -> (String) r.get("name")).toList());
             respond(exchange, 204, null);
-        } else if (parts[0].equals("roles") && parts.length == 2) {
-            respond(exchange, 200, Map.of("id", "role-" + parts[1], "name", parts[1]));
+        } else if (parts[0].equals("users") && parts.length == 5 && parts[4].equals("available")) {
+            // like Keycloak, the only way to the roles' ids for a caller with manage-users but not view-realm
+            List<String> granted = roles.getOrDefault(parts[1], List.of());
+            respond(exchange, 200, REALM_ROLES.stream().filter(name -> !granted.contains(name))
+                    .map(name -> Map.of("id", "role-" + name, "name", name)).toList());
+        } else if (parts[0].equals("roles")) {
+            // identity-service's service account has no view-realm
+            respond(exchange, 403, Map.of("error", "HTTP 403 Forbidden"));
         } else if (parts[0].equals("events")) {
             List<Map<String, Object>> newestFirst = new ArrayList<>(events.stream()
                     .filter(e -> e.get("type").equals(query.get("type"))).toList()).reversed();

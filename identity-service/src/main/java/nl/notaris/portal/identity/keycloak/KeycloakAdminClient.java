@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,13 +101,20 @@ public class KeycloakAdminClient {
         }
     }
 
+    /**
+     * Grants realm roles. Their ids come from the user's available role mappings: reading a role
+     * itself needs view-realm, which this service's account does not have (manage-users suffices here).
+     */
     public void addRealmRoles(String userId, List<String> roleNames) {
-        List<Map<String, Object>> roles = new ArrayList<>();
-        for (String name : roleNames) {
-            roles.add(http.get().uri("/admin/realms/{realm}/roles/{name}", realm, name)
-                    .headers(h -> h.setBearerAuth(accessToken())).retrieve()
-                    .body(new ParameterizedTypeReference<Map<String, Object>>() {
-                    }));
+        List<Map<String, Object>> available = http.get()
+                .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm/available", realm, userId)
+                .headers(h -> h.setBearerAuth(accessToken())).retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                });
+        List<Map<String, Object>> roles = available == null ? List.of()
+                : available.stream().filter(role -> roleNames.contains(role.get("name"))).toList();
+        if (roles.size() != roleNames.size()) {
+            throw new IllegalStateException("The realm lacks one of the roles " + roleNames);
         }
         http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", realm, userId)
                 .headers(h -> h.setBearerAuth(accessToken()))
