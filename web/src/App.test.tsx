@@ -13,6 +13,7 @@ vi.mock('./lib/portalApi', async (importOriginal) => ({
   markOnboarded: vi.fn(),
   dossierSummary: vi.fn(),
   actionsSummary: vi.fn(),
+  actions: vi.fn(),
   invitationStatus: vi.fn(),
   extraAccounts: vi.fn(),
 }));
@@ -46,6 +47,7 @@ beforeEach(() => {
   vi.mocked(portalApi.markOnboarded).mockResolvedValue(undefined);
   vi.mocked(portalApi.dossierSummary).mockResolvedValue({ inProgress: 1, total: 2, statuses: ['IN_PROGRESS'] });
   vi.mocked(portalApi.actionsSummary).mockResolvedValue({ open: 0 });
+  vi.mocked(portalApi.actions).mockResolvedValue({ items: [] });
   vi.mocked(portalApi.invitationStatus).mockResolvedValue({ status: 'VALID' });
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { matchRoutes, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from './lib/api';
 import * as portalApi from './lib/portalApi';
@@ -15,6 +15,9 @@ import { ActionsPage } from './pages/ActionsPage';
 import { MyDetailsPage } from './pages/MyDetailsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ActivateAccountPage } from './pages/ActivateAccountPage';
+
+/** Filling in a questionnaire: its own chunk (with Ajv), loaded when a questionnaire is opened. */
+const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage'));
 
 type Auth =
   | { state: 'loading' }
@@ -179,6 +182,14 @@ export function App() {
           <Route path="/dossiers" element={<DossiersPage />} />
           <Route path="/dossiers/:id" element={<DossierPage />} />
           <Route path="/acties" element={<ActionsPage />} />
+          <Route
+            path="/acties/:assignmentId"
+            element={
+              <Suspense fallback={<Loading />}>
+                <QuestionnairePage />
+              </Suspense>
+            }
+          />
           <Route path={MY_DETAILS_PATH} element={<MyDetailsPage me={me} welcome={welcome} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

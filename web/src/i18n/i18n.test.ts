@@ -51,6 +51,15 @@ describe('message catalogues', () => {
     expect(nl['activate.send']).toBe('Versturen');
     expect(nl['activate.renew.send']).toBe('Stuur mij een nieuwe link');
     expect(nl['activate.signIn']).toBe('Inloggen');
+    expect(nl['actions.fillIn']).toBe('Invullen');
+    expect(nl['q.previous']).toBe('Vorige');
+    expect(nl['q.next']).toBe('Volgende');
+    expect(nl['q.complete']).toBe('Voltooien');
+    expect(nl['q.print']).toBe('Afdrukken');
+    expect(nl['q.check.title']).toBe('Controleer uw antwoorden');
+    expect(nl['q.step']).toBe('Stap {step} van {steps}');
+    expect(nl['actions.due']).toBe('Uiterlijk {date}');
+    expect(nl['actions.none']).toBe('U hoeft geen vragenlijst (meer) in te vullen.');
   });
 });
 

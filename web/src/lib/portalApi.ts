@@ -6,7 +6,9 @@ import { PAGE_SIZE, toApiQuery, type ListParams } from './dossierParams';
 import type { Lang } from '../i18n/i18n';
 import type {
   AccountView,
+  ActionList,
   ActionsSummary,
+  Assignment,
   DocumentCategory,
   DocumentCounts,
   Dossier,
@@ -20,6 +22,7 @@ import type {
   NewExtraAccount,
   NewMessage,
   Page,
+  PageAnswers,
   PortalDocument,
   Upload,
 } from './types';
@@ -121,5 +124,21 @@ export const upload = (uploadId: string, signal?: AbortSignal) => api.get<Upload
 /** Removes an upload that is not sent yet (the trash bin). */
 export const deleteUpload = (uploadId: string) => api.delete(`/api/uploads/${segment(uploadId)}`);
 
-// Actions
+// Actions and questionnaires (ACT-1..5)
 export const actionsSummary = (signal?: AbortSignal) => api.get<ActionsSummary>('/api/actions/summary', { signal });
+/** The open questionnaires of the signed-in client ("Acties"). */
+export const actions = (signal?: AbortSignal) => api.get<ActionList>('/api/actions', { signal });
+const assignmentUrl = (assignmentId: string) => `/api/questionnaires/assignments/${segment(assignmentId)}`;
+/** One questionnaire with its pages, saved answers and per-page JSON Schemas; 404 when it is not the client's. */
+export const assignment = (assignmentId: string, signal?: AbortSignal) => api.get<Assignment>(assignmentUrl(assignmentId), { signal });
+/**
+ * "Volgende": saves one page's answers; 200 with the updated questionnaire (currentPageId moves on); 400 with
+ * `errors[] {field, code, format?}` when the server refuses an answer.
+ */
+export const saveQuestionnairePage = (assignmentId: string, pageId: string, answers: PageAnswers) =>
+  api.put<Assignment>(`${assignmentUrl(assignmentId)}/pages/${segment(pageId)}`, { answers });
+/**
+ * "Voltooien": 200 with the questionnaire COMPLETED and its PDF (`pdfDocumentId`, under "Door mij aangeleverd");
+ * 400 with `errors[] {page, field, code}` when a page is incomplete.
+ */
+export const completeQuestionnaire = (assignmentId: string) => api.post<Assignment>(`${assignmentUrl(assignmentId)}/complete`, undefined);

@@ -166,6 +166,13 @@ export interface Upload {
 export interface FieldError {
   field: string;
   message: string;
+  /** Questionnaires: what is wrong (see AnswerError). */
+  code?: string;
+  format?: string;
+  page?: string;
+  limit?: number;
+  min?: string;
+  max?: string;
 }
 
 export interface Problem {
@@ -174,4 +181,123 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: FieldError[];
+}
+
+// Questionnaires ("vragenlijsten", ACT-1..5)
+
+/** An open questionnaire under "Acties" (GET /api/actions). */
+export interface ActionItem {
+  assignmentId: string;
+  title: string;
+  dossierId: string;
+  dossierNumber: string;
+  /** YYYY-MM-DD; null when the office set no date. */
+  dueDate: string | null;
+  /** ISO date-time. */
+  assignedAt: string;
+  /** The page to continue on; null when the client has not saved a page yet. */
+  currentPageId: string | null;
+}
+
+export interface ActionList {
+  items: ActionItem[];
+}
+
+export type QuestionType = 'shortText' | 'longText' | 'number' | 'amount' | 'date' | 'yesNo' | 'choice' | 'multiChoice' | 'group';
+
+/** The portal's own string formats (besides JSON Schema's `email` and `date`); the server checks the same. */
+export type QuestionFormat = 'postcode' | 'iban' | 'bsn' | 'email' | 'phone';
+
+export interface QuestionOption {
+  value: string;
+  label: string;
+}
+
+/** An answer a question's `showIf` compares with: a choice's value, a yes/no, a number. */
+export type ShowIfValue = string | boolean | number;
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  label: string;
+  help?: string;
+  required: boolean;
+  format?: QuestionFormat;
+  /** choice, multiChoice. */
+  options?: QuestionOption[];
+  /** number, amount. */
+  min?: number;
+  max?: number;
+  /** shortText, longText. */
+  maxLength?: number;
+  /** date: YYYY-MM-DD or 'today'. */
+  minDate?: string;
+  maxDate?: string;
+  /** group: how many blocks. */
+  minItems?: number;
+  maxItems?: number;
+  /** group: the name of one block ("Bewoner"); the label when absent. */
+  itemLabel?: string;
+  /** Shown only when that earlier question (same page, an earlier page, or the same group block) has this answer. */
+  showIf?: { question: string; equals: ShowIfValue };
+  /** group: the questions of one block. */
+  questions?: Question[];
+}
+
+export interface QuestionnairePage {
+  id: string;
+  title: string;
+  intro: string | null;
+  questions: Question[];
+}
+
+/** One answer as the API has it: text/date/choice strings, numbers, booleans, multiChoice arrays, group blocks. */
+export type AnswerValue = string | number | boolean | string[] | PageAnswers[];
+
+/** A page's answers keyed by question id; an optional question left out is absent. */
+export type PageAnswers = { [questionId: string]: AnswerValue };
+
+/** A JSON Schema (draft 2020-12) object, as the server sends it. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+export type AssignmentStatus = 'OPEN' | 'COMPLETED';
+
+/** A questionnaire sent to the client (GET /api/questionnaires/assignments/{id}). */
+export interface Assignment {
+  id: string;
+  title: string;
+  intro: string | null;
+  dossierId: string;
+  dossierNumber: string;
+  dueDate: string | null;
+  status: AssignmentStatus;
+  /** The page to continue on. */
+  currentPageId: string | null;
+  /** ISO date-time. */
+  completedAt: string | null;
+  /** The PDF under "Door mij aangeleverd" once completed. */
+  pdfDocumentId: string | null;
+  pages: QuestionnairePage[];
+  /** Saved answers per page id; a page is present once it has been saved. */
+  answers: { [pageId: string]: PageAnswers };
+  /** Per page id, the JSON Schema of that page's answers (validated in the browser and again on the server). */
+  schemas: { [pageId: string]: JsonSchema };
+}
+
+export type AnswerErrorCode = 'required' | 'format' | 'minimum' | 'maximum' | 'maxLength' | 'minItems' | 'maxItems' | 'dateRange' | 'enum' | 'type';
+
+/**
+ * A refused answer (problem+json `errors[]` of a page PUT or of "complete"): `field` is the question id, or inside a
+ * group `bewoners[1].naam` (zero-based block index); `page` is set by "complete".
+ */
+export interface AnswerError {
+  field: string;
+  code: AnswerErrorCode | string;
+  format?: QuestionFormat | 'date';
+  page?: string;
+  message?: string;
+  /** The limit of minimum/maximum/maxLength/minItems/maxItems, when the server sends it. */
+  limit?: number;
+  min?: string;
+  max?: string;
 }

@@ -1,0 +1,55 @@
+// The portal's own answer formats. The server (questionnaire-service) checks the same algorithms; keep them in step.
+
+/** Dutch postcode: 4 digits not starting with 0, an optional space, 2 letters; case-insensitive ("1234 AB", "1234ab"). */
+export function isPostcode(value: string): boolean {
+  return /^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(value);
+}
+
+/**
+ * IBAN (ISO 13616): country code, 2 check digits, 1–30 letters or digits (5–34 characters in all); spaces allowed and
+ * case-insensitive; the number with its first four characters moved to the end, letters as 10..35, mod 97 is 1.
+ */
+export function isIban(value: string): boolean {
+  const iban = value.replace(/ /g, '').toUpperCase();
+  if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const digits = char >= 'A' ? String(char.charCodeAt(0) - 55) : char;
+    for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** BSN (burgerservicenummer): 9 digits passing the 11-check 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11); not 000000000. */
+export function isBsn(value: string): boolean {
+  if (!/^[0-9]{9}$/.test(value) || value === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(value[i]);
+  sum -= Number(value[8]);
+  return sum % 11 === 0;
+}
+
+/** Phone number: digits, spaces, dashes and parentheses with an optional leading +, and 8–15 digits in all. */
+export function isPhone(value: string): boolean {
+  if (!/^\+?[0-9 ()-]+$/.test(value)) return false;
+  const digits = value.replace(/[^0-9]/g, '').length;
+  return digits >= 8 && digits <= 15;
+}
+
+/** Today in the office's time zone as YYYY-MM-DD (what `portalDateRange`'s 'today' means on both sides). */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A YYYY-MM-DD bound of `portalDateRange` / `minDate` / `maxDate`, with 'today' resolved. */
+export function resolveDateBound(bound: string | undefined, today: string): string | undefined {
+  if (bound === undefined) return undefined;
+  return bound === 'today' ? today : bound;
+}
+
+/** A due date (YYYY-MM-DD) before today (office time) is overdue. */
+export function isOverdue(dueDate: string | null | undefined, today: string = todayInAmsterdam()): boolean {
+  return !!dueDate && dueDate.slice(0, 10) < today;
+}
