@@ -35,6 +35,23 @@ class GatewaySecurityTest {
                         .contains("client_id=portal-gateway").contains("code_challenge_method=S256"));
     }
 
+    /** "Mijn gegevens" starts Keycloak's two-step verification pages through the gateway's sign-in. */
+    @Test
+    void aKnownAccountActionIsPassedToKeycloakAndAnUnknownOneIsNot() {
+        web.get().uri("/oauth2/authorization/keycloak?kc_action=portal-sms-setup&return=/mijn-gegevens").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .contains("kc_action=portal-sms-setup").contains("code_challenge_method=S256"));
+        web.get().uri("/oauth2/authorization/keycloak?kc_action=delete_credential:0b7a3c1e-9d2f-4e5a-8b6c-1d2e3f4a5b6c")
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .contains("kc_action=delete_credential"));
+        web.get().uri("/oauth2/authorization/keycloak?kc_action=UPDATE_EMAIL").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .doesNotContain("kc_action"));
+    }
+
     @Test
     void theWebAppAnswersItsOwnDeepLinks() {
         web.get().uri("/dossiers/abc").exchange()

@@ -32,6 +32,8 @@ public final class FakeKeycloak {
     public final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
     public final Map<String, List<String>> roles = new ConcurrentHashMap<>();
     public final Map<String, Boolean> passwords = new ConcurrentHashMap<>();
+    /** Credentials besides the password, as Keycloak lists them ({@code type}, {@code credentialData}, …). */
+    public final Map<String, List<Map<String, Object>>> otherCredentials = new ConcurrentHashMap<>();
     public final List<String> loggedOut = new CopyOnWriteArrayList<>();
     public final List<Map<String, Object>> setPasswordEmails = new CopyOnWriteArrayList<>();
     public final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
@@ -167,8 +169,12 @@ public final class FakeKeycloak {
                 respond(exchange, 204, null);
             }
         } else if (parts[0].equals("users") && parts.length == 3 && parts[2].equals("credentials")) {
-            respond(exchange, 200, Boolean.TRUE.equals(passwords.get(parts[1]))
-                    ? List.of(Map.of("id", "c1", "type", "password")) : List.of());
+            List<Map<String, Object>> credentials = new ArrayList<>();
+            if (Boolean.TRUE.equals(passwords.get(parts[1]))) {
+                credentials.add(Map.of("id", "c1", "type", "password"));
+            }
+            credentials.addAll(otherCredentials.getOrDefault(parts[1], List.of()));
+            respond(exchange, 200, credentials);
         } else if (parts[0].equals("users") && parts.length == 3 && parts[2].equals("logout")) {
             loggedOut.add(parts[1]);
             respond(exchange, 204, null);

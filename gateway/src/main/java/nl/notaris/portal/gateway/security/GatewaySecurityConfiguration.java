@@ -12,7 +12,6 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -46,8 +45,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
-                        .authorizationRequestResolver(authorizationRequests)
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
+                        .authorizationRequestResolver(new AccountActionRequests(authorizationRequests))
+                        .authenticationSuccessHandler(new ReturnAfterSignIn())
                         .authenticationFailureHandler(new SignInFailureHandler()))
                 // Keycloak ends the gateway's sessions of an account whose sessions it ended (a deleted extra account)
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))

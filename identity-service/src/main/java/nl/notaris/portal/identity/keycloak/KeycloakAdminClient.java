@@ -139,11 +139,16 @@ public class KeycloakAdminClient {
 
     /** Whether the user has set a password. */
     public boolean hasPassword(String userId) {
-        List<Map<String, Object>> credentials = http.get().uri("/admin/realms/{realm}/users/{id}/credentials", realm, userId)
+        return credentials(userId).stream().anyMatch(c -> "password".equals(c.type()));
+    }
+
+    /** The user's credentials as Keycloak lists them: type, label, creation time and public data, never secrets. */
+    public List<Credential> credentials(String userId) {
+        List<Credential> credentials = http.get().uri("/admin/realms/{realm}/users/{id}/credentials", realm, userId)
                 .headers(h -> h.setBearerAuth(accessToken())).retrieve()
-                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                .body(new ParameterizedTypeReference<List<Credential>>() {
                 });
-        return credentials != null && credentials.stream().anyMatch(c -> "password".equals(c.get("type")));
+        return credentials == null ? List.of() : credentials;
     }
 
     /** Ends all the user's sessions; Keycloak tells the gateway through OIDC back-channel logout. */
@@ -206,6 +211,10 @@ public class KeycloakAdminClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Credential(String id, String type, String userLabel, Long createdDate, String credentialData) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
