@@ -24,6 +24,7 @@ import type {
   Page,
   PageAnswers,
   PortalDocument,
+  TwoFactorStatus,
   Upload,
 } from './types';
 
@@ -36,6 +37,14 @@ export const SIGN_OUT_URL = '/logout';
 // Account
 /** The signed-in account; 401 (not signed in) is an answer here, not a lost session. */
 export const me = (signal?: AbortSignal) => api.get<Me>('/api/me', { anonymousOk: true, signal });
+/** The account's second factors (ME-2). */
+export const twoFactor = (signal?: AbortSignal) => api.get<TwoFactorStatus>('/api/me/two-factor', { signal });
+/**
+ * Where the browser goes for one of Keycloak's account pages (set up SMS, switch it off, an authenticator app, a
+ * passkey, a new recovery code, remove a factor), coming back to `returnTo` with `?actie=success|cancelled|error`.
+ */
+export const accountActionUrl = (action: string, returnTo = '/mijn-gegevens') =>
+  `/oauth2/authorization/keycloak?kc_action=${encodeURIComponent(action)}&return=${encodeURIComponent(returnTo)}`;
 export const changeLanguage = (language: Lang) => api.put('/api/me/language', { language });
 /** The account has seen "Mijn gegevens" after its first sign-in (ONB-4); 204. From now on signing in opens Home. */
 export const markOnboarded = () => api.put('/api/me/onboarded', undefined);

@@ -3,6 +3,24 @@ export const DOSSIER_STATUSES: readonly DossierStatus[] = ['IN_PROGRESS', 'ON_HO
 
 export type AccountType = 'PERSON' | 'COMPANY_MAIN' | 'COMPANY_EXTRA';
 
+/** A second factor the account has in Keycloak (GET /api/me/two-factor). */
+export interface SecondFactor {
+  id: string;
+  label: string | null;
+  /** ISO date-time. */
+  since: string | null;
+}
+
+/** Two-step verification (ME-2): which second factors are on; setting up and switching off happen on Keycloak's pages. */
+export interface TwoFactorStatus {
+  /** Null when SMS verification is off; the number is masked ("+31 6 •••• ••78"). */
+  sms: { phoneNumber: string; since: string | null } | null;
+  authenticatorApps: SecondFactor[];
+  passkeys: SecondFactor[];
+  /** Whether a recovery code ("herstelcode") is set. */
+  recoveryCode: boolean;
+}
+
 export interface Me {
   id: string;
   email: string;

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import type { Lang } from '../i18n/i18n';
@@ -10,6 +11,7 @@ import { MyDetailsPage } from './MyDetailsPage';
 vi.mock('../lib/portalApi', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../lib/portalApi')>()),
   extraAccounts: vi.fn(),
+  twoFactor: vi.fn(),
 }));
 
 const ANNA: Me = {
@@ -37,14 +39,20 @@ const JANSEN: Me = {
 // A block body: a function returned from beforeEach would be run as its teardown.
 beforeEach(() => {
   vi.mocked(portalApi.extraAccounts).mockResolvedValue([]);
+  vi.mocked(portalApi.twoFactor).mockResolvedValue({ sms: null, authenticatorApps: [], passkeys: [], recoveryCode: false });
 });
 afterEach(() => vi.clearAllMocks());
 
-function renderPage(me: Me, { lang = 'nl', setLang = () => undefined }: { lang?: Lang; setLang?: (l: Lang) => void } = {}) {
+function renderPage(
+  me: Me,
+  { lang = 'nl', setLang = () => undefined, url = '/mijn-gegevens' }: { lang?: Lang; setLang?: (l: Lang) => void; url?: string } = {},
+) {
   return render(
-    <I18nContext.Provider value={makeI18n(lang, setLang)}>
-      <MyDetailsPage me={me} />
-    </I18nContext.Provider>,
+    <MemoryRouter initialEntries={[url]}>
+      <I18nContext.Provider value={makeI18n(lang, setLang)}>
+        <MyDetailsPage me={me} />
+      </I18nContext.Provider>
+    </MemoryRouter>,
   );
 }
 
@@ -95,15 +103,61 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
 
   it('orders the sections as the manual does', () => {
     renderPage(JANSEN);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', 'Accounts']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Accounts']);
   });
 
   it('shows the welcome note of the first sign-in', () => {
     render(
-      <I18nContext.Provider value={makeI18n('en', () => undefined)}>
-        <MyDetailsPage me={ANNA} welcome />
-      </I18nContext.Provider>,
+      <MemoryRouter>
+        <I18nContext.Provider value={makeI18n('en', () => undefined)}>
+          <MyDetailsPage me={ANNA} welcome />
+        </I18nContext.Provider>
+      </MemoryRouter>,
     );
     expect(screen.getByText('Welcome to the client portal. Please check your details and choose your language.')).toBeTruthy();
+  });
+});
+
+describe('2-staps verificatie (ME-2)', () => {
+  const setUpUrl = '/oauth2/authorization/keycloak?kc_action=portal-sms-setup&return=%2Fmijn-gegevens';
+
+  it('offers to set it up when it is off, through Keycloak and back to Mijn gegevens', async () => {
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    const setUp = await within(section).findByRole('link', { name: '2-staps verificatie instellen' });
+    expect(setUp.getAttribute('href')).toBe(setUpUrl);
+    expect(within(section).getByText('Uit.')).toBeTruthy();
+    expect(within(section).queryByRole('link', { name: 'Uitschakelen' })).toBeNull();
+    expect(within(section).queryByRole('heading', { name: 'Herstelcode' })).toBeNull();
+  });
+
+  it('shows the masked number with change and switch-off, the recovery code, and the app and passkey with remove', async () => {
+    vi.mocked(portalApi.twoFactor).mockResolvedValue({
+      sms: { phoneNumber: '+31 6 •••• ••78', since: '2026-11-01T10:00:00Z' },
+      authenticatorApps: [{ id: 'otp-1', label: 'Telefoon', since: '2026-11-02T10:00:00Z' }],
+      passkeys: [],
+      recoveryCode: true,
+    });
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    await within(section).findByText('Bij het inloggen sturen wij een code naar +31 6 •••• ••78.');
+    expect(within(section).getByRole('link', { name: 'Ander mobiel nummer' }).getAttribute('href')).toBe(setUpUrl);
+    expect(within(section).getByRole('link', { name: 'Uitschakelen' }).getAttribute('href')).toContain('kc_action=portal-sms-disable');
+    expect(within(section).getByRole('link', { name: 'Nieuwe herstelcode maken' }).getAttribute('href')).toContain('kc_action=portal-recovery-code');
+    expect(within(section).getByRole('link', { name: 'Verwijderen Telefoon' }).getAttribute('href')).toContain(
+      'kc_action=delete_credential%3Aotp-1',
+    );
+  });
+
+  it("says in words what came of Keycloak's page", async () => {
+    renderPage(ANNA, { url: '/mijn-gegevens?actie=cancelled' });
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    expect(within(section).getByText('U heeft het afgebroken; er is niets gewijzigd.').getAttribute('role')).toBe('status');
+  });
+
+  it('is in English too', async () => {
+    renderPage(ANNA, { lang: 'en' });
+    const section = screen.getByRole('region', { name: 'Two-step verification' });
+    expect(await within(section).findByRole('link', { name: 'Set up two-step verification' })).toBeTruthy();
   });
 });
