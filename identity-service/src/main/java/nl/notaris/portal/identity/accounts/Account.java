@@ -31,6 +31,7 @@ public class Account {
     private String companyName;
     private String language;
     private String phone;
+    private NotificationPreferences notifications;
     private AccountState state;
     private Instant invitedAt;
     private Instant activatedAt;
@@ -84,6 +85,14 @@ public class Account {
             return false;
         }
         language = newLanguage;
+        return touched();
+    }
+
+    boolean changeNotifications(NotificationPreferences preferences) {
+        if (preferences.equals(getNotifications())) {
+            return false;
+        }
+        notifications = preferences;
         return touched();
     }
 
@@ -158,6 +167,11 @@ public class Account {
 
     public String getLanguage() {
         return language;
+    }
+
+    /** The client's choice, or all on when never changed. */
+    public NotificationPreferences getNotifications() {
+        return notifications == null ? NotificationPreferences.ALL_ON : notifications;
     }
 
     public String getPhone() {

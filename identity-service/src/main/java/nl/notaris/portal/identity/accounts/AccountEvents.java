@@ -57,11 +57,11 @@ class AccountEvents {
     }
 
     record State(String accountId, String email, String language, String accountType, String companyId,
-            String state, long version) {
+            String state, NotificationPreferences notifications, long version) {
 
         static State of(Account a) {
             return new State(a.getId(), a.getEmail(), a.getLanguage(), a.getType().name(), a.getCompanyId(),
-                    a.getState().name(), a.getRevision());
+                    a.getState().name(), a.getNotifications(), a.getRevision());
         }
     }
 

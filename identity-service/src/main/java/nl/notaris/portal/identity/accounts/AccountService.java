@@ -176,6 +176,17 @@ public class AccountService {
         });
     }
 
+    /** Saved at once; notification-service hears it through the account's event before the next e-mail (ME-3). */
+    public NotificationPreferences changeNotifications(String accountId, NotificationPreferences preferences) {
+        Account account = findOrReconcile(accountId)
+                .orElseThrow(() -> new NotFoundException("Account " + accountId + " was not found."));
+        if (account.changeNotifications(preferences)) {
+            account.record(events.changed(account));
+            mongo.save(account);
+        }
+        return account.getNotifications();
+    }
+
     /** The first sign-in opens "Mijn gegevens" (ONB-4); once seen, it no longer does. */
     public void onboarded(String accountId) {
         mongo.updateFirst(query(where("_id").is(accountId).and("onboardedAt").is(null)),

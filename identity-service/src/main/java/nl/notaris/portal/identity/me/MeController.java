@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import nl.notaris.portal.identity.accounts.Account;
 import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.NotificationPreferences;
 import nl.notaris.portal.support.security.Caller;
 
 /** The signed-in account: who it is and its own settings ("Mijn gegevens", ME-1). */
@@ -51,6 +53,20 @@ class MeController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Which e-mails the client wants (ME-3). */
+    @GetMapping("/notifications")
+    NotificationPreferences notifications(Caller caller) {
+        return accounts.findOrReconcile(caller.accountId()).map(Account::getNotifications)
+                .orElse(NotificationPreferences.ALL_ON);
+    }
+
+    /** Saved at once; the next e-mail follows it. Onboarding and password e-mails are always sent. */
+    @PutMapping("/notifications")
+    NotificationPreferences changeNotifications(Caller caller, @Valid @RequestBody NotificationChoice choice) {
+        return accounts.changeNotifications(caller.accountId(),
+                new NotificationPreferences(choice.documents(), choice.questionnaires(), choice.messages()));
+    }
+
     /** The account saw "Mijn gegevens" after its first sign-in; from now on signing in opens Home. */
     @PutMapping("/onboarded")
     ResponseEntity<Void> onboarded(Caller caller) {
@@ -60,6 +76,11 @@ class MeController {
 
     record Me(String id, String email, String name, List<String> roles, Language language, String accountType,
             String companyId, String companyName, String phone, boolean firstSignIn) {
+    }
+
+    record NotificationChoice(@NotNull(message = "is required (true or false)") Boolean documents,
+            @NotNull(message = "is required (true or false)") Boolean questionnaires,
+            @NotNull(message = "is required (true or false)") Boolean messages) {
     }
 
     record LanguageChoice(@NotBlank(message = "is required") @Pattern(regexp = "nl|en", message = "must be nl or en") String language) {

@@ -1,10 +1,13 @@
 package nl.notaris.portal.identity.me;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.notaris.portal.identity.IdentityIntegrationTest;
+import nl.notaris.portal.identity.events.AccountTopics;
+import nl.notaris.portal.testsupport.EventContracts;
 import nl.notaris.portal.testsupport.TestCaller;
+import nl.notaris.portal.testsupport.TopicReader;
 
 class MeApiIT extends IdentityIntegrationTest {
 
@@ -56,6 +62,36 @@ class MeApiIT extends IdentityIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("language"));
         mvc.perform(get("/api/me").with(anna.token())).andExpect(jsonPath("$.language").value("en"));
+    }
+
+    @Test
+    void notificationChoicesAreAllOnUntilChangedAndReachNotificationServiceAsAnEvent() throws Exception {
+        TestCaller bram = client("me.bram@example.com", "PERSON", null);
+        mvc.perform(get("/api/me/notifications").with(bram.token())).andExpect(status().isOk())
+                .andExpect(content().json("{\"documents\":true,\"questionnaires\":true,\"messages\":true}", true));
+
+        mvc.perform(put("/api/me/notifications").with(bram.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":false,\"questionnaires\":true,\"messages\":false}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.documents").value(false));
+        mvc.perform(get("/api/me/notifications").with(bram.token()))
+                .andExpect(jsonPath("$.documents").value(false)).andExpect(jsonPath("$.messages").value(false))
+                .andExpect(jsonPath("$.questionnaires").value(true));
+
+        mvc.perform(put("/api/me/notifications").with(bram.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":true,\"messages\":\"ja\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/me/notifications").with(bram.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documents\":true,\"messages\":true}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("questionnaires"));
+
+        try (TopicReader reader = new TopicReader(AccountTopics.TOPIC)) {
+            var changed = reader.readUntil(r -> bram.accountId().equals(r.key())
+                    && r.value().contains("portal.account.changed") && r.value().contains("\"documents\":false"), 1,
+                    Duration.ofSeconds(20));
+            assertThat(changed).hasSize(1);
+            assertThat(EventContracts.violations(changed.get(0).value())).isEmpty();
+            assertThat(changed.get(0).value()).contains("\"messages\":false").contains("\"questionnaires\":true");
+        }
     }
 
     @Test
