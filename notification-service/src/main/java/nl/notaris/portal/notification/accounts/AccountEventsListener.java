@@ -63,8 +63,8 @@ class AccountEventsListener {
         switch (event.type()) {
             case "portal.account.invited" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.ACCOUNT_INVITED, language, new MailModel(
-                            links.invitation(event.data().invitationToken()), officeName,
-                            date(event.data().expiresAt(), language), null)));
+                            links.invitation(event.data().invitationToken()), officeName)
+                            .withValidUntil(date(event.data().expiresAt(), language))));
             case "portal.account.password-set" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName)));
             default -> {
@@ -84,21 +84,23 @@ class AccountEventsListener {
         KnownAccount account() {
             return data.account() != null ? data.account().known()
                     : new AccountState(data.accountId(), data.email(), data.language(), data.accountType(),
-                            data.companyId(), data.state(), data.version() == null ? 0 : data.version()).known();
+                            data.companyId(), data.state(), data.notifications(),
+                            data.version() == null ? 0 : data.version()).known();
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Data(AccountState account, String invitationToken, Instant expiresAt, String accountId, String email,
-            String language, String accountType, String companyId, String state, Long version) {
+            String language, String accountType, String companyId, String state, NotificationChoices notifications,
+            Long version) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AccountState(String accountId, String email, String language, String accountType, String companyId,
-            String state, long version) {
+            String state, NotificationChoices notifications, long version) {
 
         KnownAccount known() {
-            return new KnownAccount(accountId, email, language, accountType, companyId, state, version);
+            return new KnownAccount(accountId, email, language, accountType, companyId, state, notifications, version);
         }
     }
 }

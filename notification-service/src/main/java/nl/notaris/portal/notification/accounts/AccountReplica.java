@@ -35,7 +35,8 @@ public class AccountReplica {
             mongo.upsert(query(where("_id").is(state.accountId()).and("version").lt(state.version())),
                     new Update().set("email", state.email()).set("language", state.language())
                             .set("accountType", state.accountType()).set("companyId", state.companyId())
-                            .set("state", state.state()).set("version", state.version()),
+                            .set("state", state.state()).set("notifications", state.notifications())
+                            .set("version", state.version()),
                     KnownAccount.class);
         } catch (DuplicateKeyException newerStored) {
             // the replica holds this version or a newer one already

@@ -5,6 +5,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import nl.notaris.portal.notification.mail.Language;
+import nl.notaris.portal.notification.mail.MailKind;
 
 /**
  * This service's replica of an account, kept from {@code portal.accounts.v1}: where and in which
@@ -13,7 +14,12 @@ import nl.notaris.portal.notification.mail.Language;
  */
 @Document("accounts")
 public record KnownAccount(@Id String accountId, String email, String language, String accountType,
-        @Indexed String companyId, String state, long version) {
+        @Indexed String companyId, String state, NotificationChoices notifications, long version) {
+
+    /** Whether this account wants this kind of e-mail; all kinds until its events say otherwise. */
+    public boolean wants(MailKind kind) {
+        return (notifications == null ? NotificationChoices.ALL_ON : notifications).wants(kind);
+    }
 
     public Language mailLanguage() {
         return Language.fromTag(language);

@@ -17,6 +17,8 @@ public class ConsumedTopics {
     public static final String MESSAGES = "portal.messages.v1";
     public static final String ACCOUNTS = "portal.accounts.v1";
     public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
+    /** This service's own topic: document digests whose mail is due (keyed by dossier id). */
+    public static final String DOCUMENT_DIGESTS = "notification.document-digests.v1";
 
     @Bean
     NewTopic documentsTopic() {
@@ -56,5 +58,15 @@ public class ConsumedTopics {
     @Bean
     NewTopic questionnairesDeadLetterTopic() {
         return TopicBuilder.name(QUESTIONNAIRES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic documentDigestsTopic() {
+        return TopicBuilder.name(DOCUMENT_DIGESTS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic documentDigestsDeadLetterTopic() {
+        return TopicBuilder.name(DOCUMENT_DIGESTS + ".dlt").partitions(1).build();
     }
 }

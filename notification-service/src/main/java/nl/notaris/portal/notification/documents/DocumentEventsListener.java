@@ -7,27 +7,22 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
-import nl.notaris.portal.notification.mail.MailKind;
-import nl.notaris.portal.notification.mail.PortalLinks;
-import nl.notaris.portal.notification.recipients.DossierNotifier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mails the dossier's parties when the office publishes a document (NOT-1). The event carries no
- * title and the mail says nothing of the document.
+ * Counts each document the office publishes in its dossier's digest (NOT-2), which becomes one mail
+ * to the dossier's parties (NOT-1). The event carries no title and the mail says nothing of the documents.
  */
 @Component
 class DocumentEventsListener {
 
     static final String PUBLISHED = "portal.document.published";
 
-    private final DossierNotifier notifier;
-    private final PortalLinks links;
+    private final DocumentDigests digests;
     private final JsonMapper json;
 
-    DocumentEventsListener(DossierNotifier notifier, PortalLinks links, JsonMapper json) {
-        this.notifier = notifier;
-        this.links = links;
+    DocumentEventsListener(DocumentDigests digests, JsonMapper json) {
+        this.digests = digests;
         this.json = json;
     }
 
@@ -37,8 +32,7 @@ class DocumentEventsListener {
         if (!PUBLISHED.equals(event.type())) {
             return;
         }
-        String dossierId = event.data().dossierId();
-        notifier.notifyParties(event.id(), dossierId, MailKind.DOCUMENT_PUBLISHED, links.dossier(dossierId));
+        digests.add(event.id(), event.data().dossierId(), event.data().category());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -46,6 +40,6 @@ class DocumentEventsListener {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Data(String documentId, String dossierId) {
+    record Data(String documentId, String dossierId, String category) {
     }
 }

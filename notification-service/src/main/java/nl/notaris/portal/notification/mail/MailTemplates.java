@@ -31,8 +31,9 @@ public class MailTemplates {
     private final Map<MailKind, Map<Language, Compiled>> templates = new EnumMap<>(MailKind.class);
 
     MailTemplates(ResourceLoader resources, @Value("${portal.mail.templates:classpath:/mail/}") String location) {
-        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).strictSections(true);
-        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).strictSections(true);
+        // a value left empty (no due date) renders as nothing; a name the model does not have still fails
+        Mustache.Compiler text = Mustache.compiler().escapeHTML(false).strictSections(true).nullValue("");
+        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).strictSections(true).nullValue("");
         String base = location.endsWith("/") ? location : location + "/";
         for (MailKind kind : MailKind.values()) {
             Map<Language, Compiled> perLanguage = new EnumMap<>(Language.class);

@@ -68,6 +68,9 @@ public class NotificationMailer {
             helper.setTo(email);
             helper.setSubject(content.subject());
             helper.setText(content.text(), content.html());
+            if (content.unsubscribe() != null) {
+                message.setHeader("List-Unsubscribe", "<" + content.unsubscribe() + ">");
+            }
             sender.send(message);
         } catch (MessagingException | MailException e) {
             throw new NotificationNotSentException(eventId, accountId, e);

@@ -40,4 +40,10 @@ public class PortalLinks {
         return UriComponentsBuilder.fromUriString(portalUrl).pathSegment("acties", assignmentId)
                 .encode().build().toUriString();
     }
+
+    /** The client's e-mail choices ("Mijn gegevens" → "Notificaties", ME-3): the List-Unsubscribe target. */
+    public String preferences() {
+        return UriComponentsBuilder.fromUriString(portalUrl).path("/mijn-gegevens").fragment("notificaties")
+                .encode().build().toUriString();
+    }
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import nl.notaris.portal.notification.mail.MailContent;
 import nl.notaris.portal.notification.mail.MailKind;
 import nl.notaris.portal.notification.mail.MailModel;
 import nl.notaris.portal.notification.mail.MailTemplates;
 import nl.notaris.portal.notification.mail.NotificationMailer;
+import nl.notaris.portal.notification.mail.PortalLinks;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 
@@ -23,24 +25,29 @@ public class DossierNotifier {
     private final Recipients recipients;
     private final MailTemplates templates;
     private final NotificationMailer mailer;
+    private final PortalLinks links;
     private final String officeName;
 
     DossierNotifier(DossierAccessReplica dossiers, Recipients recipients, MailTemplates templates,
-            NotificationMailer mailer, @Value("${portal.office-name:Notariskantoor}") String officeName) {
+            NotificationMailer mailer, PortalLinks links, @Value("${portal.office-name:Notariskantoor}") String officeName) {
         this.dossiers = dossiers;
         this.recipients = recipients;
         this.templates = templates;
         this.mailer = mailer;
+        this.links = links;
         this.officeName = officeName;
     }
 
-    public void notifyParties(String eventId, String dossierId, MailKind kind, String link) {
+    /**
+     * Mails every account that may see the dossier and wants this kind of mail; {@code count} is the
+     * number of new documents a mail tells of (null for one thing).
+     */
+    public void notifyParties(String eventId, String dossierId, MailKind kind, String link, Integer count) {
         DossierAccess dossier = dossiers.find(dossierId)
                 .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
-        MailModel model = new MailModel(link, officeName);
-        for (Recipient recipient : recipients.of(dossier.parties())) {
-            mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
-                    templates.render(kind, recipient.language(), model));
+        MailModel model = model(link).withCount(count);
+        for (Recipient recipient : recipients.of(dossier.parties(), kind)) {
+            send(eventId, recipient, kind, model);
         }
     }
 
@@ -53,9 +60,18 @@ public class DossierNotifier {
         DossierAccess dossier = dossiers.find(dossierId)
                 .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
         dossier.parties().stream().filter(party -> party.accountId().equals(accountId)).findFirst()
-                .flatMap(recipients::party)
-                .ifPresent(recipient -> mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
-                        templates.render(kind, recipient.language(), new MailModel(link, officeName, null,
-                                recipient.language().longDate(dueDate)))));
+                .flatMap(party -> recipients.party(party, kind))
+                .ifPresent(recipient -> send(eventId, recipient, kind,
+                        model(link).withDueDate(recipient.language().longDate(dueDate))));
+    }
+
+    private MailModel model(String link) {
+        return new MailModel(link, officeName).withPreferencesLink(links.preferences());
+    }
+
+    private void send(String eventId, Recipient recipient, MailKind kind, MailModel model) {
+        MailContent mail = templates.render(kind, recipient.language(), model);
+        mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
+                new MailContent(mail.subject(), mail.text(), mail.html(), links.preferences()));
     }
 }

@@ -3,61 +3,27 @@ package nl.notaris.portal.notification.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import nl.notaris.portal.notification.MailIntegrationTest;
 import nl.notaris.portal.notification.config.ConsumedTopics;
 import nl.notaris.portal.support.access.DossierAccessAutoConfiguration;
 import nl.notaris.portal.support.access.DossierEventsListener;
-import nl.notaris.portal.support.events.ProcessedEvents;
 import nl.notaris.portal.testsupport.ContractExample;
 import nl.notaris.portal.testsupport.DossierEventExamples;
 import nl.notaris.portal.testsupport.EventContracts;
-import nl.notaris.portal.testsupport.IntegrationTest;
 import nl.notaris.portal.testsupport.TestCaller;
 
 /**
  * Account events: the onboarding e-mails (always sent), and the replica that makes dossier e-mails
  * reach a company's extra accounts in each account's own language.
  */
-@SpringBootTest(properties = { "portal.consumer.retries=1", "portal.url=https://portaal.notaris.example" })
-class AccountNotificationsIT extends IntegrationTest {
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    ProcessedEvents processed;
+class AccountNotificationsIT extends MailIntegrationTest {
 
     static String unique(String name) {
         return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -80,40 +46,8 @@ class AccountNotificationsIT extends IntegrationTest {
         kafka.send(ConsumedTopics.ACCOUNTS, accountId, event.json()).get();
     }
 
-    void awaitHandled(ContractExample event) {
+    void awaitAccountHandled(ContractExample event) {
         await().atMost(Duration.ofSeconds(20)).until(() -> processed.wasHandled(AccountEventsListener.CONSUMER, event.id()));
-    }
-
-    static List<MimeMessage> mailsTo(String email) throws MessagingException {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email))) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    static List<MimeMessage> awaitMails(String email, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() >= count);
-        try {
-            return mailsTo(email);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String bodyOf(Part part) throws MessagingException, IOException {
-        if (part.getContent() instanceof String text) {
-            return text;
-        }
-        StringBuilder bodies = new StringBuilder();
-        Multipart multipart = (Multipart) part.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart child = multipart.getBodyPart(i);
-            bodies.append(bodyOf(child)).append('\n');
-        }
-        return bodies.toString();
     }
 
     @Test
@@ -127,6 +61,7 @@ class AccountNotificationsIT extends IntegrationTest {
 
         MimeMessage mail = awaitMails(email, 1).get(0);
         assertThat(mail.getSubject()).isEqualTo("Your account for the client portal");
+        assertThat(mail.getHeader("List-Unsubscribe")).as("always sent, nothing to switch off").isNull();
         assertThat(bodyOf(mail)).contains("https://portaal.notaris.example/account-activeren/tok-" + id.replace("-", ""))
                 .contains("5 December 2026");
         // the repeat was handled before this later event on the same key: still one invitation
@@ -155,8 +90,8 @@ class AccountNotificationsIT extends IntegrationTest {
         ContractExample removed = account("portal.account.removed", removedId, removedEmail, "nl", "COMPANY_EXTRA", company,
                 "REMOVED", 2);
         send(removed, removedId);
-        awaitHandled(extra);
-        awaitHandled(removed);
+        awaitAccountHandled(extra);
+        awaitAccountHandled(removed);
 
         String dossierId = "dos-" + UUID.randomUUID();
         ContractExample dossier = DossierEventExamples.changed(dossierId, 1, main);

@@ -61,18 +61,40 @@ class MailTemplatesTest {
     @Test
     void theModelHoldsOnlyALinkAndTheOfficesName() {
         assertThat(Arrays.stream(MailModel.class.getRecordComponents()).map(RecordComponent::getName))
-                .containsExactly("link", "officeName", "validUntil", "dueDate");
+                .containsExactly("link", "officeName", "validUntil", "dueDate", "count", "preferencesLink");
     }
 
     @Test
     void aQuestionnaireMailGivesTheDueDateInTheReadersLanguageWhenThereIsOne() {
-        MailModel dutch = new MailModel(LINK, "Kantoor", null, Language.NL.longDate(java.time.LocalDate.of(2026, 12, 12)));
+        MailModel dutch = new MailModel(LINK, "Kantoor").withDueDate(Language.NL.longDate(java.time.LocalDate.of(2026, 12, 12)));
         assertThat(TEMPLATES.render(MailKind.QUESTIONNAIRE_WAITING, Language.NL, dutch).text())
                 .contains("Wilt u de vragenlijst invullen vóór 12 december 2026?");
-        MailModel english = new MailModel(LINK, "Kantoor", null, Language.EN.longDate(java.time.LocalDate.of(2026, 12, 12)));
+        MailModel english = new MailModel(LINK, "Kantoor").withDueDate(Language.EN.longDate(java.time.LocalDate.of(2026, 12, 12)));
         assertThat(TEMPLATES.render(MailKind.QUESTIONNAIRE_WAITING, Language.EN, english).html())
                 .contains("Please fill it in before <strong>12 December 2026</strong>.");
         assertThat(TEMPLATES.render(MailKind.QUESTIONNAIRE_WAITING, Language.NL, MODEL).text()).doesNotContain("vóór");
+    }
+
+    @Test
+    void severalDocumentsAreCountedInBothLanguagesAndOneIsSingular() {
+        MailModel three = MODEL.withCount(3);
+        assertThat(TEMPLATES.render(MailKind.DOCUMENT_PUBLISHED, Language.NL, three).subject())
+                .isEqualTo("3 nieuwe documenten in het klantenportaal");
+        assertThat(TEMPLATES.render(MailKind.DOCUMENT_PUBLISHED, Language.EN, three).text())
+                .contains("3 new documents are waiting for you in the client portal.");
+        assertThat(TEMPLATES.render(MailKind.DOCUMENT_PUBLISHED, Language.NL, MODEL.withCount(1)).subject())
+                .isEqualTo("Nieuw document in het klantenportaal");
+    }
+
+    @Test
+    void mailsTheClientMaySwitchOffSayWhereAndTheOthersDoNot() {
+        MailModel model = MODEL.withPreferencesLink("https://portaal/mijn-gegevens#notificaties");
+        for (MailKind kind : new MailKind[] { MailKind.DOCUMENT_PUBLISHED, MailKind.MESSAGE_RECEIVED,
+                MailKind.QUESTIONNAIRE_WAITING }) {
+            assertThat(TEMPLATES.render(kind, Language.NL, model).html()).as(kind.name())
+                    .contains("<a href=\"https://portaal/mijn-gegevens#notificaties\"");
+        }
+        assertThat(TEMPLATES.render(MailKind.ACCOUNT_INVITED, Language.NL, model).text()).doesNotContain("mijn-gegevens");
     }
 
     @Test
@@ -85,5 +107,7 @@ class MailTemplatesTest {
                 .isEqualTo("http://localhost:8080/dossiers/d1?tab=berichten");
         assertThat(new PortalLinks("http://localhost:8080").questionnaire("as-1"))
                 .isEqualTo("http://localhost:8080/acties/as-1");
+        assertThat(new PortalLinks("http://localhost:8080").preferences())
+                .isEqualTo("http://localhost:8080/mijn-gegevens#notificaties");
     }
 }

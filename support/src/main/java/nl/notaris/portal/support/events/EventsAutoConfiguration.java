@@ -8,9 +8,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -54,16 +57,25 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler retryThenDeadLetter(KafkaTemplate<String, String> kafka,
-            @Value("${portal.consumer.retries:4}") int retries) {
+            @Value("${portal.consumer.retries:4}") int retries,
+            @Value("${portal.consumer.max-interval:5s}") Duration maxInterval) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
         var backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2);
-        backOff.setMaxInterval(5_000);
+        backOff.setMaxInterval(maxInterval.toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         // a record that is not JSON of the expected shape will not become so by retrying: park it at once
         handler.addNotRetryableExceptions(JacksonException.class);
         return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(endpoint = DeadLetters.class)
+    DeadLetters deadLetters(KafkaListenerEndpointRegistry listeners, KafkaTemplate<String, String> kafka,
+            KafkaProperties kafkaProperties, @Value("${spring.application.name}") String application) {
+        return new DeadLetters(listeners, kafka, kafkaProperties.buildConsumerProperties(), application);
     }
 }

@@ -4,11 +4,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import jakarta.servlet.DispatcherType;
 import nl.notaris.portal.support.web.ProblemJson;
@@ -36,6 +39,8 @@ public class ResourceServerSecurityAutoConfiguration {
                         // the error page renders the problem of a request that was already decided
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // operators replay dead letters from inside the pod (kubectl exec, port-forward), never through the network
+                        .requestMatchers("/actuator/deadletters", "/actuator/deadletters/**").access(fromThisMachine())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // pages for people who are not signed in yet (the invitation link); they disclose nothing
                         .requestMatchers("/api/public/**").permitAll()
@@ -52,5 +57,14 @@ public class ResourceServerSecurityAutoConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> fromThisMachine() {
+        return (authentication, context) -> {
+            String address = context.getRequest().getRemoteAddr();
+            boolean loopback = address != null && (address.equals("127.0.0.1") || address.equals("0:0:0:0:0:0:0:1")
+                    || address.equals("::1"));
+            return new AuthorizationDecision(loopback);
+        };
     }
 }

@@ -1,0 +1,37 @@
+package nl.notaris.portal.notification.documents;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.documents.DocumentDigestQueue.DigestDue;
+import nl.notaris.portal.notification.mail.MailKind;
+import nl.notaris.portal.notification.mail.PortalLinks;
+import nl.notaris.portal.notification.recipients.DossierNotifier;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sends a digest's mail — "3 nieuwe documenten" — to everyone who may see the dossier and wants it (NOT-1, NOT-2). */
+@Component
+class DocumentDigestListener {
+
+    private final DossierNotifier notifier;
+    private final DocumentDigests digests;
+    private final PortalLinks links;
+    private final JsonMapper json;
+
+    DocumentDigestListener(DossierNotifier notifier, DocumentDigests digests, PortalLinks links, JsonMapper json) {
+        this.notifier = notifier;
+        this.digests = digests;
+        this.links = links;
+        this.json = json;
+    }
+
+    @KafkaListener(topics = ConsumedTopics.DOCUMENT_DIGESTS)
+    void on(ConsumerRecord<String, String> record) {
+        DigestDue due = json.readValue(record.value(), DigestDue.class);
+        String link = due.tab() == null ? links.dossier(due.dossierId()) : links.dossierTab(due.dossierId(), due.tab());
+        notifier.notifyParties(due.id(), due.dossierId(), MailKind.DOCUMENT_PUBLISHED, link, due.count());
+        digests.sent(due.digestId());
+    }
+}
