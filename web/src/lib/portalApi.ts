@@ -21,6 +21,7 @@ import type {
   MessageWithBody,
   NewExtraAccount,
   NewMessage,
+  NotificationChoices,
   Page,
   PageAnswers,
   PortalDocument,
@@ -37,6 +38,11 @@ export const SIGN_OUT_URL = '/logout';
 // Account
 /** The signed-in account; 401 (not signed in) is an answer here, not a lost session. */
 export const me = (signal?: AbortSignal) => api.get<Me>('/api/me', { anonymousOk: true, signal });
+/** Which e-mails the client wants (ME-3). */
+export const notificationChoices = (signal?: AbortSignal) => api.get<NotificationChoices>('/api/me/notifications', { signal });
+/** Saves the three choices at once; answers what was saved. */
+export const saveNotificationChoices = (choices: NotificationChoices) =>
+  api.put<NotificationChoices>('/api/me/notifications', choices);
 /** The account's second factors (ME-2). */
 export const twoFactor = (signal?: AbortSignal) => api.get<TwoFactorStatus>('/api/me/two-factor', { signal });
 /**

@@ -21,6 +21,13 @@ export interface TwoFactorStatus {
   recoveryCode: boolean;
 }
 
+/** Which e-mails the client wants (ME-3); onboarding and password e-mails are always sent. */
+export interface NotificationChoices {
+  documents: boolean;
+  questionnaires: boolean;
+  messages: boolean;
+}
+
 export interface Me {
   id: string;
   email: string;

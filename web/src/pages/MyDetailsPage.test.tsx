@@ -12,6 +12,8 @@ vi.mock('../lib/portalApi', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../lib/portalApi')>()),
   extraAccounts: vi.fn(),
   twoFactor: vi.fn(),
+  notificationChoices: vi.fn(),
+  saveNotificationChoices: vi.fn(),
 }));
 
 const ANNA: Me = {
@@ -40,6 +42,7 @@ const JANSEN: Me = {
 beforeEach(() => {
   vi.mocked(portalApi.extraAccounts).mockResolvedValue([]);
   vi.mocked(portalApi.twoFactor).mockResolvedValue({ sms: null, authenticatorApps: [], passkeys: [], recoveryCode: false });
+  vi.mocked(portalApi.notificationChoices).mockResolvedValue({ documents: true, questionnaires: true, messages: true });
 });
 afterEach(() => vi.clearAllMocks());
 
@@ -103,7 +106,7 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
 
   it('orders the sections as the manual does', () => {
     renderPage(JANSEN);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Accounts']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties', 'Accounts']);
   });
 
   it('shows the welcome note of the first sign-in', () => {
@@ -159,5 +162,31 @@ describe('2-staps verificatie (ME-2)', () => {
     renderPage(ANNA, { lang: 'en' });
     const section = screen.getByRole('region', { name: 'Two-step verification' });
     expect(await within(section).findByRole('link', { name: 'Set up two-step verification' })).toBeTruthy();
+  });
+});
+
+describe('Notificaties (ME-3)', () => {
+  it('shows three switches, on by default, and saves a change at once', async () => {
+    vi.mocked(portalApi.saveNotificationChoices).mockImplementation(async (choices) => choices);
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: 'Notificaties' });
+    const documents = await within(section).findByRole('switch', { name: 'Nieuwe documenten klaargezet' });
+    expect(within(section).getAllByRole('switch').map((s) => (s as HTMLInputElement).checked)).toEqual([true, true, true]);
+
+    await userEvent.click(documents);
+    expect(portalApi.saveNotificationChoices).toHaveBeenCalledWith({ documents: false, questionnaires: true, messages: true });
+    expect(await within(section).findByText('Uw keuze is opgeslagen.')).toBeTruthy();
+    expect((documents as HTMLInputElement).checked).toBe(false);
+    expect(section.id).toBe('notificaties');
+  });
+
+  it('puts a switch back and says so when saving fails', async () => {
+    vi.mocked(portalApi.saveNotificationChoices).mockRejectedValue(new Error('offline'));
+    renderPage(ANNA, { lang: 'en' });
+    const section = screen.getByRole('region', { name: 'Notifications' });
+    const messages = await within(section).findByRole('switch', { name: 'Message from your handler' });
+    await userEvent.click(messages);
+    expect(await within(section).findByText('Your choice could not be saved. Please try again.')).toBeTruthy();
+    expect((messages as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ExtraAccountsSection, isCompanyMainAccount } from '../components/myDetails/ExtraAccountsSection';
 import { LanguageSection } from '../components/myDetails/LanguageSection';
+import { NotificationsSection } from '../components/myDetails/NotificationsSection';
 import { PersonalDetailsSection } from '../components/myDetails/PersonalDetailsSection';
 import { TwoStepSection } from '../components/myDetails/TwoStepSection';
 import { useI18n } from '../i18n/I18nContext';
@@ -16,13 +17,13 @@ export interface MyDetailsSection {
 
 /**
  * The sections in the manual's order (2.2): personal details, language, two-step verification, notifications, and for
- * a company's main account its extra accounts. A new section is one line here
- * (e.g. `{ id: 'notifications', Component: NotificationsSection }` after two-step verification).
+ * a company's main account its extra accounts. A new section is one line here.
  */
 export const MY_DETAILS_SECTIONS: readonly MyDetailsSection[] = [
   { id: 'personal', Component: PersonalDetailsSection },
   { id: 'language', Component: LanguageSection },
   { id: 'two-step', Component: TwoStepSection },
+  { id: 'notifications', Component: NotificationsSection },
   { id: 'accounts', Component: ExtraAccountsSection, show: isCompanyMainAccount },
 ];
 
