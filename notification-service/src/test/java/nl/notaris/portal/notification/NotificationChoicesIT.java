@@ -67,4 +67,21 @@ class NotificationChoicesIT extends MailIntegrationTest {
                 .forDossier(dossierId).json()).get();
         assertThat(awaitMails(anna.email(), 2).get(1).getSubject()).isEqualTo("Nieuw bericht in het klantenportaal");
     }
+
+    /** Who hears of a document is decided when it is published: a document published while switched off is never told of. */
+    @Test
+    void theChoiceAtTheTimeOfPublishingCounts() throws Exception {
+        String dossierId = "dos-" + UUID.randomUUID();
+        TestCaller anna = person("anna");
+        TestCaller bram = person("bram");
+        accountIs(anna, "nl", false, true, true);
+        awaitHandled(sendDossierEvent(dossierId, 1, anna, bram));
+        kafka.send(ConsumedTopics.DOCUMENTS, dossierId, documentPublished(dossierId, "doc-a").json()).get();
+
+        accountIs(anna, "nl", true, true, true);
+        kafka.send(ConsumedTopics.DOCUMENTS, dossierId, documentPublished(dossierId, "doc-b").json()).get();
+
+        assertThat(awaitMails(bram.email(), 1).get(0).getSubject()).isEqualTo("2 nieuwe documenten in het klantenportaal");
+        assertThat(awaitMails(anna.email(), 1).get(0).getSubject()).isEqualTo("Nieuw document in het klantenportaal");
+    }
 }

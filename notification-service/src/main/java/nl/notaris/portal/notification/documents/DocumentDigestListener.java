@@ -11,7 +11,7 @@ import nl.notaris.portal.notification.mail.PortalLinks;
 import nl.notaris.portal.notification.recipients.DossierNotifier;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sends a digest's mail — "3 nieuwe documenten" — to everyone who may see the dossier and wants it (NOT-1, NOT-2). */
+/** Sends a digest's mail — "3 nieuwe documenten" — to its account, if it still may see the dossier and wants it (NOT-1, NOT-2). */
 @Component
 class DocumentDigestListener {
 
@@ -31,7 +31,8 @@ class DocumentDigestListener {
     void on(ConsumerRecord<String, String> record) {
         DigestDue due = json.readValue(record.value(), DigestDue.class);
         String link = due.tab() == null ? links.dossier(due.dossierId()) : links.dossierTab(due.dossierId(), due.tab());
-        notifier.notifyParties(due.id(), due.dossierId(), MailKind.DOCUMENT_PUBLISHED, link, due.count());
+        notifier.notifyRecipient(due.id(), due.dossierId(), due.accountId(), MailKind.DOCUMENT_PUBLISHED, link,
+                due.count());
         digests.sent(due.digestId());
     }
 }

@@ -43,7 +43,7 @@ class DocumentDigestQueue {
 
     private void publish(DocumentDigest digest) {
         String record = json.writeValueAsString(new DigestDue("digest-" + digest.id(), digest.id(), digest.dossierId(),
-                digest.eventIds().size(), digest.tab()));
+                digest.accountId(), digest.eventIds().size(), digest.tab()));
         try {
             kafka.send(ConsumedTopics.DOCUMENT_DIGESTS, digest.dossierId(), record).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -55,6 +55,6 @@ class DocumentDigestQueue {
     }
 
     /** The record of a digest whose mail is due; {@code id} is the event id the mail is sent once for. */
-    record DigestDue(String id, String digestId, String dossierId, int count, String tab) {
+    record DigestDue(String id, String digestId, String dossierId, String accountId, int count, String tab) {
     }
 }

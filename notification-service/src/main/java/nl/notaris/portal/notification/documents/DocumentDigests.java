@@ -18,9 +18,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers published documents per dossier for {@code portal.notifications.document-window}
+ * Gathers published documents per dossier and account for {@code portal.notifications.document-window}
  * (default two minutes) from the first one; a dossier's events arrive on one partition, so one
- * thread adds to a dossier's open digest at a time.
+ * thread adds to a dossier's open digests at a time.
  */
 @Component
 class DocumentDigests {
@@ -36,9 +36,9 @@ class DocumentDigests {
         this.window = window;
     }
 
-    /** Counts a published document in its dossier's open digest, once per event. */
-    void add(String eventId, String dossierId, String category) {
-        if (mongo.exists(query(where("eventIds").is(eventId)), DocumentDigest.class)) {
+    /** Counts a published document in the account's open digest of the dossier, once per event. */
+    void add(String eventId, String dossierId, String accountId, String category) {
+        if (mongo.exists(query(where("eventIds").is(eventId).and("accountId").is(accountId)), DocumentDigest.class)) {
             return;
         }
         Instant now = clock.instant();
@@ -47,8 +47,8 @@ class DocumentDigests {
         if (category != null) {
             update.addToSet("categories", category);
         }
-        mongo.upsert(query(where("dossierId").is(dossierId).and("status").is(DocumentDigest.Status.OPEN)), update,
-                DocumentDigest.class);
+        mongo.upsert(query(where("dossierId").is(dossierId).and("accountId").is(accountId)
+                .and("status").is(DocumentDigest.Status.OPEN)), update, DocumentDigest.class);
     }
 
     /**

@@ -7,21 +7,27 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.mail.MailKind;
+import nl.notaris.portal.notification.recipients.DossierNotifier;
+import nl.notaris.portal.notification.recipients.Recipient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Counts each document the office publishes in its dossier's digest (NOT-2), which becomes one mail
- * to the dossier's parties (NOT-1). The event carries no title and the mail says nothing of the documents.
+ * Counts each document the office publishes in the digest of every account that may see the dossier
+ * and wants such mail now (NOT-1, ME-3); each digest becomes one mail (NOT-2). The event carries no
+ * title and the mail says nothing of the documents.
  */
 @Component
 class DocumentEventsListener {
 
     static final String PUBLISHED = "portal.document.published";
 
+    private final DossierNotifier notifier;
     private final DocumentDigests digests;
     private final JsonMapper json;
 
-    DocumentEventsListener(DocumentDigests digests, JsonMapper json) {
+    DocumentEventsListener(DossierNotifier notifier, DocumentDigests digests, JsonMapper json) {
+        this.notifier = notifier;
         this.digests = digests;
         this.json = json;
     }
@@ -32,7 +38,10 @@ class DocumentEventsListener {
         if (!PUBLISHED.equals(event.type())) {
             return;
         }
-        digests.add(event.id(), event.data().dossierId(), event.data().category());
+        String dossierId = event.data().dossierId();
+        for (Recipient recipient : notifier.recipients(event.id(), dossierId, MailKind.DOCUMENT_PUBLISHED)) {
+            digests.add(event.id(), dossierId, recipient.accountId(), event.data().category());
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

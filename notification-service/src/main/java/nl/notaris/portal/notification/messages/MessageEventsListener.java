@@ -38,7 +38,7 @@ class MessageEventsListener {
             return;
         }
         String dossierId = event.data().dossierId();
-        notifier.notifyParties(event.id(), dossierId, MailKind.MESSAGE_RECEIVED, links.dossierTab(dossierId, "berichten"), null);
+        notifier.notifyParties(event.id(), dossierId, MailKind.MESSAGE_RECEIVED, links.dossierTab(dossierId, "berichten"));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

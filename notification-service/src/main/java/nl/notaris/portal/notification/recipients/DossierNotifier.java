@@ -1,6 +1,7 @@
 package nl.notaris.portal.notification.recipients;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -38,17 +39,30 @@ public class DossierNotifier {
         this.officeName = officeName;
     }
 
-    /**
-     * Mails every account that may see the dossier and wants this kind of mail; {@code count} is the
-     * number of new documents a mail tells of (null for one thing).
-     */
-    public void notifyParties(String eventId, String dossierId, MailKind kind, String link, Integer count) {
-        DossierAccess dossier = dossiers.find(dossierId)
-                .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
-        MailModel model = model(link).withCount(count);
-        for (Recipient recipient : recipients.of(dossier.parties(), kind)) {
+    /** Mails every account that may see the dossier and wants this kind of mail. */
+    public void notifyParties(String eventId, String dossierId, MailKind kind, String link) {
+        MailModel model = model(link);
+        for (Recipient recipient : recipients(eventId, dossierId, kind)) {
             send(eventId, recipient, kind, model);
         }
+    }
+
+    /** Everyone who may see the dossier and wants this kind of mail now. */
+    public List<Recipient> recipients(String eventId, String dossierId, MailKind kind) {
+        DossierAccess dossier = dossiers.find(dossierId)
+                .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
+        return recipients.of(dossier.parties(), kind);
+    }
+
+    /**
+     * Mails one account that was to hear of the dossier, if it still may and still wants to;
+     * {@code count} is the number of new documents the mail tells of.
+     */
+    public void notifyRecipient(String eventId, String dossierId, String accountId, MailKind kind, String link,
+            int count) {
+        MailModel model = model(link).withCount(count);
+        recipients(eventId, dossierId, kind).stream().filter(r -> r.accountId().equals(accountId)).findFirst()
+                .ifPresent(recipient -> send(eventId, recipient, kind, model));
     }
 
     /**
