@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,7 +42,7 @@ import nl.notaris.portal.testsupport.TestCaller;
 /**
  * Events in, e-mails out: a real broker, a real SMTP server (GreenMail) and the events of the
  * contracts. Short windows and retries keep the tests quick; the mail sender is a spy so a test can
- * make the SMTP server refuse one recipient. Tests tell their mails apart by unique addresses.
+ * make the SMTP server refuse one recipient, and the database a spy so it can fail one write. Tests tell their mails apart by unique addresses.
  */
 @AutoConfigureMockMvc
 @SpringBootTest(properties = { "portal.consumer.retries=3", "portal.consumer.max-interval=1s",
@@ -68,6 +69,8 @@ public abstract class MailIntegrationTest extends IntegrationTest {
     protected ProcessedEvents processed;
     @MockitoSpyBean
     protected JavaMailSender mailSender;
+    @MockitoSpyBean
+    protected MongoTemplate mongo;
 
     protected static TestCaller person(String name) {
         String unique = UUID.randomUUID().toString().substring(0, 8);

@@ -1,12 +1,17 @@
 package nl.notaris.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.testsupport.ContractExample;
 import nl.notaris.portal.testsupport.EventContracts;
 import nl.notaris.portal.testsupport.TestCaller;
 
@@ -76,7 +81,11 @@ class NotificationChoicesIT extends MailIntegrationTest {
         TestCaller bram = person("bram");
         accountIs(anna, "nl", false, true, true);
         awaitHandled(sendDossierEvent(dossierId, 1, anna, bram));
-        kafka.send(ConsumedTopics.DOCUMENTS, dossierId, documentPublished(dossierId, "doc-a").json()).get();
+        ContractExample first = documentPublished(dossierId, "doc-a");
+        kafka.send(ConsumedTopics.DOCUMENTS, dossierId, first.json()).get();
+        // handled once it is in bram's digest; anna's is empty
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.exists(
+                query(where("eventIds").is(first.id()).and("accountId").is(bram.accountId())), "document_digests"));
 
         accountIs(anna, "nl", true, true, true);
         kafka.send(ConsumedTopics.DOCUMENTS, dossierId, documentPublished(dossierId, "doc-b").json()).get();
