@@ -1,6 +1,9 @@
 package nl.notaris.portal.notification.documents;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,22 +39,24 @@ class DocumentDigestQueue {
 
     @Scheduled(fixedDelayString = "${portal.notifications.digest-check:1s}", initialDelayString = "5s")
     void queueDue() {
-        for (DocumentDigest due : digests.due(STUCK_AFTER, 100)) {
-            digests.queue(due).ifPresent(this::publish);
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (DocumentDigest due : digests.due(STUCK_AFTER, 500)) {
+            digests.queue(due).ifPresent(digest -> sends.add(publish(digest)));
         }
-    }
-
-    private void publish(DocumentDigest digest) {
-        String record = json.writeValueAsString(new DigestDue("digest-" + digest.id(), digest.id(), digest.dossierId(),
-                digest.accountId(), digest.eventIds().size(), digest.tab()));
         try {
-            kafka.send(ConsumedTopics.DOCUMENT_DIGESTS, digest.dossierId(), record).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // stays queued: picked up again once it counts as stuck
-            log.warn("Could not queue document digest {}: {}", digest.id(), e.getClass().getSimpleName());
+            // those not sent stay queued: picked up again once they count as stuck
+            log.warn("Could not queue all due document digests: {}", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private CompletableFuture<?> publish(DocumentDigest digest) {
+        String record = json.writeValueAsString(new DigestDue("digest-" + digest.id(), digest.id(), digest.dossierId(),
+                digest.accountId(), digest.eventIds().size(), digest.tab()));
+        return kafka.send(ConsumedTopics.DOCUMENT_DIGESTS, digest.dossierId(), record);
     }
 
     /** The record of a digest whose mail is due; {@code id} is the event id the mail is sent once for. */
