@@ -8,12 +8,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.authentication.CredentialValidator;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory;
+import org.keycloak.credential.CredentialProviderFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.provider.Spi;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import nl.notaris.portal.keycloak.accounts.PortalAccountsResourceProviderFactory;
 import nl.notaris.portal.keycloak.resetcred.PortalResetCredentialsActionTokenHandler;
 import nl.notaris.portal.keycloak.setpassword.PortalSetPasswordActionTokenHandler;
+import nl.notaris.portal.keycloak.sms.HttpSmsSenderFactory;
+import nl.notaris.portal.keycloak.sms.MailDevSmsSenderFactory;
+import nl.notaris.portal.keycloak.sms.SmsSender;
+import nl.notaris.portal.keycloak.sms.SmsSenderFactory;
+import nl.notaris.portal.keycloak.sms.SmsSenderSpi;
+import nl.notaris.portal.keycloak.twofactor.action.PortalRecoveryCodeActionFactory;
+import nl.notaris.portal.keycloak.twofactor.action.PortalSmsDisableActionFactory;
+import nl.notaris.portal.keycloak.twofactor.action.PortalSmsSetupActionFactory;
+import nl.notaris.portal.keycloak.twofactor.authenticator.PortalRecoveryCodeAuthenticator;
+import nl.notaris.portal.keycloak.twofactor.authenticator.PortalRecoveryCodeAuthenticatorFactory;
+import nl.notaris.portal.keycloak.twofactor.authenticator.PortalSmsCodeAuthenticator;
+import nl.notaris.portal.keycloak.twofactor.authenticator.PortalSmsCodeAuthenticatorFactory;
+import nl.notaris.portal.keycloak.twofactor.credential.PortalRecoveryCodeCredentialProviderFactory;
+import nl.notaris.portal.keycloak.twofactor.credential.PortalSmsCredentialProviderFactory;
 
 /** The META-INF/services files name classes that exist and implement the SPI. */
 class ProviderRegistrationTest {
@@ -51,5 +73,78 @@ class ProviderRegistrationTest {
         assertThat(registered(RealmResourceProviderFactory.class))
                 .containsExactly(PortalAccountsResourceProviderFactory.class.getName());
         assertThat(new PortalAccountsResourceProviderFactory().getId()).isEqualTo("portal-accounts");
+    }
+
+    private static void allImplement(Class<?> spi, List<String> names) throws Exception {
+        for (String name : names) {
+            assertThat(spi.isAssignableFrom(Class.forName(name))).as(name).isTrue();
+            assertThat(Class.forName(name).getConstructor()).as(name + " needs a public no-argument constructor").isNotNull();
+        }
+    }
+
+    private static List<String> ids(List<String> factories) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : factories) {
+            ids.add(((ProviderFactory<?>) Class.forName(name).getConstructor().newInstance()).getId());
+        }
+        return ids;
+    }
+
+    @Test
+    void smsSenderSpiAndItsTwoProviders() throws Exception {
+        assertThat(registered(Spi.class)).containsExactly(SmsSenderSpi.class.getName());
+        SmsSenderSpi spi = new SmsSenderSpi();
+        assertThat(spi.getName()).isEqualTo("portal-sms");
+        assertThat(spi.getProviderClass()).isEqualTo(SmsSender.class);
+        assertThat(spi.getProviderFactoryClass()).isEqualTo(SmsSenderFactory.class);
+        assertThat(spi.isInternal()).isFalse();
+
+        List<String> factories = registered(SmsSenderFactory.class);
+        assertThat(factories).containsExactlyInAnyOrder(MailDevSmsSenderFactory.class.getName(),
+                HttpSmsSenderFactory.class.getName());
+        allImplement(SmsSenderFactory.class, factories);
+        assertThat(ids(factories)).containsExactlyInAnyOrder("maildev", "http");
+        assertThat(new MailDevSmsSenderFactory().order()).as("maildev is the default when none is chosen")
+                .isGreaterThan(new HttpSmsSenderFactory().order());
+    }
+
+    @Test
+    void credentialTypes() throws Exception {
+        List<String> factories = registered(CredentialProviderFactory.class);
+        assertThat(factories).containsExactlyInAnyOrder(PortalSmsCredentialProviderFactory.class.getName(),
+                PortalRecoveryCodeCredentialProviderFactory.class.getName());
+        allImplement(CredentialProviderFactory.class, factories);
+        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms", "portal-recovery-code");
+    }
+
+    @Test
+    void authenticators() throws Exception {
+        List<String> factories = registered(AuthenticatorFactory.class);
+        assertThat(factories).containsExactlyInAnyOrder(PortalSmsCodeAuthenticatorFactory.class.getName(),
+                PortalRecoveryCodeAuthenticatorFactory.class.getName());
+        allImplement(AuthenticatorFactory.class, factories);
+        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-code", "portal-recovery-code");
+
+        PortalSmsCodeAuthenticatorFactory sms = new PortalSmsCodeAuthenticatorFactory();
+        assertThat(sms.create(null)).isInstanceOf(PortalSmsCodeAuthenticator.class).isInstanceOf(CredentialValidator.class);
+        assertThat(sms.getRequirementChoices()).contains(Requirement.ALTERNATIVE);
+        assertThat(sms.getReferenceCategory()).isEqualTo("portal-sms");
+        PortalRecoveryCodeAuthenticatorFactory recovery = new PortalRecoveryCodeAuthenticatorFactory();
+        assertThat(recovery.create(null)).isInstanceOf(PortalRecoveryCodeAuthenticator.class)
+                .isInstanceOf(CredentialValidator.class);
+        assertThat(recovery.getRequirementChoices()).contains(Requirement.ALTERNATIVE);
+    }
+
+    @Test
+    void requiredActionsThePortalCanStartWithKcAction() throws Exception {
+        List<String> factories = registered(RequiredActionFactory.class);
+        assertThat(factories).containsExactlyInAnyOrder(PortalSmsSetupActionFactory.class.getName(),
+                PortalSmsDisableActionFactory.class.getName(), PortalRecoveryCodeActionFactory.class.getName());
+        allImplement(RequiredActionFactory.class, factories);
+        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-setup", "portal-sms-disable", "portal-recovery-code");
+        for (String name : factories) {
+            RequiredActionFactory factory = (RequiredActionFactory) Class.forName(name).getConstructor().newInstance();
+            assertThat(factory.create(null).initiatedActionSupport()).as(name).isEqualTo(InitiatedActionSupport.SUPPORTED);
+        }
     }
 }

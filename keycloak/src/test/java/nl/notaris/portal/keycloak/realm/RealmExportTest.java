@@ -12,8 +12,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.notaris.portal.keycloak.twofactor.credential.PortalRecoveryCodeCredentialModel;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialModel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +38,34 @@ class RealmExportTest {
             }
         }
         throw new AssertionError("no client " + clientId);
+    }
+
+    private static JsonNode user(String username) {
+        for (JsonNode user : realm.get("users")) {
+            if (username.equals(user.get("username").asText())) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user " + username);
+    }
+
+    private static JsonNode flow(String alias) {
+        for (JsonNode flow : realm.get("authenticationFlows")) {
+            if (alias.equals(flow.get("alias").asText())) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no flow " + alias);
+    }
+
+    /** "requirement authenticator-or-subflow" per execution, in priority order. */
+    private static List<String> steps(String flowAlias) {
+        List<JsonNode> executions = new ArrayList<>();
+        flow(flowAlias).get("authenticationExecutions").forEach(executions::add);
+        executions.sort(java.util.Comparator.comparingInt(e -> e.get("priority").asInt()));
+        return executions.stream().map(e -> e.get("requirement").asText() + " "
+                + (e.hasNonNull("flowAlias") ? "flow:" + e.get("flowAlias").asText() : e.get("authenticator").asText()))
+                .toList();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -126,5 +157,121 @@ class RealmExportTest {
         String profile = realm.get("components").get("org.keycloak.userprofile.UserProfileProvider").get(0)
                 .get("config").get("kc.user.profile.config").get(0).asText();
         assertThat(profile).contains("\"name\": \"email\"", "\"edit\": [\"admin\"]");
+    }
+
+    /** The demo recovery code of sanne@example.com (keycloak/README.md). */
+    static final String SANNE_RECOVERY_CODE = "HERS-TELC-DE26-SANN";
+
+    @Test
+    void theBrowserFlowAsksASecondStepOfClientsWhoHaveOne() {
+        assertThat(realm.get("browserFlow").asText()).isEqualTo("portal browser");
+        assertThat(flow("portal browser").get("topLevel").asBoolean()).isTrue();
+        assertThat(steps("portal browser")).containsExactly("ALTERNATIVE auth-cookie", "ALTERNATIVE flow:portal browser forms");
+        assertThat(steps("portal browser forms")).containsExactly("REQUIRED auth-username-password-form",
+                "CONDITIONAL flow:portal second factor");
+        assertThat(steps("portal second factor")).containsExactly("REQUIRED conditional-user-configured",
+                "ALTERNATIVE portal-sms-code", "ALTERNATIVE auth-otp-form", "ALTERNATIVE webauthn-authenticator",
+                "ALTERNATIVE portal-recovery-code");
+    }
+
+    @Test
+    void keycloaksOwnFlowsAreComplete() {
+        // With "authenticationFlows" in the export Keycloak imports only those: the defaults must be there too.
+        List<String> aliases = new ArrayList<>();
+        realm.get("authenticationFlows").forEach(f -> aliases.add(f.get("alias").asText()));
+        assertThat(aliases).contains("browser", "direct grant", "registration", "reset credentials", "clients",
+                "first broker login", "docker auth");
+        assertThat(new HashSet<>(aliases)).hasSameSizeAs(aliases);
+        List<String> configs = new ArrayList<>();
+        realm.get("authenticatorConfig").forEach(c -> configs.add(c.get("alias").asText()));
+        for (JsonNode flow : realm.get("authenticationFlows")) {
+            for (JsonNode execution : flow.get("authenticationExecutions")) {
+                if (execution.hasNonNull("flowAlias")) {
+                    assertThat(aliases).contains(execution.get("flowAlias").asText());
+                }
+                if (execution.hasNonNull("authenticatorConfig")) {
+                    assertThat(configs).contains(execution.get("authenticatorConfig").asText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void requiredActionsOfTwoStepVerification() {
+        List<String> enabled = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
+        for (JsonNode action : realm.get("requiredActions")) {
+            assertThat(action.get("alias").asText()).isEqualTo(action.get("providerId").asText());
+            (action.get("enabled").asBoolean() ? enabled : disabled).add(action.get("alias").asText());
+        }
+        assertThat(enabled).contains("portal-sms-setup", "portal-sms-disable", "portal-recovery-code", "CONFIGURE_TOTP",
+                "webauthn-register", "UPDATE_PASSWORD", "delete_credential");
+        // Keycloak's own recovery codes and passwordless passkeys would be second ways the portal does not use.
+        assertThat(disabled).contains("CONFIGURE_RECOVERY_AUTHN_CODES", "webauthn-register-passwordless");
+    }
+
+    @Test
+    void twoStepVerificationIsNotRequiredByDefaultAndPasskeysWorkOnLocalhost() {
+        assertThat(realm.get("attributes").get("portal.two-factor.required").asText()).isEqualTo("false");
+        assertThat(realm.get("webAuthnPolicyRpId").asText()).isEqualTo("localhost");
+        assertThat(texts(realm.get("webAuthnPolicySignatureAlgorithms"))).contains("ES256", "RS256");
+        assertThat(texts(realm.get("enabledEventTypes"))).contains("UPDATE_CREDENTIAL", "REMOVE_CREDENTIAL");
+        assertThat(realm.get("otpPolicyDigits").asInt()).isEqualTo(6);
+        assertThat(realm.get("otpPolicyPeriod").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void sanneHasSmsVerificationAndADocumentedRecoveryCode() throws Exception {
+        JsonNode sanne = user("sanne@example.com");
+        assertThat(sanne.get("email").asText()).isEqualTo("sanne@example.com");
+        assertThat(sanne.get("emailVerified").asBoolean()).isTrue();
+        assertThat(sanne.get("firstName").asText() + " " + sanne.get("lastName").asText()).isEqualTo("Sanne Visser");
+        assertThat(texts(sanne.get("attributes").get("locale"))).containsExactly("nl");
+        assertThat(texts(sanne.get("realmRoles"))).contains("client");
+
+        List<String> types = new ArrayList<>();
+        sanne.get("credentials").forEach(c -> types.add(c.get("type").asText()));
+        assertThat(types).containsExactly("password", "portal-sms", "portal-recovery-code");
+
+        JsonNode sms = sanne.get("credentials").get(1);
+        assertThat(new ObjectMapper().readTree(sms.get("credentialData").asText()))
+                .isEqualTo(new ObjectMapper().readTree("{\"phoneNumber\": \"+31612345678\"}"));
+
+        JsonNode recovery = sanne.get("credentials").get(2);
+        CredentialModel stored = new CredentialModel();
+        stored.setType(recovery.get("type").asText());
+        stored.setCredentialData(recovery.get("credentialData").asText());
+        stored.setSecretData(recovery.get("secretData").asText());
+        assertThat(recovery.toString()).doesNotContain(SANNE_RECOVERY_CODE, SANNE_RECOVERY_CODE.replace("-", ""));
+        PortalRecoveryCodeCredentialModel model = PortalRecoveryCodeCredentialModel.from(stored);
+        assertThat(model.matches(SANNE_RECOVERY_CODE)).isTrue();
+        assertThat(model.matches("HERS-TELC-DE26-SANM")).isFalse();
+    }
+
+    @Test
+    void theOtherDemoUsersHaveNoSecondStep() {
+        for (String username : List.of("anna@example.com", "jansen.bv@example.com", "piet@example.com",
+                "notaris@example.com")) {
+            List<String> types = new ArrayList<>();
+            user(username).get("credentials").forEach(c -> types.add(c.get("type").asText()));
+            assertThat(types).as(username).containsExactly("password");
+        }
+    }
+
+    @Test
+    void theAccountConsoleNamesThePortalsCredentialTypesAsTheLoginPagesDo() throws Exception {
+        // Keycloak's account theme does not know the portal's keys: the realm's own texts do.
+        for (String language : new String[] {"nl", "en"}) {
+            java.util.Properties login = new java.util.Properties();
+            try (var reader = Files.newBufferedReader(Path.of("src/main/resources/theme/notary-portal/login/messages",
+                    "messages_" + language + ".properties"), StandardCharsets.UTF_8)) {
+                login.load(reader);
+            }
+            JsonNode texts = realm.get("localizationTexts").get(language);
+            for (String key : List.of("portal-sms-display-name", "portal-sms-help-text",
+                    "portal-recovery-code-display-name", "portal-recovery-code-help-text")) {
+                assertThat(texts.get(key).asText()).as(language + " " + key).isEqualTo(login.getProperty(key));
+            }
+        }
     }
 }

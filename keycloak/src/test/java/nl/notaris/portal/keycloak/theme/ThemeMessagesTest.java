@@ -71,4 +71,38 @@ class ThemeMessagesTest {
                     "invalidPasswordBlacklistedMessage", "notMatchPasswordMessage", "missingPasswordMessage");
         }
     }
+
+    @Test
+    void theWordsOfTwoStepVerification() throws Exception {
+        Properties nl = load("login", "nl");
+        Properties en = load("login", "en");
+
+        assertThat(nl.getProperty("portalSmsResendButton")).isEqualTo("Code opnieuw versturen");
+        assertThat(nl.getProperty("portalSmsUseRecoveryCodeButton")).isEqualTo("Herstelcode gebruiken");
+        assertThat(nl.getProperty("portalSmsCodeLabel")).isEqualTo("Code");
+        assertThat(nl.getProperty("doLogIn")).isEqualTo("Inloggen");
+        assertThat(nl.getProperty("portalRecoveryCodeSavedButton")).isEqualTo("Ik heb de herstelcode bewaard");
+        assertThat(nl.getProperty("portalSmsUseAppButton")).isEqualTo("Gebruik een authenticator-app");
+        assertThat(MessageFormat.format(nl.getProperty("portalSmsCodeWrong"), 3))
+                .isEqualTo("Deze code klopt niet. U kunt het nog 3 keer proberen.");
+        assertThat(new MessageFormat(en.getProperty("portalSmsCodeWrong"), Locale.ENGLISH).format(new Object[] {1}))
+                .isEqualTo("This code is not correct. You can try once more.");
+        assertThat(new MessageFormat(en.getProperty("portalSmsCodeWrong"), Locale.ENGLISH).format(new Object[] {4}))
+                .isEqualTo("This code is not correct. You can try 4 more times.");
+        assertThat(nl.getProperty("portalSmsNotSent"))
+                .isEqualTo("Het versturen van de sms is niet gelukt. Probeer het over een paar minuten opnieuw.");
+        assertThat(MessageFormat.format(nl.getProperty("portalSmsText"), "123456"))
+                .isEqualTo("Uw verificatiecode voor het klantenportaal is 123456. De code is 5 minuten geldig.");
+        assertThat(MessageFormat.format(en.getProperty("portalSmsText"), "123456"))
+                .isEqualTo("Your verification code for the client portal is 123456. It is valid for 5 minutes.");
+        assertThat(new MessageFormat(nl.getProperty("portalSmsTooSoon"), Locale.ROOT).format(new Object[] {1L}))
+                .isEqualTo("U kunt over 1 seconde opnieuw een code laten versturen.");
+        assertThat(new MessageFormat(nl.getProperty("portalSmsTooMany"), Locale.ROOT).format(new Object[] {12L, 5}))
+                .isEqualTo("U heeft het afgelopen uur al 5 codes laten versturen. Probeer het over 12 minuten opnieuw.");
+        // Names Keycloak shows for the credential types (account console, "choose how to sign in").
+        for (Properties messages : new Properties[] {nl, en}) {
+            assertThat(messages).containsKeys("portal-sms-display-name", "portal-sms-help-text",
+                    "portal-recovery-code-display-name", "portal-recovery-code-help-text");
+        }
+    }
 }
