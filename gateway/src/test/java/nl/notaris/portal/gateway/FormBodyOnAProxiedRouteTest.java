@@ -41,6 +41,7 @@ class FormBodyOnAProxiedRouteTest {
 
     @DynamicPropertySource
     static void serviceUrl(DynamicPropertyRegistry registry) {
+        TestMongo.register(registry);
         registry.add("DOSSIER_SERVICE_URL", () -> "http://localhost:" + service.getAddress().getPort());
     }
 

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway's own rules, without the services behind it. */
@@ -18,6 +20,11 @@ class GatewaySecurityTest {
 
     @Autowired
     WebTestClient web;
+
+    @DynamicPropertySource
+    static void sessions(DynamicPropertyRegistry registry) {
+        TestMongo.register(registry);
+    }
 
     @Test
     void healthIsPublicAndTheApiNeedsASignIn() {
@@ -109,5 +116,35 @@ class GatewaySecurityTest {
         web.get().uri("/login/oauth2/code/keycloak?code=abc&state=unknown").cookie("SESSION", session).exchange()
                 .expectStatus().is3xxRedirection()
                 .expectHeader().location("/?signin=failed");
+    }
+
+    /** Redirects are built from the configured public address; a forged Host header changes nothing. */
+    @Test
+    void redirectsStartAtThePublicAddressWhateverTheHostHeaderSays() {
+        web.mutateWith(csrf()).post().uri("/logout").header("Host", "evil.example").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("http://localhost:8080/");
+        web.mutateWith(mockOidcLogin()).mutateWith(csrf()).post().uri("/logout").header("Host", "evil.example").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .contains("post_logout_redirect_uri=http://localhost:8080/").doesNotContain("evil"));
+        web.get().uri("/oauth2/authorization/keycloak").header("Host", "evil.example").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .contains("redirect_uri=http://localhost:8080/login/oauth2/code/keycloak").doesNotContain("evil"));
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        web.get().uri("/dossiers").exchange()
+                .expectHeader().valueEquals("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                                + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                + "form-action 'self' http://localhost:8180")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+                .expectHeader().exists("Permissions-Policy");
+        web.get().uri("/api/me").exchange().expectHeader().exists("Content-Security-Policy");
     }
 }

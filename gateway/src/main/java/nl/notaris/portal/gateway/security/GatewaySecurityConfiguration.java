@@ -14,8 +14,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import reactor.core.publisher.Mono;
 
@@ -28,9 +30,23 @@ import reactor.core.publisher.Mono;
 @Configuration
 class GatewaySecurityConfiguration {
 
+    /**
+     * The web app loads only its own scripts, styles, fonts and images and talks only to this
+     * gateway; no page may frame it. Its forms post to the gateway only, and signing out posts a
+     * form that is redirected to Keycloak, which browsers check against {@code form-action} too.
+     */
+    static String contentSecurityPolicy(String keycloakUrl) {
+        String keycloak = UriComponentsBuilder.fromUriString(keycloakUrl).replacePath(null).toUriString();
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                + "form-action 'self' " + keycloak;
+    }
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
-            @Value("${portal.keycloak.end-session-uri}") String endSessionUri) {
+            @Value("${portal.keycloak.end-session-uri}") String endSessionUri,
+            @Value("${portal.public-url}") String publicUrl, @Value("${portal.keycloak.public-url}") String keycloakUrl) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
@@ -52,7 +68,11 @@ class GatewaySecurityConfiguration {
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri)))
+                .logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri, publicUrl)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloakUrl)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new HeaderCsrfTokenRequestHandler())

@@ -15,22 +15,22 @@ import reactor.core.publisher.Mono;
 /**
  * After the gateway session ends, ends the Keycloak session too (RP-initiated logout with the ID
  * token as hint) and comes back to the portal's start page. Spring's OIDC handler finds the end
- * session endpoint only through discovery, which this gateway does not do at start-up.
+ * session endpoint only through discovery, which this gateway does not do at start-up. The way back
+ * is the portal's configured public address, never one made from the request's {@code Host} header.
  */
 class KeycloakLogoutSuccessHandler implements ServerLogoutSuccessHandler {
 
     private final String endSessionUri;
+    private final String portal;
     private final DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
 
-    KeycloakLogoutSuccessHandler(String endSessionUri) {
+    KeycloakLogoutSuccessHandler(String endSessionUri, String publicUrl) {
         this.endSessionUri = endSessionUri;
+        this.portal = UriComponentsBuilder.fromUriString(publicUrl).replacePath("/").toUriString();
     }
 
     @Override
     public Mono<Void> onLogoutSuccess(WebFilterExchange exchange, Authentication authentication) {
-        URI request = exchange.getExchange().getRequest().getURI();
-        String portal = UriComponentsBuilder.newInstance().scheme(request.getScheme()).host(request.getHost())
-                .port(request.getPort()).path("/").toUriString();
         URI target = URI.create(portal);
         if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user) {
             target = UriComponentsBuilder.fromUriString(endSessionUri)

@@ -20,14 +20,20 @@ public class CloudEventFactory {
     private final JsonMapper json;
     private final String source;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public CloudEventFactory(JsonMapper json, String source, Clock clock) {
+        this(json, source, clock, EventTracing.NONE);
+    }
+
+    public CloudEventFactory(JsonMapper json, String source, Clock clock, EventTracing tracing) {
         // absent values are left out rather than written as null: the contracts say which fields are optional
         this.json = json.rebuild()
                 .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
         this.source = source;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public PendingEvent create(String topic, String key, String type, String subject, Object data) {
@@ -49,6 +55,6 @@ public class CloudEventFactory {
         envelope.put("time", time.toString());
         envelope.put("datacontenttype", "application/json");
         envelope.put("data", data);
-        return new PendingEvent(id, topic, key, type, json.writeValueAsString(envelope), time);
+        return new PendingEvent(id, topic, key, type, json.writeValueAsString(envelope), time, tracing.traceparent());
     }
 }

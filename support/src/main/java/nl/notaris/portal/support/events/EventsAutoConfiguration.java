@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,6 +21,12 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,16 +43,28 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? EventTracing.NONE : new EventTracing(available, propagation);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     CloudEventFactory cloudEventFactory(JsonMapper json, @Value("${spring.application.name}") String application,
-            Clock clock) {
-        return new CloudEventFactory(json, "/notary-portal/" + application, clock);
+            Clock clock, EventTracing tracing) {
+        return new CloudEventFactory(json, "/notary-portal/" + application, clock, tracing);
     }
 
     @Bean
     @ConditionalOnBean(OutboxCollection.class)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
-            @Value("${portal.outbox.interval:200ms}") Duration interval) {
-        return new OutboxRelay(mongo, kafka, collections, interval);
+            @Value("${portal.outbox.interval:200ms}") Duration interval, EventTracing tracing,
+            ObjectProvider<MeterRegistry> meters) {
+        var relay = new OutboxRelay(mongo, kafka, collections, interval, tracing);
+        meters.ifAvailable(registry -> Gauge.builder("portal.outbox.pending", relay, OutboxRelay::pendingCount)
+                .description("Documents with events the outbox relay has not yet published").register(registry));
+        return relay;
     }
 
     @Bean
@@ -58,9 +77,13 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler retryThenDeadLetter(KafkaTemplate<String, String> kafka,
             @Value("${portal.consumer.retries:4}") int retries,
-            @Value("${portal.consumer.max-interval:5s}") Duration maxInterval) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+            @Value("${portal.consumer.max-interval:5s}") Duration maxInterval, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
+            Counter.builder("portal.dead.letters").description("Events parked on a dead-letter topic")
+                    .tag("topic", record.topic()).register(registry).increment();
+            return new TopicPartition(record.topic() + ".dlt", -1);
+        });
         var backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2);

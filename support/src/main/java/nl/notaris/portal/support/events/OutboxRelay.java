@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,34 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final List<OutboxCollection> collections;
     private final Duration interval;
+    private final EventTracing tracing;
     private ScheduledExecutorService scheduler;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
             Duration interval) {
+        this(mongo, kafka, collections, interval, EventTracing.NONE);
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+            Duration interval, EventTracing tracing) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = collections;
         this.interval = interval;
+        this.tracing = tracing;
+    }
+
+    /** Documents with events not yet published (the outbox backlog, a metric); NaN when the database does not answer. */
+    public double pendingCount() {
+        try {
+            long pending = 0;
+            for (OutboxCollection collection : collections) {
+                pending += mongo.count(query(where("pendingEvents.eventId").exists(true)), collection.name());
+            }
+            return pending;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Publishes everything pending now; returns how many events were published. */
@@ -72,9 +93,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(Document event) {
+        var record = new ProducerRecord<>(event.getString("topic"), event.getString("key"), event.getString("payload"));
         try {
-            kafka.send(event.getString("topic"), event.getString("key"), event.getString("payload"))
-                    .get(10, TimeUnit.SECONDS);
+            tracing.publish(event.getString("traceparent"), record, () -> {
+                try {
+                    return kafka.send(record).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish event " + event.getString("eventId"), e);
         }

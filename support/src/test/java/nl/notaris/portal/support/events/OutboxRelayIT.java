@@ -2,6 +2,7 @@ package nl.notaris.portal.support.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import nl.notaris.portal.testsupport.TestInfrastructure;
 import nl.notaris.portal.testsupport.TopicReader;
 
@@ -67,6 +75,48 @@ class OutboxRelayIT {
         assertThat(stored.getList("pendingEvents", Document.class)).isEmpty();
         assertThat(stored.getString("name")).isEqualTo("kept");
         assertThat(relay.publishPending()).isZero();
+    }
+
+    /** The relay publishes long after the request; the event still belongs to that request's trace. */
+    @Test
+    void anEventIsPublishedInTheTraceOfTheRequestThatCausedIt() {
+        var otel = SdkTracerProvider.builder().build().get("test");
+        var tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
+        var tracing = new EventTracing(tracer,
+                new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
+        relay = new OutboxRelay(mongo, kafka, List.of(new OutboxCollection("aggregates")), Duration.ofSeconds(1), tracing);
+        Span request = tracer.nextSpan().name("request").start();
+        String traceparent;
+        try (var scope = tracer.withSpan(request)) {
+            traceparent = tracing.traceparent();
+        } finally {
+            request.end();
+        }
+        assertThat(traceparent).contains(request.context().traceId()).contains(request.context().spanId());
+        mongo.insert(new Document("_id", "agg-1").append("pendingEvents",
+                List.of(event("e1", "traced", Instant.now()).append("traceparent", traceparent))), "aggregates");
+
+        relay.publishPending();
+
+        try (TopicReader reader = new TopicReader(topic)) {
+            var record = reader.readUntil(r -> true, 1, Duration.ofSeconds(15)).getFirst();
+            String header = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            // the same trace, continued by the relay's own producer span
+            assertThat(header.split("-")[1]).isEqualTo(request.context().traceId());
+            assertThat(header.split("-")[2]).isNotEqualTo(request.context().spanId());
+        }
+    }
+
+    @Test
+    void outsideATraceAnEventCarriesNoTraceContextAndIsStillPublished() {
+        assertThat(EventTracing.NONE.traceparent()).isNull();
+        mongo.insert(new Document("_id", "agg-1").append("pendingEvents", List.of(event("e1", "plain", Instant.now()))),
+                "aggregates");
+        assertThat(relay.pendingCount()).isEqualTo(1);
+
+        assertThat(relay.publishPending()).isEqualTo(1);
+
+        assertThat(relay.pendingCount()).isZero();
     }
 
     private Document event(String id, String name, Instant createdAt) {
