@@ -18,6 +18,23 @@ import {
   signIn as signInAtHome,
 } from './lib/browser.mjs';
 import { DEMO_PASSWORD, backOfficeToken, eventually, mailRecipients, mails, mailText, staff } from './lib/portal.mjs';
+import {
+  SLOW,
+  SUBJECT_INVITATION,
+  SUBJECT_PASSWORD_SET,
+  SUBJECT_RESET,
+  SUBJECT_SET_PASSWORD,
+  assertPlainWords,
+  confirmOnInvitationPage,
+  escapeRegExp,
+  linksIn,
+  mailTo,
+  mailsTo,
+  onlyLink,
+  openSetPasswordPage,
+  setFirstPassword,
+  submitPassword,
+} from './lib/onboarding.mjs';
 import { accessibilityViolations } from './lib/a11y.mjs';
 
 const STAMP = Date.now().toString(36);
@@ -34,47 +51,12 @@ const COMPANY_DOSSIER = { number: '2026-0002', description: 'Oprichting holding 
 const PASSWORD = 'Paardenbloem-Zonnig-Kantoor-7';
 const NEW_PASSWORD = 'Lentebries-Over-Het-Kanaal-9';
 
-const SUBJECT_INVITATION = 'Uw account voor het klantenportaal'; // e-mail #1, from the portal
-const SUBJECT_SET_PASSWORD = 'Stel uw wachtwoord in voor het klantenportaal'; // e-mail #2, from Keycloak
-const SUBJECT_PASSWORD_SET = 'Uw wachtwoord is ingesteld'; // e-mail #3, from the portal
-const SUBJECT_RESET = 'Stel een nieuw wachtwoord in voor het klantenportaal'; // "Wachtwoord vergeten"
-
 const NEUTRAL_ANSWER = 'Als dit het e-mailadres is waarvoor u bent uitgenodigd, ontvangt u binnen enkele minuten een tweede e-mail';
 const LINK_USED = 'Deze link is verlopen of al gebruikt.';
-const SLOW = { timeout: 30000 }; // Keycloak's pages and the sign-in round trip on a busy 2-core machine
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
 // ------------------------------------------------------------------------------------------------
-
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function mailsTo(address, subject) {
-  return mails().then((all) => all.filter((m) => mailRecipients(m).includes(address) && m.subject === subject));
-}
-
-async function mailTo(address, subject) {
-  const found = await eventually(async () => (await mailsTo(address, subject))[0], { timeoutMs: 30000 });
-  assert.ok(found, `no mail "${subject}" to ${address} in MailDev`);
-  return found;
-}
-
-/** The links of a mail's HTML part (entities decoded). */
-function linksIn(mail) {
-  return [...(mail.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
-}
-
-function onlyLink(mail, pattern) {
-  const link = linksIn(mail).find((href) => pattern.test(href));
-  assert.ok(link, `no link ${pattern} in mail "${mail.subject}": ${linksIn(mail).join(', ')}`);
-  return link;
-}
-
-/** A page that refuses something must say so in words, without a stack trace or a framework's error page. */
-async function assertPlainWords(page) {
-  const text = await page.locator('body').innerText();
-  assert.doesNotMatch(text, /Exception|Whitelabel|stack ?trace|\bat [\w.$]+\(|Internal Server Error|\bnull\b|undefined/i, text);
-}
 
 /** Signs in through the welcome page; ends on Home, or on "Mijn gegevens" at an account's first sign-in. */
 async function signIn(page, { username, password }) {
@@ -87,52 +69,11 @@ async function signIn(page, { username, password }) {
   await page.getByRole('heading', { level: 1, name: /^(Home|Mijn gegevens)$/ }).waitFor(SLOW);
 }
 
-/**
- * The invitation page (ONB-2): types the address and sends it; returns the API's answer and the page's visible
- * answer, so that two answers can be compared.
- */
-async function confirmOnInvitationPage(page, link, address) {
-  await page.goto(link);
-  await page.getByRole('heading', { level: 1, name: 'Account activeren' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(address);
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/confirm') && r.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Versturen' }).click(),
-  ]);
-  const answer = page.locator('.answer');
-  await answer.getByRole('heading', { level: 2, name: 'Controleer uw e-mail' }).waitFor();
-  return { status: response.status(), body: await response.text(), text: await answer.innerText() };
-}
-
-/** Keycloak's set-password page: fills both fields and presses "Instellen wachtwoord". */
-async function submitPassword(page, password) {
-  await page.locator('#password-new').fill(password);
-  await page.locator('#password-confirm').fill(password);
-  await page.getByRole('button', { name: 'Instellen wachtwoord' }).click();
-}
-
 /** Keycloak's set-password page: a refused password stays on it with the reason. */
 async function refusedPassword(page, password, reason) {
   await submitPassword(page, password);
   await page.getByText(reason, { exact: true }).waitFor(SLOW);
   assert.equal(new URL(page.url()).origin === BASE_URL, false, 'still on Keycloak\'s page');
-}
-
-/** Opens a set-password link (e-mail #2 or the reset e-mail): Keycloak's page with the rules before typing. */
-async function openSetPasswordPage(page, link) {
-  await page.goto(link);
-  await page.getByRole('heading', { name: 'Wachtwoord instellen' }).waitFor(SLOW);
-  await page.getByText('Minimaal 12 tekens, niet uw e-mailadres, geen veelgebruikt wachtwoord', { exact: false }).waitFor();
-}
-
-/** A good first password: signed in, on "Mijn gegevens" with the welcome note (ONB-3, ONB-4), which the server records. */
-async function setFirstPassword(page) {
-  const onboarded = page.waitForResponse((r) => r.url().endsWith('/api/me/onboarded') && r.request().method() === 'PUT', SLOW);
-  await submitPassword(page, PASSWORD);
-  await page.waitForURL(`${BASE_URL}/mijn-gegevens`, SLOW);
-  await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
-  await page.getByText('Welkom bij het klantenportaal. Controleer uw gegevens en kies uw taal.').waitFor();
-  assert.equal((await onboarded).status(), 204, 'the first sign-in is recorded as seen');
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -243,7 +184,7 @@ describe('onboarding in the browser (ONB-1..7, ME-4)', () => {
     await screenshot(page, 'onboarding-05-password-common');
     assert.deepEqual(await accessibilityViolations(page), [], 'set-password page with a reason');
 
-    await setFirstPassword(page);
+    await setFirstPassword(page, PASSWORD);
     const personal = page.getByRole('region', { name: 'Persoonlijke gegevens' });
     await personal.getByText(CLIENT.email).waitFor();
     await personal.getByText(`${CLIENT.firstName} ${CLIENT.lastName}`).waitFor();
@@ -337,7 +278,7 @@ describe('onboarding in the browser (ONB-1..7, ME-4)', () => {
     assert.match(answer.text, new RegExp(escapeRegExp(NEUTRAL_ANSWER)));
     const setPassword = await mailTo(EXTRA.email, SUBJECT_SET_PASSWORD);
     await openSetPasswordPage(extra, onlyLink(setPassword, /\/login-actions\/action-token\?key=/));
-    await setFirstPassword(extra);
+    await setFirstPassword(extra, PASSWORD);
     await extra.getByRole('region', { name: 'Persoonlijke gegevens' }).getByText(EXTRA.email).waitFor();
 
     await extra.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
