@@ -1,0 +1,508 @@
+package nl.notaris.portal.deployment;
+
+import static nl.notaris.portal.deployment.Yamls.at;
+import static nl.notaris.portal.deployment.Yamls.list;
+import static nl.notaris.portal.deployment.Yamls.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Renders every overlay of k8s/ (with {@link Kustomize}, no kubectl needed), validates the result against
+ * the Kubernetes and operator schemas ({@link KubernetesSchemas}) and checks what an operator relies on
+ * ({@link ManifestChecks}). The second half breaks manifests on purpose and shows each check notices.
+ */
+class KubernetesManifestsTest {
+
+    static final Path K8S = ProjectFacts.ROOT.resolve("k8s");
+    static final List<String> OVERLAYS = List.of("local", "production");
+    static final Map<String, List<Map<String, Object>>> RENDERS = new TreeMap<>();
+
+    static List<Map<String, Object>> render(String overlay) {
+        return Yamls.deepCopy(RENDERS.computeIfAbsent(overlay, o -> Kustomize.build(K8S.resolve("overlays").resolve(o))));
+    }
+
+    static List<String> validate(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        docs.forEach(doc -> problems.addAll(KubernetesSchemas.validate(doc)));
+        return problems;
+    }
+
+    /** Every check of ManifestChecks on one render. */
+    static List<String> semanticProblems(List<Map<String, Object>> docs, boolean production) {
+        List<String> problems = new ArrayList<>();
+        problems.addAll(ManifestChecks.selectorProblems(docs));
+        problems.addAll(ManifestChecks.serviceProblems(docs));
+        problems.addAll(ManifestChecks.ingressProblems(docs));
+        problems.addAll(ManifestChecks.probeProblems(docs));
+        problems.addAll(ManifestChecks.imageProblems(docs));
+        problems.addAll(ManifestChecks.autoscalerProblems(docs));
+        problems.addAll(ManifestChecks.partitionProblems(docs, ProjectFacts.consumedTopics(), ProjectFacts.declaredTopics(), concurrency()));
+        problems.addAll(ManifestChecks.kafkaProblems(docs, ProjectFacts.declaredTopics()));
+        problems.addAll(ManifestChecks.secretProblems(docs, production));
+        problems.addAll(ManifestChecks.resourceProblems(docs));
+        problems.addAll(ManifestChecks.podProblems(docs));
+        problems.addAll(ManifestChecks.networkPolicyProblems(docs, ManifestChecks.requiredFlows(docs, mongoHost(docs))));
+        if (production) {
+            problems.addAll(ManifestChecks.versionProblems(docs));
+            problems.addAll(ManifestChecks.monitoringProblems(docs));
+        }
+        return problems;
+    }
+
+    static Map<String, Integer> concurrency() {
+        Map<String, Integer> concurrency = new LinkedHashMap<>();
+        ProjectFacts.SERVICE_PORTS.keySet().forEach(s -> concurrency.put(s, ProjectFacts.listenerConcurrency(s)));
+        return concurrency;
+    }
+
+    /** Where the services' MONGODB_URI points: the operator's replica set Service, or the local Secret's host. */
+    static String mongoHost(List<Map<String, Object>> docs) {
+        for (Map<String, Object> mongo : ManifestChecks.ofKind(docs, "MongoDBCommunity")) {
+            return ManifestChecks.name(mongo) + "-svc";
+        }
+        Object uri = at(ManifestChecks.find(docs, "Secret", "mongodb-gateway"), "stringData", "connectionString.standard");
+        return URI.create(String.valueOf(uri)).getHost();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The real manifests
+    // ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class EveryOverlay {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"local", "production"})
+        void rendersAndFitsTheKubernetesAndOperatorSchemas(String overlay) {
+            List<Map<String, Object>> docs = render(overlay);
+            assertThat(docs).hasSizeGreaterThan(40);
+            assertThat(validate(docs)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"local", "production"})
+        void passesEverySemanticCheck(String overlay) {
+            assertThat(semanticProblems(render(overlay), overlay.equals("production"))).isEmpty();
+        }
+
+        @Test
+        void everyKustomizationRendersAndFitsTheSchemas() {
+            List<String> problems = new ArrayList<>();
+            for (Path directory : kustomizationDirectories()) {
+                problems.addAll(validate(Kustomize.build(directory)));
+            }
+            assertThat(kustomizationDirectories()).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(problems).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"base", "observability", "overlays/local", "overlays/production"})
+        void rendersExactlyAsKubectlKustomizeWhereKubectlIsInstalled(String directory) throws Exception {
+            Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                    .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+            assumeTrue(kubectl != null, "kubectl is not installed: the renderer is checked against it where it is");
+            Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.resolve(directory).toString())
+                    .redirectErrorStream(false).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            assertThat(differences(byId(Kustomize.build(K8S.resolve(directory))), byId(Yamls.parseAll(output)), "")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Production {
+
+        final List<Map<String, Object>> docs = render("production");
+
+        @Test
+        void runsKafkaMongoDbAndKeycloakThroughTheirOperators() {
+            assertThat(ManifestChecks.ofKind(docs, "Kafka")).hasSize(1);
+            assertThat(ManifestChecks.ofKind(docs, "KafkaNodePool")).singleElement()
+                    .satisfies(pool -> assertThat(at(pool, "spec", "replicas")).isEqualTo(3));
+            assertThat(ManifestChecks.ofKind(docs, "KafkaTopic")).hasSize(ProjectFacts.declaredTopics().size());
+            Map<String, Object> mongo = ManifestChecks.find(docs, "MongoDBCommunity", "portal-mongodb");
+            assertThat(at(mongo, "spec", "members")).isEqualTo(3);
+            assertThat(list(at(mongo, "spec", "security", "authentication", "modes"))).containsExactly("SCRAM");
+            assertThat(list(at(mongo, "spec", "users"))).extracting(u -> map(u).get("connectionStringSecretName"))
+                    .containsExactlyInAnyOrderElementsOf(ProjectFacts.SERVICE_PORTS.keySet().stream().map(s -> "mongodb-" + s).toList());
+            Map<String, Object> keycloak = ManifestChecks.find(docs, "Keycloak", "keycloak");
+            assertThat(String.valueOf(at(keycloak, "spec", "image"))).matches(".*/notary-portal/keycloak:\\d+\\.\\d+\\.\\d+");
+            assertThat(list(at(keycloak, "spec", "additionalOptions"))).extracting(o -> map(o).get("name"))
+                    .contains("spi-portal-sms--provider", "spi-portal-sms--http--url", "spi-portal-sms--http--access-key", "spi-portal-sms--http--sender");
+            assertThat(list(at(keycloak, "spec", "additionalOptions")).stream().map(Yamls::map)
+                    .filter(o -> o.get("name").equals("spi-portal-sms--http--access-key")).findFirst().orElseThrow())
+                    .containsKey("secret").doesNotContainKey("value");
+        }
+
+        @Test
+        void readsEveryCredentialFromExternalSecretsOrTheOperators() {
+            assertThat(ManifestChecks.ofKind(docs, "Secret")).isEmpty();
+            assertThat(ManifestChecks.ofKind(docs, "ExternalSecret")).extracting(ManifestChecks::name)
+                    .contains("portal-secrets", "mongodb-passwords", "portal-smtp", "keycloak-db", "keycloak-sms");
+            assertThat(ManifestChecks.ofKind(docs, "ExternalSecret")).allSatisfy(e ->
+                    assertThat(at(e, "apiVersion")).isEqualTo("external-secrets.io/v1"));
+        }
+
+        @Test
+        void sharesGatewaySessionsInMongoDbAndMarksTheCookieSecure() {
+            Map<String, Object> gateway = ManifestChecks.find(docs, "Deployment", "gateway");
+            Map<String, Object> env = ManifestChecks.env(ManifestChecks.container(gateway));
+            assertThat(env.get("MONGODB_DATABASE")).isEqualTo("gateway");
+            assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("mongodb-gateway");
+            assertThat(ManifestChecks.configData(docs)).containsEntry("SESSION_COOKIE_SECURE", "true")
+                    .containsEntry("PORTAL_URL", "https://portal.notaris.example");
+            assertThat(docs.toString()).doesNotContain("SPRING_SESSION_STORE_TYPE").doesNotContain("redis");
+        }
+
+        @Test
+        void exposesOnlyTheGatewaysApplicationPortWithLimitsForLargeFiles() {
+            Map<String, Object> ingress = ManifestChecks.find(docs, "Ingress", "portal");
+            Map<String, Object> annotations = map(at(ingress, "metadata", "annotations"));
+            assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/proxy-request-buffering", "off")
+                    .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off")
+                    .containsKeys("nginx.ingress.kubernetes.io/proxy-read-timeout", "nginx.ingress.kubernetes.io/proxy-send-timeout");
+            assertThat(Integer.parseInt(String.valueOf(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"))))
+                    .as("longer than the gateway's 300 s for file routes").isGreaterThan(300);
+            assertThat(ManifestChecks.bytes(String.valueOf(annotations.get("nginx.ingress.kubernetes.io/proxy-body-size")).replace("m", "M")))
+                    .as("the 520 MB multipart of the office's attachments").isGreaterThan(520L * 1000 * 1000);
+            Map<String, Object> login = ManifestChecks.find(docs, "Ingress", "login");
+            assertThat(list(at(list(at(login, "spec", "rules")).getFirst(), "http", "paths"))).extracting(p -> map(p).get("path"))
+                    .containsExactlyInAnyOrder("/realms/", "/resources/");
+        }
+
+        @Test
+        void shipsTheGrafanaDashboardWithEveryPanelTheOperatorsNeed() throws IOException {
+            Map<String, Object> configMap = ManifestChecks.find(docs, "ConfigMap", "grafana-dashboard-notary-portal");
+            assertThat(at(configMap, "metadata", "labels", "grafana_dashboard")).isEqualTo("1");
+            String json = String.valueOf(map(configMap.get("data")).get("grafana-dashboard-portal.json"));
+            Map<?, ?> dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+            String expressions = String.valueOf(dashboard.get("panels"));
+            assertThat(expressions).contains("http_server_requests_seconds_count", "status=~\\\"5..\\\"".replace("\\\"", "\""),
+                    "histogram_quantile(0.99", "histogram_quantile(0.50", "spring_cloud_gateway_requests_seconds_bucket",
+                    "kafka_consumer_fetch_manager_records_lag_max", "portal_outbox_pending", "portal_dead_letters_total");
+            assertThat(ManifestChecks.configData(docs)).containsEntry("MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS", "true");
+        }
+    }
+
+    @Nested
+    class Realm {
+
+        final String realm = Yamls.read(ProjectFacts.ROOT.resolve("keycloak/realm/notary-portal-realm.json"));
+        final Path production = K8S.resolve("overlays/production/keycloak-realm-import.yaml");
+        final Path local = K8S.resolve("overlays/local/keycloak-realm.yaml");
+
+        @Test
+        void importsAreGeneratedFromTheRealmExportAndInStep() throws IOException {
+            String expectedProduction = RealmImports.productionImport(realm);
+            String expectedLocal = RealmImports.localConfigMap(realm);
+            if (Boolean.getBoolean("k8s.regenerate")) {
+                Files.writeString(production, expectedProduction);
+                Files.writeString(local, expectedLocal);
+            }
+            assertThat(Yamls.read(production)).as("run ./mvnw -pl deployment verify -Dk8s.regenerate=true").isEqualTo(expectedProduction);
+            assertThat(Yamls.read(local)).as("run ./mvnw -pl deployment verify -Dk8s.regenerate=true").isEqualTo(expectedLocal);
+            assertThat(map(Yamls.parse(Yamls.read(local)).get("data")).get("notary-portal-realm.json")).isEqualTo(realm);
+        }
+
+        @Test
+        void productionImportHasNoDemoUsersNoLocalSecretsAndThePublicAddresses() {
+            Map<String, Object> spec = map(Yamls.parse(RealmImports.productionImport(realm)).get("spec"));
+            String text = spec.toString();
+            assertThat(list(at(spec, "realm", "users"))).extracting(u -> String.valueOf(map(u).get("username")))
+                    .isNotEmpty().allMatch(u -> u.startsWith("service-account-"));
+            assertThat(text).doesNotContain("local-secret", "localhost", "example.com", "Portal-Demo");
+            assertThat(text).contains("https://portal.notaris.example/*", "${PORTAL_GATEWAY_CLIENT_SECRET}", "${SMTP_PASSWORD}");
+            assertThat(map(spec.get("placeholders")).keySet()).containsExactlyInAnyOrderElementsOf(RealmImports.PLACEHOLDER_SECRETS.keySet());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The checks reject broken input (so a green run above means something)
+    // ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class CheckersRejectBrokenInput {
+
+        List<Map<String, Object>> production() {
+            return render("production");
+        }
+
+        Map<String, Object> gateway(List<Map<String, Object>> docs) {
+            return ManifestChecks.find(docs, "Deployment", "gateway");
+        }
+
+        @Test
+        void aTypoInAProbeFieldAnUnknownFieldAndAWrongType() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> probe = map(at(ManifestChecks.container(gateway(docs)), "readinessProbe"));
+            probe.put("initialDelaySecond", 5);
+            map(gateway(docs).get("spec")).put("replica", 2);
+            map(at(ManifestChecks.find(docs, "HorizontalPodAutoscaler", "dossier-service"), "spec")).put("maxReplicas", "six");
+            List<String> problems = validate(docs);
+            assertThat(problems).anyMatch(p -> p.contains("Deployment gateway") && p.contains("readinessProbe") && p.contains("[initialDelaySecond]"));
+            assertThat(problems).anyMatch(p -> p.contains("Deployment gateway.spec: unknown field(s) [replica]"));
+            assertThat(problems).anyMatch(p -> p.startsWith("HorizontalPodAutoscaler dossier-service: does not fit"));
+        }
+
+        @Test
+        void aRemovedApiVersionOrAnUnknownKind() {
+            List<Map<String, Object>> docs = production();
+            ManifestChecks.find(docs, "PodDisruptionBudget", "gateway").put("apiVersion", "policy/v1beta1");
+            ManifestChecks.find(docs, "HorizontalPodAutoscaler", "gateway").put("apiVersion", "autoscaling/v2beta2");
+            ManifestChecks.find(docs, "Kafka", "portal-kafka").put("apiVersion", "kafka.strimzi.io/v1beta2");
+            ManifestChecks.find(docs, "ExternalSecret", "keycloak-db").put("kind", "ExternalSecrets");
+            assertThat(validate(docs)).containsExactlyInAnyOrder(
+                    "PodDisruptionBudget gateway: apiVersion policy/v1beta1 is removed in Kubernetes 1.25 (PodDisruptionBudget: policy/v1)",
+                    "HorizontalPodAutoscaler gateway: apiVersion autoscaling/v2beta2 is removed in Kubernetes 1.26 (autoscaling/v2)",
+                    "Kafka portal-kafka: apiVersion kafka.strimzi.io/v1beta2 is deprecated by Strimzi 0.49 and removed in Strimzi 1.0 (kafka.strimzi.io/v1)",
+                    "ExternalSecrets keycloak-db: unknown apiVersion/kind external-secrets.io/v1/ExternalSecrets (not served by Kubernetes or the operators this repository uses)");
+        }
+
+        @Test
+        void unknownFieldsInOperatorResources() {
+            List<Map<String, Object>> docs = production();
+            map(at(ManifestChecks.find(docs, "Keycloak", "keycloak"), "spec", "hostname")).put("backchannelDynamik", true);
+            map(at(ManifestChecks.find(docs, "Keycloak", "keycloak"), "spec", "resources")).put("limit", Map.of("memory", "1Gi"));
+            map(at(ManifestChecks.find(docs, "ExternalSecret", "keycloak-sms"), "spec", "target")).put("creationPolicy", "Always");
+            map(at(ManifestChecks.find(docs, "MongoDBCommunity", "portal-mongodb"), "spec")).put("member", 3);
+            map(at(ManifestChecks.find(docs, "KafkaTopic", "portal.dossiers.v1"), "spec")).put("replicationFactor", 3);
+            map(at(ManifestChecks.find(docs, "PodMonitor", "notary-portal"), "spec")).put("podMetricEndpoints", List.of());
+            List<String> problems = validate(docs);
+            assertThat(problems).contains(
+                    "Keycloak keycloak.spec.hostname: unknown field backchannelDynamik",
+                    "ExternalSecret keycloak-sms.spec.target.creationPolicy: Always is not one of [Owner, Orphan, Merge, None]",
+                    "MongoDBCommunity portal-mongodb.spec: unknown field member");
+            assertThat(problems).anyMatch(p -> p.startsWith("Keycloak keycloak.spec.resources") && p.contains("[limit]"));
+            assertThat(problems).anyMatch(p -> p.startsWith("KafkaTopic portal.dossiers.v1") && p.contains("[replicationFactor]"));
+            assertThat(problems).anyMatch(p -> p.startsWith("PodMonitor notary-portal") && p.contains("[podMetricEndpoints]"));
+        }
+
+        @Test
+        void aWrongSelector() {
+            List<Map<String, Object>> docs = production();
+            map(at(gateway(docs), "spec", "selector", "matchLabels")).put("app", "gatewy");
+            map(at(ManifestChecks.find(docs, "Service", "dossier-service"), "spec", "selector")).put("app", "dossier");
+            map(at(ManifestChecks.find(docs, "PodDisruptionBudget", "identity-service"), "spec", "selector", "matchLabels")).put("app", "identity");
+            List<String> problems = new ArrayList<>(ManifestChecks.selectorProblems(docs));
+            problems.addAll(ManifestChecks.serviceProblems(docs));
+            assertThat(problems).contains(
+                    "Deployment gateway: spec.selector {matchLabels={app=gatewy}} does not select its pod template " + ManifestChecks.podLabels(gateway(docs)),
+                    "PodDisruptionBudget identity-service: selector {matchLabels={app=identity}} selects no pod",
+                    "Service dossier-service: selector {app=dossier} selects no pod");
+        }
+
+        @Test
+        void aServiceOnTheManagementPortAndAnIngressToANonexistentService() {
+            List<Map<String, Object>> docs = production();
+            map(list(at(ManifestChecks.find(docs, "Service", "gateway"), "spec", "ports")).getFirst()).put("targetPort", "management");
+            map(at(list(at(list(at(ManifestChecks.find(docs, "Ingress", "portal"), "spec", "rules")).getFirst(), "http", "paths")).getFirst(),
+                    "backend", "service")).put("name", "gateway-internal");
+            assertThat(ManifestChecks.serviceProblems(docs)).contains("Service gateway: exposes the management port management");
+            assertThat(ManifestChecks.ingressProblems(docs)).contains(
+                    "Ingress portal: path / goes to gateway-internal, not the gateway",
+                    "Ingress portal: backend Service gateway-internal does not exist");
+        }
+
+        @Test
+        void probesOnAMissingHealthGroupOrOffTheManagementPort() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> container = ManifestChecks.container(gateway(docs));
+            map(at(container, "livenessProbe", "httpGet")).put("path", "/actuator/health/live");
+            map(at(container, "readinessProbe", "httpGet")).put("port", "http");
+            assertThat(ManifestChecks.probeProblems(docs)).containsExactlyInAnyOrder(
+                    "gateway: livenessProbe GETs /actuator/health/live, not one of its health groups [liveness, readiness]",
+                    "gateway: readinessProbe is on port http, not the management port");
+        }
+
+        @Test
+        void imagesThatAreNotPinned() {
+            List<Map<String, Object>> docs = production();
+            ManifestChecks.container(gateway(docs)).put("image", "registry.notaris.example/notary-portal/gateway:latest");
+            map(ManifestChecks.find(docs, "Keycloak", "keycloak").get("spec")).put("image", "quay.io/keycloak/keycloak");
+            assertThat(ManifestChecks.imageProblems(docs)).containsExactlyInAnyOrder(
+                    "Deployment gateway: image registry.notaris.example/notary-portal/gateway:latest is not pinned to a tag or digest",
+                    "Keycloak keycloak: image quay.io/keycloak/keycloak is not pinned to a tag or digest");
+        }
+
+        @Test
+        void replicasNextToAnAutoscalerAMissingTargetAndNoScaleUpStabilisation() {
+            List<Map<String, Object>> docs = production();
+            map(gateway(docs).get("spec")).put("replicas", 2);
+            map(at(ManifestChecks.find(docs, "HorizontalPodAutoscaler", "dossier-service"), "spec", "scaleTargetRef")).put("name", "dossiers");
+            map(at(ManifestChecks.find(docs, "HorizontalPodAutoscaler", "identity-service"), "spec")).remove("behavior");
+            assertThat(ManifestChecks.autoscalerProblems(docs)).containsExactlyInAnyOrder(
+                    "Deployment gateway: has spec.replicas next to HorizontalPodAutoscaler gateway (every apply would reset the autoscaler's count)",
+                    "HorizontalPodAutoscaler dossier-service: scaleTargetRef Deployment dossiers does not exist",
+                    "HorizontalPodAutoscaler identity-service: behavior.scaleUp.stabilizationWindowSeconds must be at least 120 (JVM warm-up), got null");
+        }
+
+        @Test
+        void moreConsumersThanPartitions() {
+            List<Map<String, Object>> docs = production();
+            map(at(ManifestChecks.find(docs, "HorizontalPodAutoscaler", "notification-service"), "spec")).put("maxReplicas", 3);
+            map(at(ManifestChecks.find(docs, "KafkaTopic", "portal.messages.v1"), "spec")).put("partitions", 4);
+            assertThat(ManifestChecks.partitionProblems(docs, ProjectFacts.consumedTopics(), ProjectFacts.declaredTopics(), concurrency()))
+                    .contains("notification-service: up to 3 pods x 3 listener threads = 9 consumers of portal.dossiers.v1, which has 6 partitions",
+                            "document-service: up to 6 pods x 1 listener threads = 6 consumers of portal.messages.v1, which has 4 partitions");
+        }
+
+        @Test
+        void topicsThatAreMissingOrUnderReplicated() {
+            List<Map<String, Object>> docs = production();
+            docs.remove(ManifestChecks.find(docs, "KafkaTopic", "portal.accounts.v1.dlt"));
+            map(at(ManifestChecks.find(docs, "KafkaTopic", "portal.documents.v1"), "spec")).put("replicas", 2);
+            map(at(ManifestChecks.find(docs, "KafkaTopic", "portal.documents.v1"), "spec", "config")).put("min.insync.replicas", 1);
+            map(at(ManifestChecks.find(docs, "Kafka", "portal-kafka"), "spec", "kafka", "config")).remove("auto.create.topics.enable");
+            assertThat(ManifestChecks.kafkaProblems(docs, ProjectFacts.declaredTopics())).containsExactlyInAnyOrder(
+                    "Kafka portal-kafka: auto.create.topics.enable must be false (topics are declared as KafkaTopics)",
+                    "topic portal.accounts.v1.dlt has no KafkaTopic",
+                    "KafkaTopic portal.documents.v1: replicas must be 3, got 2",
+                    "KafkaTopic portal.documents.v1: min.insync.replicas must be 2, got 1");
+        }
+
+        @Test
+        void aSecretInProductionAndASecretNothingMakes() {
+            List<Map<String, Object>> docs = production();
+            docs.add(Yamls.parse("""
+                    apiVersion: v1
+                    kind: Secret
+                    metadata: {name: portal-secrets}
+                    stringData: {portal-gateway-client-secret: change-me}
+                    """));
+            docs.remove(ManifestChecks.find(docs, "ExternalSecret", "portal-smtp"));
+            List<String> problems = ManifestChecks.secretProblems(docs, true);
+            assertThat(problems).contains(
+                    "Secret portal-secrets: a Secret in the production render (credentials come from External Secrets or the operators)",
+                    "Deployment notification-service: reads Secret portal-smtp, which nothing in the render makes");
+            assertThat(ManifestChecks.secretProblems(render("local"), false)).isEmpty();
+        }
+
+        @Test
+        void memoryAndCpuThatDoNotFitTheJvm() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> resources = map(ManifestChecks.container(gateway(docs)).get("resources"));
+            resources.put("requests", new LinkedHashMap<>(Map.of("cpu", "250m", "memory", "512Mi")));
+            resources.put("limits", new LinkedHashMap<>(Map.of("cpu", "500m", "memory", "768Mi")));
+            for (Object e : list(ManifestChecks.container(gateway(docs)).get("env"))) {
+                if ("JAVA_TOOL_OPTIONS".equals(map(e).get("name"))) map(e).put("value", "-XX:MaxRAMPercentage=80");
+            }
+            assertThat(ManifestChecks.resourceProblems(docs)).containsExactlyInAnyOrder(
+                    "gateway: memory request 512Mi differs from its limit 768Mi",
+                    "gateway: memory limit 768Mi below 1Gi",
+                    "gateway: CPU limit 500m throttles start-up and GC",
+                    "gateway: JAVA_TOOL_OPTIONS must set -XX:MaxRAMPercentage between 50 and 70 (room outside the heap)");
+        }
+
+        @Test
+        void aGracePeriodShorterThanPreStopAndShutdownNoZoneSpreadAndAMissingLabel() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> podSpec = map(at(gateway(docs), "spec", "template", "spec"));
+            podSpec.put("terminationGracePeriodSeconds", 30);
+            list(podSpec.get("topologySpreadConstraints")).removeIf(c -> "topology.kubernetes.io/zone".equals(map(c).get("topologyKey")));
+            ManifestChecks.podLabels(gateway(docs)).remove("app.kubernetes.io/component");
+            assertThat(ManifestChecks.podProblems(docs)).containsExactlyInAnyOrder(
+                    "gateway: terminationGracePeriodSeconds 30 is not more than preStop 10 s + shutdown phase 20 s",
+                    "gateway: no topologySpreadConstraint over topology.kubernetes.io/zone selecting its pods",
+                    "gateway: pod label app.kubernetes.io/component missing");
+        }
+
+        @Test
+        void aVersionLabelThatIsNotTheImageTagAndNoScrapeOfTheManagementPort() {
+            List<Map<String, Object>> docs = production();
+            ManifestChecks.container(gateway(docs)).put("image", "registry.notaris.example/notary-portal/gateway:0.2.0");
+            map(list(at(ManifestChecks.find(docs, "PodMonitor", "notary-portal"), "spec", "podMetricsEndpoints")).getFirst()).put("port", "http");
+            assertThat(ManifestChecks.versionProblems(docs)).containsExactly("gateway: app.kubernetes.io/version 0.1.0 is not the image tag 0.2.0");
+            assertThat(ManifestChecks.monitoringProblems(docs)).hasSize(ProjectFacts.SERVICE_PORTS.size())
+                    .contains("gateway: no PodMonitor scrapes /actuator/prometheus on its management port");
+        }
+
+        @Test
+        void networkPoliciesWithoutDefaultDenyOrWithoutANeededFlow() {
+            List<Map<String, Object>> docs = production();
+            docs.remove(ManifestChecks.find(docs, "NetworkPolicy", "default-deny-all"));
+            List<Object> egress = list(at(ManifestChecks.find(docs, "NetworkPolicy", "questionnaire-service"), "spec", "egress"));
+            egress.removeIf(rule -> String.valueOf(rule).contains("document-service"));
+            docs.remove(ManifestChecks.find(docs, "NetworkPolicy", "notification-to-smtp"));
+            List<String> problems = ManifestChecks.networkPolicyProblems(docs, ManifestChecks.requiredFlows(docs, mongoHost(docs)));
+            assertThat(problems).contains("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+            assertThat(problems).anyMatch(p -> p.startsWith("questionnaire-service calls document-service: egress of"));
+            assertThat(problems).anyMatch(p -> p.startsWith("notification-service sends e-mail: egress of") && p.endsWith("an external address port 587 is not allowed"));
+        }
+
+        @Test
+        void theRendererRefusesWhatItDoesNotKnowAndPatchesThatMatchNothing(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+            Files.writeString(directory.resolve("kustomization.yaml"), "resources: []\nnamePrefix: prod-\n");
+            assertThatThrownBy(() -> Kustomize.build(directory)).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("`namePrefix` is not supported");
+            Files.writeString(directory.resolve("kustomization.yaml"), """
+                    resources: [cm.yaml]
+                    patches:
+                      - target: {kind: Deployment}
+                        patch: '[{"op": "replace", "path": "/spec/replicas", "value": 2}]'
+                    """);
+            Files.writeString(directory.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+            assertThatThrownBy(() -> Kustomize.build(directory)).hasMessageContaining("matches no resource");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    static List<Path> kustomizationDirectories() {
+        try (Stream<Path> files = Files.walk(K8S)) {
+            return files.filter(f -> f.getFileName().toString().equals("kustomization.yaml")).map(Path::getParent)
+                    .sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Where two parsed documents differ (path: ours vs theirs). */
+    static List<String> differences(Object ours, Object theirs, String path) {
+        List<String> found = new ArrayList<>();
+        if (ours instanceof Map<?, ?> a && theirs instanceof Map<?, ?> b) {
+            Set<Object> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(String::valueOf));
+            keys.addAll(a.keySet());
+            keys.addAll(b.keySet());
+            for (Object key : keys) {
+                found.addAll(differences(a.get(key), b.get(key), path + "/" + key));
+            }
+        } else if (ours instanceof List<?> a && theirs instanceof List<?> b && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                found.addAll(differences(a.get(i), b.get(i), path + "[" + i + "]"));
+            }
+        } else if (!java.util.Objects.equals(ours, theirs)) {
+            found.add(path + ": " + ours + " vs kubectl's " + theirs);
+        }
+        return found;
+    }
+
+    static Map<String, Map<String, Object>> byId(List<Map<String, Object>> docs) {
+        Map<String, Map<String, Object>> result = new TreeMap<>();
+        for (Map<String, Object> doc : docs) {
+            result.put(doc.get("apiVersion") + "/" + doc.get("kind") + "/" + at(doc, "metadata", "namespace") + "/" + at(doc, "metadata", "name"), doc);
+        }
+        return result;
+    }
+}
