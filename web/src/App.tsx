@@ -16,7 +16,7 @@ import { MyDetailsPage } from './pages/MyDetailsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ActivateAccountPage } from './pages/ActivateAccountPage';
 
-/** Filling in a questionnaire: its own chunk (with Ajv), loaded when a questionnaire is opened. */
+/** Filling in a questionnaire: its own chunk, loaded when a questionnaire is opened. */
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage'));
 
 type Auth =

@@ -1,6 +1,6 @@
 // ACT-2..5: filling in a questionnaire ("Invullen"), one page at a time ("Stap 2 van 6", "Vorige", "Volgende" saves the
 // page), the check page ("Controleer uw antwoorden", "Voltooien") and the result ("Afdrukken", the PDF). Loaded lazily
-// (React.lazy in App.tsx): Ajv stays out of the main bundle until a questionnaire is opened.
+// (React.lazy in App.tsx): its code stays out of the main bundle until a questionnaire is opened.
 //
 // The page shown is in the URL (`?pagina={pageId}` or `?pagina=controleren`), so the browser's back button goes back a
 // page too; without it the questionnaire opens where the client stopped (the server's currentPageId). What the client

@@ -1,4 +1,5 @@
-// The portal's own answer formats. The server (questionnaire-service) checks the same algorithms; keep them in step.
+// The answer formats (the portal's own, and JSON Schema's date and email). The server (questionnaire-service) checks
+// the same algorithms; keep them in step.
 
 /** Dutch postcode: 4 digits not starting with 0, an optional space, 2 letters; case-insensitive ("1234 AB", "1234ab"). */
 export function isPostcode(value: string): boolean {
@@ -35,6 +36,27 @@ export function isPhone(value: string): boolean {
   if (!/^\+?[0-9 ()-]+$/.test(value)) return false;
   const digits = value.replace(/[^0-9]/g, '').length;
   return digits >= 8 && digits <= 15;
+}
+
+/**
+ * A calendar date YYYY-MM-DD that exists (2024-02-29 yes, 2023-02-29 no): JSON Schema's `date` format (RFC 3339
+ * full-date), with the rules of ajv-formats' "full" mode, which the app used before; the server parses with LocalDate.
+ */
+export function isDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/**
+ * An e-mail address: JSON Schema's `email` format with the expression of ajv-formats' "full" mode (what the app used
+ * before): dot-separated atoms, "@", dot-separated host labels. Stricter than the server's `x@y.z` check.
+ */
+export function isEmail(value: string): boolean {
+  return /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(value);
 }
 
 /** Today in the office's time zone as YYYY-MM-DD (what `portalDateRange`'s 'today' means on both sides). */
