@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  CookieJar, KEYCLOAK_URL, MAILDEV_URL, REALM, backOfficeToken, eventually, mailRecipients, mails, mailText, mailTime,
-  readResponse,
+  CookieJar, KEYCLOAK_URL, MAILDEV_URL, REALM, backOfficeToken, eventually, keycloakAdmin, mailRecipients, mails, mailText,
+  mailTime, readResponse,
 } from './lib/portal.mjs';
 
 const REALM_URL = `${KEYCLOAK_URL}/realms/${REALM}`;
@@ -40,27 +40,7 @@ async function keycloakReachable() {
   }
 }
 
-async function adminToken() {
-  const res = await readResponse(await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password', client_id: 'admin-cli',
-      username: process.env.KEYCLOAK_ADMIN_USER ?? 'admin', password: process.env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin',
-    }),
-  }));
-  assert.equal(res.status, 200, `admin token: ${res.text}`);
-  return res.json.access_token;
-}
-
-async function admin(method, path, body) {
-  const init = { method, headers: { authorization: `Bearer ${await adminToken()}` } };
-  if (body !== undefined) {
-    init.headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  return readResponse(await fetch(`${ADMIN_URL}${path}`, init));
-}
+const admin = keycloakAdmin;
 
 const createdUsers = [];
 

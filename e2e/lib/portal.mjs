@@ -58,6 +58,25 @@ export async function backOfficeToken({
   return result.json.access_token;
 }
 
+/** A call of Keycloak's admin REST API on the portal's realm, as the local admin (local-development credentials). */
+export async function keycloakAdmin(method, path, body) {
+  const token = await readResponse(await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password', client_id: 'admin-cli',
+      username: process.env.KEYCLOAK_ADMIN_USER ?? 'admin', password: process.env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin',
+    }),
+  }));
+  if (token.status !== 200) throw new Error(`Keycloak admin token: ${token.status} ${token.text}`);
+  const init = { method, headers: { authorization: `Bearer ${token.json.access_token}` } };
+  if (body !== undefined) {
+    init.headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  return readResponse(await fetch(`${KEYCLOAK_URL}/admin/realms/${REALM}${path}`, init));
+}
+
 /** Staff API client: every call carries the bearer token (no cookies, no CSRF). */
 export function staff(token) {
   const request = async (method, path, { json, form, headers = {} } = {}) => {

@@ -5,13 +5,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -46,7 +48,8 @@ class GatewaySecurityConfiguration {
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
             @Value("${portal.keycloak.end-session-uri}") String endSessionUri,
-            @Value("${portal.public-url}") String publicUrl, @Value("${portal.keycloak.public-url}") String keycloakUrl) {
+            @Value("${portal.public-url}") String publicUrl, @Value("${portal.keycloak.public-url}") String keycloakUrl,
+            ServerSecurityContextRepository signIns, ServerLogoutHandler backChannelLogout) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
@@ -54,6 +57,8 @@ class GatewaySecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
 
         return http
+                // the browser session keeps the sign-in (see sessions.RegisteringSecurityContextRepository)
+                .securityContextRepository(signIns)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // the invitation page's calls, for people who cannot sign in yet
@@ -65,10 +70,13 @@ class GatewaySecurityConfiguration {
                         .authenticationSuccessHandler(new ReturnAfterSignIn())
                         .authenticationFailureHandler(new SignInFailureHandler()))
                 // Keycloak ends the gateway's sessions of an account whose sessions it ended (a deleted extra account)
-                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                .oidcLogout(logout -> logout.backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri, publicUrl)))
+                .logout(logout -> logout
+                        // the session itself ends, not only its sign-in: a request still running cannot bring it back
+                        .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(new KeycloakLogoutSuccessHandler(endSessionUri, publicUrl)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloakUrl)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

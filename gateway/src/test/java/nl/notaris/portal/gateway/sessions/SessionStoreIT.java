@@ -1,0 +1,121 @@
+package nl.notaris.portal.gateway.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionInformation;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import nl.notaris.portal.gateway.TestMongo;
+
+/** The shared session store and the registry Keycloak's back-channel logout consults, on the MongoDB wire-protocol server. */
+class SessionStoreIT {
+
+    static final String ISSUER = "http://localhost:8180/realms/notary-portal";
+
+    final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(MongoClients.create(TestMongo.uri()),
+            "sessions-" + UUID.randomUUID());
+    final SessionStore sessions = new SessionStore(mongo, Duration.ofMinutes(30));
+    final MongoOidcSessionRegistry registry = new MongoOidcSessionRegistry(mongo);
+
+    /** A request that was running while the session ended saves it at its end; the session stays ended. */
+    @Test
+    void anEndedSessionIsNotBroughtBackByARequestThatWasStillRunning() {
+        var created = sessions.createSession().block();
+        created.setAttribute("signedIn", "anna");
+        sessions.save(created).block();
+        var inFlight = sessions.findById(created.getId()).block();
+
+        sessions.deleteById(created.getId()).block();
+        inFlight.setLastAccessedTime(Instant.now());
+        sessions.save(inFlight).block();
+
+        assertThat(sessions.findById(created.getId()).block()).isNull();
+    }
+
+    @Test
+    void keycloaksBackChannelLogoutEndsTheNamedBrowserSessionInTheStore() {
+        var signedIn = sessions.createSession().block();
+        sessions.save(signedIn).block();
+        var other = sessions.createSession().block();
+        sessions.save(other).block();
+        registry.register(signedIn.getId(), user("noor", "kc-8")).block();
+        registry.register(other.getId(), user("noor", "kc-9")).block();
+
+        new BackChannelLogout(registry, sessions)
+                .logout(null, new TestingAuthenticationToken(logoutToken("noor", "kc-8", "portal-gateway"), null)).block();
+
+        assertThat(sessions.findById(signedIn.getId()).block()).isNull();
+        assertThat(sessions.findById(other.getId()).block()).isNotNull();
+    }
+
+    @Test
+    void aLogoutTokenWithAKeycloakSessionNamesExactlyThatBrowserSession() {
+        register("gw-1", "anna", "kc-1");
+        register("gw-2", "anna", "kc-2");
+
+        assertThat(registry.removeSessionInformation(logoutToken("anna", "kc-1", "portal-gateway")).collectList().block())
+                .singleElement().satisfies(info -> {
+                    assertThat(info.getSessionId()).isEqualTo("gw-1");
+                    assertThat(info.getPrincipal().getSubject()).isEqualTo("anna");
+                });
+        assertThat(registry.removeSessionInformation("gw-2").block()).isNotNull();
+    }
+
+    @Test
+    void aLogoutTokenWithoutAKeycloakSessionNamesEveryBrowserSessionOfTheAccount() {
+        register("gw-3", "piet", "kc-3");
+        register("gw-4", "piet", "kc-4");
+        register("gw-5", "sanne", "kc-5");
+
+        assertThat(registry.removeSessionInformation(logoutToken("piet", null, "portal-gateway")).collectList().block())
+                .extracting(OidcSessionInformation::getSessionId).containsExactlyInAnyOrder("gw-3", "gw-4");
+        assertThat(registry.removeSessionInformation("gw-5").block()).isNotNull();
+    }
+
+    @Test
+    void aLogoutTokenForAnotherClientNamesNothingAndSpringsEarlyRegistrationIsIgnored() {
+        register("gw-6", "anna", "kc-6");
+        var user = user("anna", "kc-7");
+        registry.saveSessionInformation(new OidcSessionInformation("id-before-sign-in", Map.of(), user)).block();
+
+        assertThat(registry.removeSessionInformation(logoutToken("anna", "kc-6", "another-client")).collectList().block())
+                .isEmpty();
+        assertThat(registry.removeSessionInformation(logoutToken("anna", "kc-7", "portal-gateway")).collectList().block())
+                .isEmpty();
+        assertThat(registry.removeSessionInformation("gw-6").block()).isNotNull();
+        assertThat(registry.removeSessionInformation("gw-6").block()).isNull();
+    }
+
+    private void register(String browserSession, String subject, String keycloakSession) {
+        registry.register(browserSession, user(subject, keycloakSession)).block();
+    }
+
+    private static DefaultOidcUser user(String subject, String keycloakSession) {
+        var idToken = OidcIdToken.withTokenValue("id-token").issuer(ISSUER).subject(subject)
+                .audience(Set.of("portal-gateway")).claim("sid", keycloakSession).build();
+        return new DefaultOidcUser(Set.of(), idToken);
+    }
+
+    private static OidcLogoutToken logoutToken(String subject, String keycloakSession, String audience) {
+        var token = OidcLogoutToken.withTokenValue("logout-token").issuer(ISSUER).subject(subject)
+                .audience(Set.of(audience)).claim("jti", UUID.randomUUID().toString())
+                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        if (keycloakSession != null) {
+            token.sessionId(keycloakSession);
+        }
+        return token.build();
+    }
+}
