@@ -202,7 +202,11 @@ class KubernetesManifestsTest {
             assertThat(expressions).contains("http_server_requests_seconds_count", "status=~\\\"5..\\\"".replace("\\\"", "\""),
                     "histogram_quantile(0.99", "histogram_quantile(0.50", "spring_cloud_gateway_requests_seconds_bucket",
                     "kafka_consumer_fetch_manager_records_lag_max", "portal_outbox_pending", "portal_dead_letters_total");
-            assertThat(ManifestChecks.configData(docs)).containsEntry("MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS", "true");
+            // the quantiles need histogram buckets, which the services' and the gateway's own configuration switch on
+            assertThat(Files.readString(ProjectFacts.ROOT.resolve("support/src/main/resources/portal-defaults.yml")))
+                    .contains("percentiles-histogram:", "http.server.requests: true");
+            assertThat(Files.readString(ProjectFacts.ROOT.resolve("gateway/src/main/resources/application.yml")))
+                    .contains("percentiles-histogram:", "spring.cloud.gateway.requests: true");
         }
     }
 
