@@ -77,6 +77,9 @@ describe('e-mail choices in the browser (ME-3)', () => {
 
     await page.reload();
     await setDocumentsSwitch(true);
+    // The choice reaches notification-service as an account event, the document as a document event: two topics,
+    // no order between them. A client switches on well before the office publishes; give the choice that head start.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     assert.equal((await publish(`${RUN} wel gemeld`)).status, 201);
 
     // the documents' window (10 s locally) passes before the e-mail goes

@@ -1,7 +1,9 @@
 package nl.notaris.portal.gateway.sessions;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
@@ -22,6 +24,19 @@ class SharedSessionsConfiguration {
 
     /** A session nobody uses for 30 minutes ends (Keycloak's own SSO idle timeout is the same). */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+    /** A session store that does not answer costs a request seconds, not the driver's 30 s or for ever. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mongoTimeouts() {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS));
+    }
+
+    @Bean
+    SessionStoreUnavailable sessionStoreUnavailable() {
+        return new SessionStoreUnavailable();
+    }
 
     @Bean
     SessionStore sessionStore(ReactiveMongoOperations mongo) {

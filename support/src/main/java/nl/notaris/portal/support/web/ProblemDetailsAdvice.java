@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.notaris.portal.support.data.DatabaseCircuitBreaker;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -68,6 +75,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail unavailable(ServiceUnavailableException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e.getMessage());
+    }
+
+    /** MongoDB did not answer within the driver's timeouts: the caller may try again; the breaker counts it. */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database not available: {}", e.getClass().getSimpleName());
+        request.setAttribute(DatabaseCircuitBreaker.DATABASE_FAILED, Boolean.TRUE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "The database does not answer at the moment. Please try again shortly."));
     }
 
     /** A multipart body that cannot be parsed (cut off, no boundary, a broken part header). */

@@ -1,0 +1,41 @@
+package nl.notaris.portal.gateway.sessions;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * While the session store (MongoDB) does not answer, a browser request is answered 503 problem+json
+ * within the driver's short timeouts instead of an error page or a hanging request.
+ */
+@Order(-2)
+class SessionStoreUnavailable implements WebExceptionHandler {
+
+    private static final byte[] PROBLEM = """
+            {"type":"about:blank","title":"Service unavailable","status":503,\
+            "detail":"The portal cannot reach its session store at the moment. Please try again shortly."}"""
+            .getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (!(error instanceof DataAccessResourceFailureException || error instanceof MongoTimeoutException
+                || error instanceof MongoSocketException) || exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().set("Retry-After", "10");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(PROBLEM)));
+    }
+}

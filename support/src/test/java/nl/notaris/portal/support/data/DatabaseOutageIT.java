@@ -1,0 +1,126 @@
+package nl.notaris.portal.support.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.notaris.portal.testsupport.RawHttp;
+import nl.notaris.portal.testsupport.RawHttp.Answer;
+import nl.notaris.portal.testsupport.TestInfrastructure;
+
+/**
+ * MongoDB that stops answering (a paused server: connections open, no replies) costs a request a
+ * second or two, then nothing at all while the breaker is open: every request gets a 503
+ * problem+json; when MongoDB answers again the service recovers by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = DatabaseOutageIT.App.class,
+        properties = { "spring.mongodb.database=support-outage-test", "spring.application.name=support-outage-test",
+                "portal.mongodb.server-selection-timeout=1s", "portal.mongodb.read-timeout=1s",
+                "portal.mongodb.open-state=2s" })
+class DatabaseOutageIT {
+
+    static final String TOKEN = "Authorization: Bearer test-token\r\n";
+    static final PausableProxy mongo = proxy();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void throughTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + mongo.port() + "/?directConnection=true");
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        mongo.close();
+    }
+
+    @Test
+    void whileTheDatabaseDoesNotAnswerRequestsFailFastWith503AndTheServiceRecoversByItself() throws Exception {
+        assertThat(get("/api/things").status()).isEqualTo(200);
+
+        mongo.pause();
+        long slowest = 0;
+        Answer answer = null;
+        for (int i = 0; i < 8; i++) {
+            long started = System.nanoTime();
+            answer = get("/api/things");
+            slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - started).toMillis());
+            answer.assertProblem(503);
+        }
+        long started = System.nanoTime();
+        get("/api/things").assertProblem(503);
+        long openBreaker = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        mongo.resume();
+
+        assertThat(slowest).as("no request waits for the database longer than its timeouts").isLessThan(4_000);
+        assertThat(openBreaker).as("the open breaker answers without asking the database").isLessThan(300);
+        assertThat(answer.headers().toLowerCase()).contains("retry-after");
+        long deadline = System.currentTimeMillis() + 20_000;
+        int status;
+        do {
+            Thread.sleep(200);
+            status = get("/api/things").status();
+        } while (status != 200 && System.currentTimeMillis() < deadline);
+        assertThat(status).as("recovered by itself").isEqualTo(200);
+    }
+
+    private Answer get(String path) throws IOException {
+        return RawHttp.send(port, "GET " + path + " HTTP/1.1\r\n" + TOKEN);
+    }
+
+    private static PausableProxy proxy() {
+        try {
+            URI mongoUri = URI.create(TestInfrastructure.mongoUri().replace("mongodb://", "tcp://"));
+            return new PausableProxy(mongoUri.getHost(), mongoUri.getPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        JwtDecoder testTokens() {
+            return token -> Jwt.withTokenValue(token).header("alg", "none").subject("anna")
+                    .claim("realm_access", Map.of("roles", List.of("client"))).build();
+        }
+
+        @Bean
+        ThingsController thingsController(MongoTemplate mongo) {
+            return new ThingsController(mongo);
+        }
+    }
+
+    @RestController
+    record ThingsController(MongoTemplate mongo) {
+
+        @GetMapping("/api/things")
+        long count() {
+            return mongo.getCollection("things").countDocuments();
+        }
+
+    }
+}
