@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CookieJar, DEMO_PASSWORD, KEYCLOAK_URL, PORTAL_URL, REALM, backOfficeToken, loginFormAction, signIn, staff }
   from '../e2e/lib/portal.mjs';
-import { BENCH_EMAIL as EMAIL, ensureBenchUser } from './lib.mjs';
+import { BENCH_EMAIL as EMAIL, components, cpuBetween, ensureBenchUser, record } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -105,19 +105,35 @@ async function main() {
     const check = await browser.get(`/api/dossiers?${params}`);
     if (check.status !== 200 || check.json.items.length === 0) throw new Error(`${name}: ${check.status} ${check.text.slice(0, 200)}`);
     const cookie = browser.jar.header(PORTAL_URL);
-    const viaGateway = await load(() => fetch(`${PORTAL_URL}/api/dossiers?${params}`, { headers: { cookie, accept: 'application/json' } }));
-    const direct = await load(() => fetch(`${DOSSIER_SERVICE_URL}/api/dossiers?${params}`, { headers: { authorization: `Bearer ${token}` } }));
+    const viaGateway = await withCpu(() => load(() => fetch(`${PORTAL_URL}/api/dossiers?${params}`, { headers: { cookie, accept: 'application/json' } })));
+    const direct = await withCpu(() => load(() => fetch(`${DOSSIER_SERVICE_URL}/api/dossiers?${params}`, { headers: { authorization: `Bearer ${token}` } })));
+    record('dossier-list', { scenario: name, viaGateway, direct });
     rows.push([name, 'gateway', viaGateway], [name, 'direct', direct]);
     rows.push([name, 'gateway/direct', {
       p50: viaGateway.p50 / direct.p50, p99: viaGateway.p99 / direct.p99, rps: viaGateway.rps / direct.rps, ratio: true,
     }]);
   }
-  console.log('\nscenario     path             p50 ms   p99 ms    req/s  requests  errors');
+  console.log('\nscenario     path             p50 ms   p99 ms    req/s  requests  errors   CPU s per 1,000 requests');
   for (const [name, path, r] of rows) {
     const f = (v) => (r.ratio ? `${v.toFixed(2)}x` : v.toFixed(1)).padStart(8);
     console.log(`${name.padEnd(12)} ${path.padEnd(15)} ${f(r.p50)} ${f(r.p99)} ${(r.ratio ? `${r.rps.toFixed(2)}x` : r.rps.toFixed(0)).padStart(8)}`
-      + (r.ratio ? '' : `${String(r.count).padStart(10)}${String(r.errors).padStart(8)}`));
+      + (r.ratio ? '' : `${String(r.count).padStart(10)}${String(r.errors).padStart(8)}   ${describeCpu(r.cpuPer1000)}`));
   }
+}
+
+/** Runs a load and adds the CPU seconds per 1,000 requests of the components that did work. */
+async function withCpu(run) {
+  const before = components();
+  const result = await run();
+  const used = cpuBetween(before, components());
+  result.cpuPer1000 = Object.fromEntries(Object.entries(used)
+    .filter(([, seconds]) => seconds >= 0.05)
+    .map(([name, seconds]) => [name, (seconds * 1000) / Math.max(1, result.count)]));
+  return result;
+}
+
+function describeCpu(cpu) {
+  return Object.entries(cpu ?? {}).sort((a, b) => b[1] - a[1]).map(([name, s]) => `${name} ${s.toFixed(2)}`).join(', ');
 }
 
 main().catch((error) => {

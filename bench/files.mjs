@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
-import { BENCH_EMAIL, ensureBenchUser, mb, withHeapSampling } from './lib.mjs';
+import { BENCH_EMAIL, ensureBenchUser, mb, withHeapSampling, record } from './lib.mjs';
 
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
 const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
@@ -147,6 +147,7 @@ async function sendMessage(client, dossierId, uploadId) {
 
 function row(cells) {
   console.log(`| ${cells.join(' | ')} |`);
+  if (cells[0] !== 'measurement' && cells[0] !== '---') record('files', { measurement: cells[0], value: cells[1] });
 }
 
 async function main() {

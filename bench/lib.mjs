@@ -1,5 +1,66 @@
 // What the benchmarks share: their own client account, and the heap of a running service.
+import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, KEYCLOAK_URL, REALM } from '../e2e/lib/portal.mjs';
+
+const PIDS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.local', 'pids');
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** The processes of a component: its pid from .local/pids and every descendant. */
+function processTree(rootPid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = [];
+  const walk = (pid) => { tree.push(pid); for (const child of children.get(pid) ?? []) walk(child); };
+  walk(rootPid);
+  return tree;
+}
+
+function procField(pid, file, read) {
+  try {
+    return read(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far (user + system) and resident memory (MB) per component of the local stack. */
+export function components() {
+  const result = {};
+  for (const file of readdirSync(PIDS).filter((f) => f.endsWith('.pid'))) {
+    const name = file.replace(/\.pid$/, '');
+    const pids = processTree(Number(readFileSync(path.join(PIDS, file), 'utf8').trim()));
+    const cpu = pids.reduce((sum, pid) => sum + procField(pid, 'stat', (stat) => {
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    }), 0);
+    const rssMb = pids.reduce((sum, pid) => sum + procField(pid, 'status', (status) =>
+      Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024), 0);
+    result[name] = { cpu, rssMb };
+  }
+  return result;
+}
+
+/** CPU seconds each component used between two snapshots of {@link components}. */
+export function cpuBetween(before, after) {
+  return Object.fromEntries(Object.keys(after).map((name) => [name, after[name].cpu - (before[name]?.cpu ?? 0)]));
+}
+
+/** Appends one benchmark's figures as a JSON line to $BENCH_RESULTS (bench/run-all.mjs collects them). */
+export function record(bench, figures) {
+  if (process.env.BENCH_RESULTS) appendFileSync(process.env.BENCH_RESULTS, `${JSON.stringify({ bench, ...figures })}\n`);
+}
 
 export const BENCH_EMAIL = 'bench-client@example.com';
 

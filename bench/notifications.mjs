@@ -13,7 +13,7 @@
 // and it clears MailDev's inbox first.
 import { readFileSync } from 'node:fs';
 import { MAILDEV_URL, backOfficeToken, staff } from '../e2e/lib/portal.mjs';
-import { BENCH_EMAIL, ensureBenchUser } from './lib.mjs';
+import { BENCH_EMAIL, ensureBenchUser, record } from './lib.mjs';
 
 const LATENCY = Number(process.env.BENCH_LATENCY ?? 200);
 const RELIABILITY = Number(process.env.BENCH_RELIABILITY ?? 1000);
@@ -83,6 +83,7 @@ async function latency(office) {
   const mails = await waitForMails(dossiers, 120_000);
   const latencies = dossiers.filter((id) => mails.has(id)).map((id) => mails.get(id)[0].time - published.get(id)).sort((a, b) => a - b);
   console.log(`   e-mails ${latencies.length}/${LATENCY}; publish → e-mail: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
+  record('notifications', { documents: LATENCY, mails: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) });
 }
 
 async function reliability(office) {
