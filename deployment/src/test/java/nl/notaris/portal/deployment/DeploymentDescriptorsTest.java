@@ -2,8 +2,6 @@ package nl.notaris.portal.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +17,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Checks docker-compose.yml and the services' Dockerfiles against the ports and environment of the README, and
@@ -95,30 +90,16 @@ class DeploymentDescriptorsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
 
-    static Yaml yaml() {
-        return new Yaml(new SafeConstructor(new LoaderOptions()));
-    }
-
     static Map<String, Object> parse(String text) {
-        return map(yaml().load(text));
+        return Yamls.parse(text);
     }
 
     static List<Map<String, Object>> parseAll(String text) {
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object doc : yaml().loadAll(text)) {
-            if (doc != null) {
-                docs.add(map(doc));
-            }
-        }
-        return docs;
+        return Yamls.parseAll(text);
     }
 
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Yamls.read(file);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -367,14 +348,12 @@ class DeploymentDescriptorsTest {
         return found;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+        return Yamls.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
-        return value instanceof List<?> l ? (List<Object>) l : List.of();
+        return Yamls.list(value);
     }
 
     static Map<String, Integer> orderedMap(Object... keysAndValues) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +13,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.notaris.portal.testsupport.RawHttp;
 import nl.notaris.portal.testsupport.RawHttp.Answer;
+import nl.notaris.portal.testsupport.TestCaller;
 import nl.notaris.portal.testsupport.TestInfrastructure;
+import nl.notaris.portal.testsupport.TestTokens;
 
 /**
  * MongoDB that stops answering (a paused server: connections open, no replies) costs a request a
@@ -38,7 +37,7 @@ import nl.notaris.portal.testsupport.TestInfrastructure;
                 "portal.mongodb.open-state=2s" })
 class DatabaseOutageIT {
 
-    static final String TOKEN = "Authorization: Bearer test-token\r\n";
+    static final String TOKEN = "Authorization: Bearer test." + TestCaller.ANNA.accountId() + "\r\n";
     static final PausableProxy mongo = proxy();
 
     @Value("${local.server.port}")
@@ -100,13 +99,8 @@ class DatabaseOutageIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(TestTokens.class)
     static class App {
-
-        @Bean
-        JwtDecoder testTokens() {
-            return token -> Jwt.withTokenValue(token).header("alg", "none").subject("anna")
-                    .claim("realm_access", Map.of("roles", List.of("client"))).build();
-        }
 
         @Bean
         ThingsController thingsController(MongoTemplate mongo) {
