@@ -1,0 +1,108 @@
+// c. The consumer that sends the e-mails (notification-service) killed with SIGKILL in the middle of a batch, while
+// the office keeps sending messages and publishing documents; restarted, it neither skips nor doubles: one mail
+// per message, and the document digests of each dossier tell of every document exactly once.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  RUN, SERVICES, durationMs, figure, isDocumentMail, isMessageMail, kill, mailDocumentCount, mailDossier, mailsTo,
+  outboxBacklog, pool, restart, seconds, sleep, stackEnv, waitFor,
+} from './lib/stack.mjs';
+import { consumedTopics, kafkaTool, lagging } from './lib/kafka.mjs';
+import { MAIL_RETRIES_FOR_D } from './lib/overrides.mjs';
+import { clients, dossiers, office, publishDocument, sendMessage } from './lib/work.mjs';
+
+const SCENARIO = 'c';
+const MESSAGES = Number(process.env.RELIABILITY_C_MESSAGES ?? 160);
+const DOCUMENTS = Number(process.env.RELIABILITY_C_DOCUMENTS ?? 40);
+const DOSSIERS = 8;
+const WINDOW_MS = durationMs(stackEnv('DOCUMENT_MAIL_WINDOW', '2m'));
+
+describe('c. notification-service killed in the middle of a batch', { timeout: 240_000 }, () => {
+  let staffApi;
+  let kafka;
+  let consumed;
+  let emails;
+  let files;
+  const sent = [];
+
+  before(async () => {
+    staffApi = await office();
+    kafka = await kafkaTool();
+    consumed = await consumedTopics(SERVICES);
+    emails = await clients(SCENARIO, 2);
+    files = await dossiers(staffApi, SCENARIO, emails, DOSSIERS);
+  });
+
+  after(async () => {
+    await kafka?.close();
+  });
+
+  const messageMails = async () => (await Promise.all(emails.map(mailsTo))).flat().filter(isMessageMail)
+    .filter((m) => files.some((d) => d.id === mailDossier(m))).length;
+
+  it('is killed while it works through the events, which keep coming, and restarted', async () => {
+    const items = [
+      ...Array.from({ length: MESSAGES }, (_, n) => ({ kind: 'message', n })),
+      ...Array.from({ length: DOCUMENTS }, (_, n) => ({ kind: 'document', n })),
+    ].sort((x, y) => ((x.n * 31 + (x.kind === 'document' ? 7 : 0)) % 97) - ((y.n * 31 + (y.kind === 'document' ? 7 : 0)) % 97));
+    let publishing = true;
+    // paced (about 20 a second), so events keep arriving before, during and after the kill
+    const publisher = pool(items, 2, async (item, i) => {
+      await sleep(100);
+      const dossier = files[i % DOSSIERS];
+      const r = item.kind === 'message'
+        ? await sendMessage(staffApi, dossier.id, `Bericht ${RUN} ${item.n}`)
+        : await publishDocument(staffApi, dossier.id, `Document ${RUN} ${item.n}`);
+      assert.equal(r.status, 201, r.text);
+      sent.push({ kind: item.kind, dossier: dossier.id, id: r.json.id });
+    }).finally(() => { publishing = false; });
+
+    // kill once a quarter of the message mails went out and the consumer still has events to handle
+    await waitFor('a quarter of the message mails sent', async () => (await messageMails()) >= MESSAGES / 4, { timeoutMs: 60_000, intervalMs: 200 });
+    const behind = (await lagging(kafka, consumed)).filter((l) => l.group === 'notification-service')
+      .reduce((sum, l) => sum + l.end - l.committed, 0);
+    await kill('notification-service', 'KILL');
+    const mailsAtKill = await messageMails();
+    figure(SCENARIO, 'killed with', `${mailsAtKill} of ${MESSAGES} message mails sent, ${behind} events not yet committed by the consumer, ${sent.length} of ${items.length} items published, publishing ${publishing ? 'still running' : 'done'}`);
+    assert.ok(behind > 0, 'the consumer had events in hand when it was killed');
+    // notification-service comes back with the fewer mail retries scenario d needs (no mail fails here)
+    const restartMs = await restart('notification-service', MAIL_RETRIES_FOR_D);
+    figure(SCENARIO, 'restart until ready', seconds(restartMs));
+    await publisher;
+  });
+
+  it('sends every mail exactly once after the restart: nothing skipped, nothing doubled', async () => {
+    const expected = new Map(files.map((d) => [d.id, { messages: 0, documents: 0 }]));
+    for (const item of sent) expected.get(item.dossier)[item.kind === 'message' ? 'messages' : 'documents']++;
+    const count = async () => {
+      const got = new Map(files.map((d) => [d.id, { messages: 0, documents: 0 }]));
+      for (const mail of (await Promise.all(emails.map(mailsTo))).flat()) {
+        const per = got.get(mailDossier(mail));
+        if (!per) continue;
+        if (isMessageMail(mail)) per.messages++;
+        else if (isDocumentMail(mail)) per.documents += mailDocumentCount(mail);
+      }
+      let short = 0; let over = 0;
+      for (const [id, want] of expected) {
+        const have = got.get(id);
+        for (const kind of ['messages', 'documents']) {
+          short += Math.max(0, want[kind] - have[kind]);
+          over += Math.max(0, have[kind] - want[kind]);
+        }
+      }
+      return { short, over };
+    };
+    const started = Date.now();
+    let last;
+    await waitFor('every mail', async () => { last = await count(); return last.short === 0; }, { timeoutMs: 150_000, intervalMs: 1000 })
+      .catch((e) => assert.fail(`${e.message}: ${JSON.stringify(last)}`));
+    figure(SCENARIO, 'all mails arrived', `${seconds(Date.now() - started)} after the restart`);
+    await waitFor('consumers caught up and outboxes empty', async () =>
+      (await lagging(kafka, consumed)).length === 0 && Object.keys(await outboxBacklog()).length === 0, { timeoutMs: 90_000, intervalMs: 1000 });
+    const quietUntil = Date.now() + WINDOW_MS + 3000;
+    await waitFor('a document window without new e-mail', async () => Date.now() >= quietUntil, { timeoutMs: WINDOW_MS + 10_000 });
+    last = await count();
+    figure(SCENARIO, 'mails missing / doubled', `${last.short} / ${last.over} (of ${MESSAGES} message mails and ${DOCUMENTS} documents told of)`);
+    assert.deepEqual(last, { short: 0, over: 0 });
+  });
+});
