@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   RUN, SERVICES, durationMs, figure, isDocumentMail, isMessageMail, kill, mailDocumentCount, mailDossier, mailsTo,
-  outboxBacklog, pool, restart, seconds, sleep, stackEnv, waitFor,
+  outboxBacklog, pool, restart, seconds, stackEnv, waitFor,
 } from './lib/stack.mjs';
 import { consumedTopics, kafkaTool, lagging } from './lib/kafka.mjs';
 import { MAIL_RETRIES_FOR_D } from './lib/overrides.mjs';
@@ -41,34 +41,42 @@ describe('c. notification-service killed in the middle of a batch', { timeout: 2
     .filter((m) => files.some((d) => d.id === mailDossier(m))).length;
 
   it('is killed while it works through the events, which keep coming, and restarted', async () => {
-    const items = [
-      ...Array.from({ length: MESSAGES }, (_, n) => ({ kind: 'message', n })),
-      ...Array.from({ length: DOCUMENTS }, (_, n) => ({ kind: 'document', n })),
-    ].sort((x, y) => ((x.n * 31 + (x.kind === 'document' ? 7 : 0)) % 97) - ((y.n * 31 + (y.kind === 'document' ? 7 : 0)) % 97));
-    let publishing = true;
-    // paced (about 20 a second), so events keep arriving before, during and after the kill
-    const publisher = pool(items, 2, async (item, i) => {
-      await sleep(100);
-      const dossier = files[i % DOSSIERS];
+    // three bursts: the first is in the consumer's hands when it is killed, the second arrives while it is down,
+    // the third while it starts again
+    const burst = (messages, documents, offset) => [
+      ...Array.from({ length: messages }, (_, n) => ({ kind: 'message', n: offset + n })),
+      ...Array.from({ length: documents }, (_, n) => ({ kind: 'document', n: offset + n })),
+    ].sort((x, y) => (x.n % 5) - (y.n % 5));
+    const publish = (items) => pool(items, 6, async (item) => {
+      const dossier = files[item.n % DOSSIERS];
       const r = item.kind === 'message'
         ? await sendMessage(staffApi, dossier.id, `Bericht ${RUN} ${item.n}`)
         : await publishDocument(staffApi, dossier.id, `Document ${RUN} ${item.n}`);
       assert.equal(r.status, 201, r.text);
       sent.push({ kind: item.kind, dossier: dossier.id, id: r.json.id });
-    }).finally(() => { publishing = false; });
+    });
+    const third = Math.floor(MESSAGES / 3);
+    const thirdDocs = Math.floor(DOCUMENTS / 3);
+    await publish(burst(third, thirdDocs, 0));
 
-    // kill once a quarter of the message mails went out and the consumer still has events to handle
-    await waitFor('a quarter of the message mails sent', async () => (await messageMails()) >= MESSAGES / 4, { timeoutMs: 60_000, intervalMs: 200 });
-    const behind = (await lagging(kafka, consumed)).filter((l) => l.group === 'notification-service')
-      .reduce((sum, l) => sum + l.end - l.committed, 0);
+    // killed once a part of the first burst's mails went out and the consumer still has events of it in hand
+    await waitFor('the first mails of the burst', async () => (await messageMails()) >= third / 4, { timeoutMs: 60_000, intervalMs: 200 });
     await kill('notification-service', 'KILL');
-    const mailsAtKill = await messageMails();
-    figure(SCENARIO, 'killed with', `${mailsAtKill} of ${MESSAGES} message mails sent, ${behind} events not yet committed by the consumer, ${sent.length} of ${items.length} items published, publishing ${publishing ? 'still running' : 'done'}`);
-    assert.ok(behind > 0, 'the consumer had events in hand when it was killed');
-    // notification-service comes back with the fewer mail retries scenario d needs (no mail fails here)
-    const restartMs = await restart('notification-service', MAIL_RETRIES_FOR_D);
-    figure(SCENARIO, 'restart until ready', seconds(restartMs));
-    await publisher;
+    try {
+      // what the dead consumer had not committed: fetched and in hand, or not yet fetched
+      const behind = (await lagging(kafka, consumed)).filter((l) => l.group === 'notification-service')
+        .reduce((sum, l) => sum + l.end - l.committed, 0);
+      const mailsAtKill = await messageMails();
+      figure(SCENARIO, 'killed with', `${mailsAtKill} of the first ${third} message mails sent, ${behind} events not yet committed by the consumer`);
+      assert.ok(behind > 0, 'the consumer had events in hand when it was killed');
+      await publish(burst(third, thirdDocs, 1000));
+    } finally {
+      // notification-service comes back with the fewer mail retries scenario d needs (no mail fails here)
+      const restarting = restart('notification-service', MAIL_RETRIES_FOR_D);
+      await publish(burst(MESSAGES - 2 * third, DOCUMENTS - 2 * thirdDocs, 2000));
+      figure(SCENARIO, 'restart until ready', seconds(await restarting));
+    }
+    figure(SCENARIO, 'published', `${sent.filter((x) => x.kind === 'message').length} messages and ${sent.filter((x) => x.kind === 'document').length} documents in three bursts: before the kill, while down, while starting`);
   });
 
   it('sends every mail exactly once after the restart: nothing skipped, nothing doubled', async () => {
