@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { components } from './lib.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = path.join(ROOT, 'bench', 'results.jsonl');
+const RESULTS = path.join(ROOT, '.local', 'bench-results.jsonl');
 const REPORT = path.join(ROOT, 'bench', 'results.md');
 const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-Xms128m -Xmx716m -XX:+ExitOnOutOfMemoryError';
 const BENCHES = [
