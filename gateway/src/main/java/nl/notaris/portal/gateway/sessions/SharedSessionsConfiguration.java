@@ -30,7 +30,7 @@ class SharedSessionsConfiguration {
     MongoClientSettingsBuilderCustomizer mongoTimeouts() {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS));
+                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(3, TimeUnit.SECONDS));
     }
 
     @Bean

@@ -28,7 +28,7 @@ public class DatabaseAvailabilityAutoConfiguration {
     MongoClientSettingsBuilderCustomizer mongoTimeouts(
             @Value("${portal.mongodb.server-selection-timeout:2s}") Duration serverSelection,
             @Value("${portal.mongodb.connect-timeout:2s}") Duration connect,
-            @Value("${portal.mongodb.read-timeout:10s}") Duration read) {
+            @Value("${portal.mongodb.read-timeout:4s}") Duration read) {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket

@@ -1,5 +1,6 @@
 package nl.notaris.portal.support.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,20 +35,28 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the {@code kafka_dlt-*} ones) and remembers how far it got, so a second replay sends only what was
  * parked since. The consumers are idempotent by event id, so a replayed record that was handled in the
  * meantime has no second effect. Reachable from the pod itself only (see the security configuration).
+ * <p>Every consumer group of a topic parks its own copy of a failing record on the same {@code .dlt}
+ * topic; a service counts and replays only the copies its own group parked, and marks what it puts
+ * back with {@link #REPLAY_FOR} so that the topic's other groups pass over it ({@link #replayedForAnotherGroup}).
  */
 @Endpoint(id = "deadletters")
 public class DeadLetters {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Header on a replayed record: the consumer group it is replayed for; the other groups skip it. */
+    public static final String REPLAY_FOR = "portal-replay-for";
+    private static final String PARKED_BY = "kafka_dlt-original-consumer-group";
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaTemplate<String, String> kafka;
     private final Map<String, Object> consumerConfig;
+    private final String group;
 
     public DeadLetters(KafkaListenerEndpointRegistry listeners, KafkaTemplate<String, String> kafka,
             Map<String, Object> consumerConfig, String application) {
         this.listeners = listeners;
         this.kafka = kafka;
+        this.group = String.valueOf(consumerConfig.getOrDefault(ConsumerConfig.GROUP_ID_CONFIG, application));
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, application + ".dead-letter-replay");
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -59,11 +68,9 @@ public class DeadLetters {
         Map<String, Long> waiting = new LinkedHashMap<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             for (String topic : consumedTopics()) {
-                List<TopicPartition> partitions = partitions(consumer, topic + ".dlt");
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(Set.copyOf(partitions));
-                waiting.put(topic, partitions.stream().mapToLong(p -> ends.get(p)
-                        - (done.get(p) == null ? beginning(consumer, p) : done.get(p).offset())).sum());
+                long[] count = { 0 };
+                readUnreplayed(consumer, topic, record -> count[0]++);
+                waiting.put(topic, count[0]);
             }
         }
         return waiting;
@@ -76,31 +83,62 @@ public class DeadLetters {
             return new Replay(topic, 0, "This service does not read " + topic + "; it reads " + consumedTopics() + ".");
         }
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topic + ".dlt");
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            Map<TopicPartition, OffsetAndMetadata> replayed = new HashMap<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= ends.get(partition)) {
-                        continue;
+            Map<TopicPartition, OffsetAndMetadata> replayed = readUnreplayed(consumer, topic, record -> {
+                ProducerRecord<String, String> again = new ProducerRecord<>(topic, record.key(), record.value());
+                for (Header header : record.headers()) {
+                    if (!header.key().startsWith("kafka_dlt-") && !header.key().equals(REPLAY_FOR)) {
+                        again.headers().add(header);
                     }
-                    ProducerRecord<String, String> again = new ProducerRecord<>(topic, record.key(), record.value());
-                    for (Header header : record.headers()) {
-                        if (!header.key().startsWith("kafka_dlt-")) {
-                            again.headers().add(header);
-                        }
-                    }
-                    sends.add(kafka.send(again));
-                    replayed.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 }
-            }
+                again.headers().add(REPLAY_FOR, group.getBytes(StandardCharsets.UTF_8));
+                sends.add(kafka.send(again));
+            });
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
             consumer.commitSync(replayed);
             return new Replay(topic, sends.size(), null);
         }
+    }
+
+    /**
+     * Hands each record this service's group parked on {@code <topic>.dlt} since the last replay to
+     * {@code action}; returns the offsets to commit once they were replayed (past the other groups' copies too).
+     */
+    private Map<TopicPartition, OffsetAndMetadata> readUnreplayed(KafkaConsumer<String, String> consumer, String topic,
+            java.util.function.Consumer<ConsumerRecord<String, String>> action) {
+        List<TopicPartition> partitions = partitions(consumer, topic + ".dlt");
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(Set.copyOf(partitions));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata committed = done.get(partition);
+            if (committed != null) {
+                consumer.seek(partition, committed.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+        Map<TopicPartition, OffsetAndMetadata> read = new HashMap<>();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() >= ends.get(partition)) {
+                    continue;
+                }
+                Header parkedBy = record.headers().lastHeader(PARKED_BY);
+                if (parkedBy == null || group.equals(new String(parkedBy.value(), StandardCharsets.UTF_8))) {
+                    action.accept(record);
+                }
+                read.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        return read;
+    }
+
+    /** True for a record replayed for another consumer group of its topic: this group handled or parked it itself. */
+    static boolean replayedForAnotherGroup(ConsumerRecord<?, ?> record, String group) {
+        Header replayFor = record.headers().lastHeader(REPLAY_FOR);
+        return replayFor != null && !group.equals(new String(replayFor.value(), StandardCharsets.UTF_8));
     }
 
     public record Replay(String topic, int replayed, String problem) {
@@ -129,7 +167,4 @@ public class DeadLetters {
                 : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
-    private static long beginning(KafkaConsumer<String, String> consumer, TopicPartition partition) {
-        return consumer.beginningOffsets(List.of(partition)).get(partition);
-    }
 }

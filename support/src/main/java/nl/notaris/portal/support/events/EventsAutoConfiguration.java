@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import io.micrometer.core.instrument.Counter;
@@ -92,6 +93,14 @@ public class EventsAutoConfiguration {
         // a record that is not JSON of the expected shape will not become so by retrying: park it at once
         handler.addNotRetryableExceptions(JacksonException.class);
         return handler;
+    }
+
+    /** A dead letter replayed for one consumer group is passed over by the topic's other groups. */
+    @Bean
+    @ConditionalOnMissingBean
+    RecordFilterStrategy<Object, Object> skipOtherGroupsReplays(
+            @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
+        return record -> DeadLetters.replayedForAnotherGroup(record, group);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +23,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -78,13 +80,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** MongoDB did not answer within the driver's timeouts: the caller may try again; the breaker counts it. */
-    @ExceptionHandler({ DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class })
+    @ExceptionHandler({ DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class,
+            MongoConnectionPoolClearedException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database not available: {}", e.getClass().getSimpleName());
         request.setAttribute(DatabaseCircuitBreaker.DATABASE_FAILED, Boolean.TRUE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                         "The database does not answer at the moment. Please try again shortly."));
+    }
+
+    /** The driver's pool was cleared because the server stopped answering: as unavailable as a timeout. */
+    @ExceptionHandler(UncategorizedMongoDbException.class)
+    ResponseEntity<ProblemDetail> uncategorized(UncategorizedMongoDbException e, HttpServletRequest request) {
+        if (e.getCause() instanceof MongoConnectionPoolClearedException || e.getCause() instanceof MongoSocketException
+                || e.getCause() instanceof MongoTimeoutException) {
+            return databaseUnavailable(e, request);
+        }
+        log.error("Unexpected database error", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side. Please try again later."));
     }
 
     /** A multipart body that cannot be parsed (cut off, no boundary, a broken part header). */
