@@ -18,9 +18,16 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -92,7 +99,27 @@ public class EventsAutoConfiguration {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         // a record that is not JSON of the expected shape will not become so by retrying: park it at once
         handler.addNotRetryableExceptions(JacksonException.class);
+        // while MongoDB does not answer, every record would fail alike: wait for it (up to 10 minutes) instead of
+        // parking records that are fine
+        handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? databaseBackOff() : null);
         return handler;
+    }
+
+    static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException || cause instanceof MongoConnectionPoolClearedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ExponentialBackOff databaseBackOff() {
+        var backOff = new ExponentialBackOff(1000, 2);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(600_000);
+        return backOff;
     }
 
     /** A dead letter replayed for one consumer group is passed over by the topic's other groups. */
