@@ -39,6 +39,17 @@ public final class TopicReader implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Like {@link #readUntil}, counting each event once by its CloudEvents {@code id}, as the idempotent
+     * consumers do: the outbox publishes at least once, so a record can come twice.
+     */
+    public List<ConsumerRecord<String, String>> readDistinctEvents(
+            java.util.function.Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        return readUntil(record -> matching.test(record)
+                && ids.add(com.jayway.jsonpath.JsonPath.read(record.value(), "$.id")), count, timeout);
+    }
+
     @Override
     public void close() {
         consumer.close();
