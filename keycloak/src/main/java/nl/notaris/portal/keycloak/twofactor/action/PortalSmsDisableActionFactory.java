@@ -1,41 +1,10 @@
 package nl.notaris.portal.keycloak.twofactor.action;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.RequiredActionFactory;
-import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-
-public class PortalSmsDisableActionFactory implements RequiredActionFactory {
+public class PortalSmsDisableActionFactory extends SingletonRequiredActionFactory {
 
     public static final String ID = "portal-sms-disable";
 
-    private static final RequiredActionProvider SINGLETON = new PortalSmsDisableAction();
-
-    @Override
-    public RequiredActionProvider create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayText() {
-        return "Portal – switch off SMS verification";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public PortalSmsDisableActionFactory() {
+        super(ID, "Portal – switch off SMS verification", new PortalSmsDisableAction());
     }
 }

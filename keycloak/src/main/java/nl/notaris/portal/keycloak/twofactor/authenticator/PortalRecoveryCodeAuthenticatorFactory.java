@@ -1,46 +1,17 @@
 package nl.notaris.portal.keycloak.twofactor.authenticator;
 
-import java.util.List;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 
 import nl.notaris.portal.keycloak.twofactor.credential.PortalRecoveryCodeCredentialModel;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
-
-public class PortalRecoveryCodeAuthenticatorFactory implements AuthenticatorFactory {
+public class PortalRecoveryCodeAuthenticatorFactory extends SingletonAuthenticatorFactory {
 
     public static final String ID = "portal-recovery-code";
 
-    private static final Authenticator SINGLETON = new PortalRecoveryCodeAuthenticator();
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Portal – recovery code";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return PortalRecoveryCodeCredentialModel.TYPE;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
+    public PortalRecoveryCodeAuthenticatorFactory() {
+        super(ID, "Portal – recovery code", PortalRecoveryCodeCredentialModel.TYPE,
+                "Signs in with the user's portal recovery code, which then stops working; a new one is shown.",
+                new PortalRecoveryCodeAuthenticator());
     }
 
     @Override
@@ -51,27 +22,5 @@ public class PortalRecoveryCodeAuthenticatorFactory implements AuthenticatorFact
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Signs in with the user's portal recovery code, which then stops working; a new one is shown.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
