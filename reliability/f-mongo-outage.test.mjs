@@ -136,7 +136,7 @@ describe(`f. MongoDB unavailable for ${OUTAGE_MS / 1000} s`, { timeout: 240_000 
       during.filter((c) => c.status >= 200 && c.status < 300).length} × 2xx, ${during.filter((c) => c.status === 0).length} × no answer, others ${
       during.filter((c) => c.status !== 0 && c.status !== 503 && (c.status < 200 || c.status >= 300)).length}`);
     figure(SCENARIO, 'answer time during the outage', `p50 ${percentile(times, 50)} ms, p99 ${percentile(times, 99)} ms, max ${times.at(-1)} ms`);
-    const describeCalls = (list) => list.map((c) => `${c.name} → ${c.status}${c.error ? ` (${c.error})` : ''} in ${c.ms} ms${
+    const describeCalls = (list) => list.map((c) => `round ${c.round}: ${c.name} → ${c.status}${c.error ? ` (${c.error})` : ''} in ${c.ms} ms${
       isProblem503(c) ? '' : `: ${c.contentType ?? ''} ${(c.text ?? '').slice(0, 160)}`}`).join('\n  ');
     assert.equal(slow.length, 0, `calls slower than ${FAST_MS} ms:\n  ${describeCalls(slow)}`);
     assert.equal(notProblem.length, 0, `calls not answered 503 problem+json:\n  ${describeCalls(notProblem)}`);

@@ -11,6 +11,7 @@ import org.mongodb.spring.session.MongoSession;
 import org.mongodb.spring.session.ReactiveMongoSessionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -34,9 +35,10 @@ class SessionStore implements ReactiveSessionRepository<MongoSession> {
     private final ReactiveMongoOperations mongo;
     private final ReactiveMongoSessionRepository sessions;
 
-    SessionStore(ReactiveMongoOperations mongo, Duration idleTimeout) {
+    SessionStore(ReactiveMongoOperations mongo, Duration idleTimeout, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.sessions = new ReactiveMongoSessionRepository(mongo);
+        sessions.setApplicationEventPublisher(events);
         sessions.setCollectionName(SESSIONS);
         sessions.setDefaultMaxInactiveInterval(idleTimeout);
         // expired sessions and markers disappear by themselves (a marker outlives any request that could still

@@ -3,6 +3,8 @@ package nl.notaris.portal.gateway.sessions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +27,23 @@ class SharedSessionsConfiguration {
     /** A session nobody uses for 30 minutes ends (Keycloak's own SSO idle timeout is the same). */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
 
-    /** A session store that does not answer costs a request seconds, not the driver's 30 s or for ever. */
+    /**
+     * A session store that does not answer costs a request seconds, not the driver's 30 s or for ever:
+     * at most one read timeout (2 s), as in the services (support's DatabaseAvailabilityAutoConfiguration:
+     * no read retries, connections opened side by side).
+     */
     @Bean
-    MongoClientSettingsBuilderCustomizer mongoTimeouts() {
+    MongoClientSettingsBuilderCustomizer mongoTimeouts(
+            @Value("${portal.mongodb.server-selection-timeout:1s}") Duration serverSelection,
+            @Value("${portal.mongodb.connect-timeout:2s}") Duration connect,
+            @Value("${portal.mongodb.read-timeout:2s}") Duration read) {
         return settings -> settings
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(3, TimeUnit.SECONDS));
+                .retryReads(false)
+                .applyToConnectionPoolSettings(pool -> pool.maxConnecting(16))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout(Math.toIntExact(connect.toMillis()), TimeUnit.MILLISECONDS)
+                        .readTimeout(Math.toIntExact(read.toMillis()), TimeUnit.MILLISECONDS));
     }
 
     @Bean
@@ -39,8 +52,8 @@ class SharedSessionsConfiguration {
     }
 
     @Bean
-    SessionStore sessionStore(ReactiveMongoOperations mongo) {
-        return new SessionStore(mongo, IDLE_TIMEOUT);
+    SessionStore sessionStore(ReactiveMongoOperations mongo, ApplicationEventPublisher events) {
+        return new SessionStore(mongo, IDLE_TIMEOUT, events);
     }
 
     @Bean

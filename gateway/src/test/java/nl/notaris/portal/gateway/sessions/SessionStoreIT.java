@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,6 +17,8 @@ import org.springframework.security.oauth2.client.oidc.authentication.logout.Oid
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionInformation;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.session.events.SessionCreatedEvent;
+import org.springframework.session.events.SessionDeletedEvent;
 
 import com.mongodb.reactivestreams.client.MongoClients;
 
@@ -27,7 +31,8 @@ class SessionStoreIT {
 
     final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(MongoClients.create(TestMongo.uri()),
             "sessions-" + UUID.randomUUID());
-    final SessionStore sessions = new SessionStore(mongo, Duration.ofMinutes(30));
+    final List<Object> events = new CopyOnWriteArrayList<>();
+    final SessionStore sessions = new SessionStore(mongo, Duration.ofMinutes(30), events::add);
     final MongoOidcSessionRegistry registry = new MongoOidcSessionRegistry(mongo);
 
     /** A request that was running while the session ended saves it at its end; the session stays ended. */
@@ -43,6 +48,15 @@ class SessionStoreIT {
         sessions.save(inFlight).block();
 
         assertThat(sessions.findById(created.getId()).block()).isNull();
+    }
+
+    @Test
+    void startingAndEndingASessionAreAnnounced() {
+        var created = sessions.createSession().block();
+        sessions.save(created).block();
+        sessions.deleteById(created.getId()).block();
+
+        assertThat(events).hasExactlyElementsOfTypes(SessionCreatedEvent.class, SessionDeletedEvent.class);
     }
 
     @Test
