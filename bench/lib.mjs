@@ -2,7 +2,7 @@
 import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, KEYCLOAK_URL, REALM } from '../e2e/lib/portal.mjs';
+import { ensureClientAccount } from '../e2e/lib/portal.mjs';
 
 const PIDS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.local', 'pids');
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -64,37 +64,10 @@ export function record(bench, figures) {
 
 export const BENCH_EMAIL = 'bench-client@example.com';
 
-export async function keycloakAdminToken() {
-  const res = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
-  });
-  if (!res.ok) throw new Error(`Keycloak admin sign-in failed: ${res.status}`);
-  return (await res.json()).access_token;
+/** The benchmark's own client account (so no demo account gets 500 dossiers). */
+export function ensureBenchUser() {
+  return ensureClientAccount(BENCH_EMAIL, { firstName: 'Bench', lastName: 'Client' });
 }
-
-/** Creates the benchmark's own client account (so no demo account gets 500 dossiers). */
-export async function ensureBenchUser() {
-  const token = await keycloakAdminToken();
-  const admin = (path, init = {}) => fetch(`${KEYCLOAK_URL}/admin/realms/${REALM}${path}`, {
-    ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
-  });
-  const existing = await (await admin(`/users?email=${encodeURIComponent(BENCH_EMAIL)}&exact=true`)).json();
-  if (existing.length > 0) return;
-  const created = await admin('/users', {
-    method: 'POST',
-    body: JSON.stringify({
-      username: BENCH_EMAIL, email: BENCH_EMAIL, emailVerified: true, enabled: true, firstName: 'Bench', lastName: 'Client',
-      attributes: { account_type: ['PERSON'] },
-      credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
-    }),
-  });
-  if (created.status !== 201) throw new Error(`creating ${BENCH_EMAIL} failed: ${created.status} ${await created.text()}`);
-  const [user] = await (await admin(`/users?email=${encodeURIComponent(BENCH_EMAIL)}&exact=true`)).json();
-  const role = await (await admin('/roles/client')).json();
-  await admin(`/users/${user.id}/role-mappings/realm`, { method: 'POST', body: JSON.stringify([role]) });
-}
-
 
 /** Used heap (bytes) of a service, from its Prometheus endpoint. */
 export async function heapUsed(baseUrl) {

@@ -77,6 +77,26 @@ export async function keycloakAdmin(method, path, body) {
   return readResponse(await fetch(`${KEYCLOAK_URL}/admin/realms/${REALM}${path}`, init));
 }
 
+/**
+ * A client account made directly in Keycloak (no invitation), with the demo password and the realm
+ * role `client`; an account that exists already is left as it is. Returns its Keycloak id.
+ */
+export async function ensureClientAccount(email, { firstName = 'Test', lastName = 'Klant' } = {}) {
+  const existing = await keycloakAdmin('GET', `/users?email=${encodeURIComponent(email)}&exact=true`);
+  if (existing.json?.length) return existing.json[0].id;
+  const created = await keycloakAdmin('POST', '/users', {
+    username: email, email, emailVerified: true, enabled: true, firstName, lastName,
+    attributes: { account_type: ['PERSON'] },
+    credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
+  });
+  if (created.status !== 201) throw new Error(`creating ${email} in Keycloak: ${created.status} ${created.text}`);
+  const [user] = (await keycloakAdmin('GET', `/users?email=${encodeURIComponent(email)}&exact=true`)).json;
+  const role = (await keycloakAdmin('GET', '/roles/client')).json;
+  const mapped = await keycloakAdmin('POST', `/users/${user.id}/role-mappings/realm`, [role]);
+  if (mapped.status !== 204) throw new Error(`role client for ${email}: ${mapped.status} ${mapped.text}`);
+  return user.id;
+}
+
 /** Staff API client: every call carries the bearer token (no cookies, no CSRF). */
 export function staff(token) {
   const request = async (method, path, { json, form, headers = {} } = {}) => {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { DEMO_PASSWORD, KEYCLOAK_URL, MAILDEV_URL, keycloakAdmin, readResponse } from '../../e2e/lib/portal.mjs';
+import { MAILDEV_URL, readResponse } from '../../e2e/lib/portal.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOCAL = path.join(ROOT, '.local');
@@ -192,29 +192,6 @@ export const isMessageMail = (mail) => mail.subject === 'Nieuw bericht in het kl
 export const isQuestionnaireMail = (mail) => mail.subject === 'Er staat een vragenlijst voor u klaar';
 /** The questionnaire a "questionnaire waiting" mail links to (/acties/<assignment id>). */
 export const mailAssignment = (mail) => (mail.text ?? '').match(/\/acties\/([0-9a-zA-Z-]+)/)?.[1];
-
-// ------------------------------------------------------------------------------------------------
-// Accounts
-// ------------------------------------------------------------------------------------------------
-
-/** A client account of this run, made directly in Keycloak (like bench/lib.mjs does), with the demo password. */
-export async function createClientAccount(email, { firstName = 'Betrouwbaar', lastName = 'Klant' } = {}) {
-  const existing = await keycloakAdmin('GET', `/users?email=${encodeURIComponent(email)}&exact=true`);
-  if (existing.json?.length) return existing.json[0].id;
-  const created = await keycloakAdmin('POST', '/users', {
-    username: email, email, emailVerified: true, enabled: true, firstName, lastName,
-    attributes: { account_type: ['PERSON'] },
-    credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
-  });
-  if (created.status !== 201) throw new Error(`creating ${email} in Keycloak: ${created.status} ${created.text}`);
-  const [user] = (await keycloakAdmin('GET', `/users?email=${encodeURIComponent(email)}&exact=true`)).json;
-  const role = (await keycloakAdmin('GET', '/roles/client')).json;
-  const mapped = await keycloakAdmin('POST', `/users/${user.id}/role-mappings/realm`, [role]);
-  if (mapped.status !== 204) throw new Error(`role client for ${email}: ${mapped.status} ${mapped.text}`);
-  return user.id;
-}
-
-export { KEYCLOAK_URL, MAILDEV_URL };
 
 // ------------------------------------------------------------------------------------------------
 // Figures

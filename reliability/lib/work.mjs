@@ -1,7 +1,7 @@
 // What the scenarios publish, through the gateway as the office's tools and clients' browsers do: dossiers,
 // documents, messages and questionnaires sent and completed; and what a client sees of them afterwards.
-import { backOfficeToken, signIn, staff } from '../../e2e/lib/portal.mjs';
-import { RUN, createClientAccount, pool } from './stack.mjs';
+import { backOfficeToken, ensureClientAccount, signIn, staff } from '../../e2e/lib/portal.mjs';
+import { RUN, pool } from './stack.mjs';
 
 export { signIn };
 
@@ -12,7 +12,7 @@ export async function office() {
 /** `count` client accounts of this run for one scenario: rel-<run>-<scenario>-<i>@example.com. */
 export async function clients(scenario, count) {
   const emails = Array.from({ length: count }, (_, i) => `rel-${RUN.toLowerCase()}-${scenario}-${i + 1}@example.com`);
-  for (const email of emails) await createClientAccount(email);
+  for (const email of emails) await ensureClientAccount(email, { firstName: 'Betrouwbaar' });
   return emails;
 }
 

@@ -3,12 +3,9 @@ package nl.notaris.portal.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +38,7 @@ class FormBodyOnAProxiedRouteTest {
 
     @DynamicPropertySource
     static void serviceUrl(DynamicPropertyRegistry registry) {
-        TestMongo.register(registry);
-        registry.add("DOSSIER_SERVICE_URL", () -> "http://localhost:" + service.getAddress().getPort());
+        StandInService.register(registry, service);
     }
 
     @AfterAll
@@ -92,24 +88,16 @@ class FormBodyOnAProxiedRouteTest {
     }
 
     static HttpServer startService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/api/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                        + (body.isEmpty() ? "" : " body=" + body));
-                byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.setExecutor(Executors.newFixedThreadPool(2));
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return StandInService.start(exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                    + (body.isEmpty() ? "" : " body=" + body));
+            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
     }
 
 }

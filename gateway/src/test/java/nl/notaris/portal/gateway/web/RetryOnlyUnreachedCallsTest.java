@@ -3,12 +3,9 @@ package nl.notaris.portal.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.sun.net.httpserver.HttpServer;
 
-import nl.notaris.portal.gateway.TestMongo;
+import nl.notaris.portal.gateway.StandInService;
 
 /**
  * The gateway retries a read only when it did not get an answer (the instance went away), never a
@@ -40,8 +37,7 @@ class RetryOnlyUnreachedCallsTest {
 
     @DynamicPropertySource
     static void serviceUrl(DynamicPropertyRegistry registry) {
-        TestMongo.register(registry);
-        registry.add("DOSSIER_SERVICE_URL", () -> "http://localhost:" + service.getAddress().getPort());
+        StandInService.register(registry, service);
     }
 
     @AfterAll
@@ -68,31 +64,23 @@ class RetryOnlyUnreachedCallsTest {
     }
 
     static HttpServer startService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/api/", exchange -> {
-                String path = exchange.getRequestURI().getPath();
-                received.add(path);
-                if (path.endsWith("/flaky") && received.stream().filter(p -> p.endsWith("/flaky")).count() == 1) {
-                    exchange.close(); // the connection ends without an answer, as when an instance stops
-                    return;
-                }
-                boolean unavailable = path.endsWith("/unavailable");
-                byte[] answer = (unavailable ? "{\"status\":503,\"title\":\"Service unavailable\"}" : "{\"ok\":true}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", unavailable ? "application/problem+json" : "application/json");
-                if (unavailable) {
-                    exchange.getResponseHeaders().set("Retry-After", "10");
-                }
-                exchange.sendResponseHeaders(unavailable ? 503 : 200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.setExecutor(Executors.newFixedThreadPool(2));
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return StandInService.start(exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            received.add(path);
+            if (path.endsWith("/flaky") && received.stream().filter(p -> p.endsWith("/flaky")).count() == 1) {
+                exchange.close(); // the connection ends without an answer, as when an instance stops
+                return;
+            }
+            boolean unavailable = path.endsWith("/unavailable");
+            byte[] answer = (unavailable ? "{\"status\":503,\"title\":\"Service unavailable\"}" : "{\"ok\":true}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", unavailable ? "application/problem+json" : "application/json");
+            if (unavailable) {
+                exchange.getResponseHeaders().set("Retry-After", "10");
+            }
+            exchange.sendResponseHeaders(unavailable ? 503 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
     }
 }
