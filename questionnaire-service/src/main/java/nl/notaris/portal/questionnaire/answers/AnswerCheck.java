@@ -29,13 +29,17 @@ public final class AnswerCheck {
         int index = indexOf(pageId);
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> checked = check(index, answers, earlier(index, saved), errors);
+        errors.addAll(AnswerCharacters.refused(checked, errors));
         if (!errors.isEmpty()) {
             throw new AnswersInvalidException(errors);
         }
         return checked;
     }
 
-    /** Every page checked again in order, as at completion; the errors name their page. */
+    /**
+     * Every page checked again in order, as at completion; the errors name their page. Characters are
+     * not checked here: answers saved before that check existed still complete, and their PDF leaves such characters out.
+     */
     public Map<String, Map<String, Object>> all(Map<String, Map<String, Object>> saved) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Map<String, Object>> checked = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import nl.notaris.portal.questionnaire.definition.Definitions;
 import nl.notaris.portal.questionnaire.definition.StoredDefinition;
 import nl.notaris.portal.questionnaire.pdf.AnswersPdf;
 import nl.notaris.portal.questionnaire.pdf.DocumentServiceUploads;
+import nl.notaris.portal.questionnaire.pdf.PdfFileName;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.access.DossierParty;
@@ -125,8 +126,7 @@ public class AssignmentService {
         Instant now = clock.instant();
         byte[] document = pdf.render(definition.definition(), checked,
                 new AnswersPdf.Subject(dossierNumber, caller.name(), now));
-        String pdfId = uploads.uploadPdf(assignment.getDossierId(), "Vragenlijst " + assignment.getTitle() + ".pdf",
-                document);
+        String pdfId = uploads.uploadPdf(assignment.getDossierId(), PdfFileName.of(assignment.getTitle()), document);
         assignment.complete(checked, now, pdfId);
         assignment.record(events.completed(assignment));
         try {

@@ -165,7 +165,8 @@ public class AnswersPdf {
         return in;
     }
 
+    /** Every text of the document passes here, so a character XML cannot hold never fails the rendering. */
     private static String esc(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
+        return value == null ? "" : HtmlUtils.htmlEscape(XmlCharacters.strip(value), "UTF-8");
     }
 }

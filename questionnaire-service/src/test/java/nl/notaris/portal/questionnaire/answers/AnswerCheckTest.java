@@ -115,6 +115,38 @@ class AnswerCheckTest {
     }
 
     @Test
+    void charactersNoDocumentCanHoldAreRefusedNamingTheQuestion() {
+        // C0 controls but tab, CR and LF; U+FFFE and U+FFFF; surrogates without their pair (JSON escapes as sent)
+        for (String refused : List.of("\\u0000", "\\u0001", "\\u0008", "\\u000b", "\\u001f", "\\ufffe", "\\uffff",
+                "\\ud800", "\\udfff", "\\udc00\\ud800")) {
+            assertRefused("tot-slot", "{\"volmacht\":false,\"opmerkingen\":\"a" + refused + "b\"}", Map.of()).as(refused)
+                    .containsExactly(tuple("opmerkingen", "characters", null));
+        }
+        assertRefused("woning", HOUSE.replace("\"bewoners\":[]", """
+                "bewoners":[{"naam":"Bram","relatie":"partner"},{"naam":"Zoë\\u0007 van 't Hoff","relatie":"kind"}]"""),
+                Map.of()).containsExactly(tuple("bewoners[1].naam", "characters", null));
+        assertRefused("tot-slot", "{\"volmacht\":false,\"documenten\":[\"koopovereenkomst\\u0001\"]}", Map.of())
+                .as("named once").containsExactly(tuple("documenten[0]", "enum", null));
+    }
+
+    @Test
+    void whatADocumentCanHoldIsKept() {
+        Map<String, Object> kept = check.page("tot-slot", answers("""
+                {"volmacht":false,"opmerkingen":"regel\\tén\\r\\nregel twee \\ud83c\\udfe0 \\u0085 \\ufffd"}"""), Map.of());
+        assertThat(kept).containsEntry("opmerkingen", "regel\tén\r\nregel twee 🏠 \u0085 \ufffd");
+    }
+
+    @Test
+    void answersSavedBeforeCharactersWereCheckedStillComplete() {
+        Map<String, Map<String, Object>> saved = new LinkedHashMap<>();
+        saved.put("persoonlijk", answers(PERSONAL));
+        saved.put("woning", answers(HOUSE));
+        saved.put("financiering", answers(MONEY));
+        saved.put("tot-slot", answers(LAST.replace("}", ",\"opmerkingen\":\"a\\u0001b\"}")));
+        assertThat(check.all(saved).get("tot-slot")).containsEntry("opmerkingen", "a\u0001b");
+    }
+
+    @Test
     void anUnknownPageIsNotFound() {
         assertThatThrownBy(() -> check.page("geheim", Map.of(), Map.of()))
                 .isInstanceOf(nl.notaris.portal.support.web.NotFoundException.class);

@@ -77,6 +77,28 @@ class AnswersPdfTest {
     }
 
     @Test
+    void charactersXmlCannotHoldAreLeftOutInsteadOfFailingTheDocument() throws IOException {
+        // answers saved before such characters were refused: C0 controls, U+FFFE/U+FFFF, unpaired surrogates
+        Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
+        answers.put("persoonlijk", answers("""
+                {"voornamen":"\\u0000Ëlla\\u001F","achternaam":"van\\u0008 't Hoff","geboortedatum":"1985-04-12",
+                 "bsn":"111222333","burgerlijke-staat":"ongehuwd"}"""));
+        answers.put("woning", answers("""
+                {"adres":"Prinsen\\ufffegracht 263","postcode":"1016 GV","plaats":"Amster\\uffffdam","koopsom":1,
+                 "leveringsdatum":"2027-02-01","zelf-bewonen":true,"bewoners":[{"naam":"Bram\\ud800 van 't Hoff","relatie":"partner"}]}"""));
+        answers.put("tot-slot", answers("""
+                {"volmacht":false,"opmerkingen":"a\\u0001b\\tc\\r\\nd \\udc00e 😀 f"}"""));
+
+        byte[] rendered = new AnswersPdf().render(Fixtures.aankoopWoning(), answers,
+                new AnswersPdf.Subject("2026\u0002-0042", "Ëlla\u0007 van 't Hoff", Instant.parse("2026-11-28T14:05:00Z")));
+
+        try (PDDocument document = Loader.loadPDF(rendered)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Ëlla", "van 't Hoff", "Prinsengracht 263",
+                    "Amsterdam", "Bram van 't Hoff", "ab", "2026-0042");
+        }
+    }
+
+    @Test
     void fontsAreEmbeddedAndTheDocumentIsTagged() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<PDFont> fonts = new ArrayList<>();
