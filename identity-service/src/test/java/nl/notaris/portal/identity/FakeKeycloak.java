@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -35,7 +40,13 @@ public final class FakeKeycloak {
     /** Credentials besides the password, as Keycloak lists them ({@code type}, {@code credentialData}, …). */
     public final Map<String, List<Map<String, Object>>> otherCredentials = new ConcurrentHashMap<>();
     public final List<String> loggedOut = new CopyOnWriteArrayList<>();
+    /** The set-password e-mails Keycloak sent. */
     public final List<Map<String, Object>> setPasswordEmails = new CopyOnWriteArrayList<>();
+    /** The user id of every set-password request that arrived, also those held or failed. */
+    public final List<String> setPasswordEmailRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, CountDownLatch> heldSetPasswordEmails = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failingSetPasswordEmails = new ConcurrentHashMap<>();
+    private final java.util.Queue<Map<String, Object>> userRefusals = new ConcurrentLinkedQueue<>();
     public final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
 
     public FakeKeycloak() {
@@ -47,6 +58,8 @@ public final class FakeKeycloak {
         server.createContext("/realms/notary-portal/protocol/openid-connect/token", this::token);
         server.createContext("/realms/notary-portal/portal-accounts/set-password-email", this::setPasswordEmail);
         server.createContext("/admin/realms/notary-portal/", this::admin);
+        // a held request must not hold up the others
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -87,6 +100,32 @@ public final class FakeKeycloak {
         return id;
     }
 
+    /**
+     * The user's set-password requests wait (at most a minute) until the returned latch is counted
+     * down, like a Keycloak that is slow to answer.
+     */
+    public CountDownLatch holdSetPasswordEmails(String userId) {
+        return heldSetPasswordEmails.computeIfAbsent(userId, id -> new CountDownLatch(1));
+    }
+
+    /** The user's next {@code times} set-password requests are answered 503, like a Keycloak that is down. */
+    public void failSetPasswordEmails(String userId, int times) {
+        failingSetPasswordEmails.put(userId, new AtomicInteger(times));
+    }
+
+    public long setPasswordEmailRequestsFor(String userId) {
+        return setPasswordEmailRequests.stream().filter(userId::equals).count();
+    }
+
+    public long setPasswordEmailsTo(String userId) {
+        return setPasswordEmails.stream().filter(sent -> userId.equals(sent.get("userId"))).count();
+    }
+
+    /** The next user creation is refused with 400 and this body, as Keycloak's user profile refuses a value. */
+    public void refuseNextUser(Map<String, Object> error) {
+        userRefusals.add(error);
+    }
+
     public String idOf(String email) {
         return users.values().stream().filter(u -> email.equalsIgnoreCase((String) u.get("email")))
                 .map(u -> (String) u.get("id")).findFirst().orElse(null);
@@ -118,7 +157,22 @@ public final class FakeKeycloak {
             return;
         }
         Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
-        if (!users.containsKey(body.get("userId"))) {
+        String userId = String.valueOf(body.get("userId"));
+        setPasswordEmailRequests.add(userId);
+        CountDownLatch held = heldSetPasswordEmails.get(userId);
+        if (held != null) {
+            try {
+                held.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        AtomicInteger failing = failingSetPasswordEmails.get(userId);
+        if (failing != null && failing.getAndDecrement() > 0) {
+            respond(exchange, 503, Map.of("error", "unavailable"));
+            return;
+        }
+        if (!users.containsKey(userId)) {
             respond(exchange, 404, Map.of());
             return;
         }
@@ -144,6 +198,11 @@ public final class FakeKeycloak {
             respond(exchange, 200, found.subList(Math.min(first, found.size()), Math.min(first + max, found.size())));
         } else if (parts[0].equals("users") && parts.length == 1 && method.equals("POST")) {
             Map<String, Object> user = JSON.readValue(exchange.getRequestBody(), Map.class);
+            Map<String, Object> refusal = userRefusals.poll();
+            if (refusal != null) {
+                respond(exchange, 400, refusal);
+                return;
+            }
             if (idOf((String) user.get("email")) != null) {
                 respond(exchange, 409, Map.of("errorMessage", "User exists with same email"));
                 return;

@@ -17,5 +17,7 @@ public abstract class IdentityIntegrationTest extends IntegrationTest {
         registry.add("portal.keycloak.url", keycloak::url);
         registry.add("portal.accounts.events-interval", () -> "200ms");
         registry.add("portal.accounts.sync-interval", () -> "1h");
+        registry.add("portal.accounts.password-emails-interval", () -> "100ms");
+        registry.add("portal.accounts.password-email-retry-delay", () -> "100ms");
     }
 }

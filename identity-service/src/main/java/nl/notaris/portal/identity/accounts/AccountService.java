@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -31,8 +29,6 @@ import nl.notaris.portal.support.web.ProblemException;
  */
 @Service
 public class AccountService {
-
-    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final MongoTemplate mongo;
     private final KeycloakAdminClient keycloak;
@@ -120,21 +116,26 @@ public class AccountService {
 
     /**
      * The client typed an address on the invitation page (ONB-2). When it is the invited address, the
-     * set-password e-mail (#2) is sent and the invitation is used up. The caller always gets the same
-     * answer, so the page discloses nothing about which addresses have accounts.
+     * invitation is used up and the set-password e-mail (#2) is marked due; {@link SetPasswordEmails}
+     * sends it shortly after. The caller always gets the same answer, and after the same work: one
+     * update of the invitation whatever was typed, and no call to Keycloak, so neither the answer nor
+     * its timing discloses which addresses have accounts.
      */
     public Invitation.Status confirm(String token, String email) {
         Invitation invitation = counted(token);
-        if (invitation == null || invitation.status(clock.instant()) != Invitation.Status.VALID) {
-            return invitation == null ? Invitation.Status.EXPIRED : invitation.status(clock.instant());
+        Instant now = clock.instant();
+        if (invitation == null || invitation.status(now) != Invitation.Status.VALID) {
+            return invitation == null ? Invitation.Status.EXPIRED : invitation.status(now);
         }
         Account account = mongo.findById(invitation.accountId(), Account.class);
-        if (account != null && account.getState() == AccountState.INVITED && account.getEmail().equalsIgnoreCase(email.trim())) {
-            keycloak.sendSetPasswordEmail(account.getId(), settings.signInUrl(), settings.passwordLinkValidFor().toSeconds());
-            mongo.updateFirst(query(where("_id").is(invitation.tokenHash())), new Update().set("usedAt", clock.instant()),
-                    Invitation.class);
-            log.info("Set-password e-mail requested for account {}", account.getId());
+        boolean invitedAddress = account != null && account.getState() == AccountState.INVITED
+                && account.getEmail().equalsIgnoreCase(email.trim());
+        Update update = new Update().set("lastTriedAt", now);
+        if (invitedAddress) {
+            update.set("usedAt", now).set("passwordEmailDueAt", now);
         }
+        mongo.updateFirst(query(where("_id").is(invitation.tokenHash()).and("usedAt").is(null)), update,
+                Invitation.class);
         return Invitation.Status.VALID;
     }
 
@@ -259,7 +260,7 @@ public class AccountService {
                 new Update().set("usedAt", now), Invitation.class);
         String token = Invitation.newToken();
         Instant expiresAt = now.plus(settings.invitationValidFor());
-        mongo.insert(new Invitation(Invitation.hash(token), account.getId(), now, expiresAt, null, 0));
+        mongo.insert(Invitation.issued(Invitation.hash(token), account.getId(), now, expiresAt));
         account.record(events.invited(account, token, expiresAt));
     }
 

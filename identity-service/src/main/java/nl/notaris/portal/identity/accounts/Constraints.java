@@ -19,34 +19,55 @@ final class Constraints {
     private Constraints() {
     }
 
-    /** The address the client will be known by: one {@code @}, no spaces or control characters. */
+    /**
+     * The address rule: what Keycloak accepts both as address and as username (the portal makes the
+     * address the username, and Keycloak's username rule refuses {@code & ' $ % ! # ? , ; : * ~ / \ | ^ =}
+     * and brackets, which the e-mail standard would allow). So: a dot-atom of ASCII letters, digits and
+     * {@code _ + -} before the {@code @} (at most 64 characters), and a domain of at least two ASCII
+     * labels, e.g. {@code jan.de-vries+notaris@mail.example.nl}. Non-ASCII addresses (SMTPUTF8,
+     * {@code jörg@example.com}) are refused: Keycloak's username rule and many mail servers do too.
+     */
+    static final String EMAIL_ADDRESS = "(?=[^@]{1,64}@)[A-Za-z0-9_+-]+(?:\\.[A-Za-z0-9_+-]+)*"
+            + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+
+    /**
+     * The name rule: any letters, spaces, apostrophes, hyphens, dots and digits, but none of the
+     * characters Keycloak's person-name rule refuses ({@code < > & " $ % ! # ? § ; * ~ / \ | ^ = [ ] { } ( )}),
+     * no control characters (also not Unicode's C1 block, line and paragraph separators) and no
+     * invisible formatting characters such as a right-to-left override, which would disguise a name.
+     */
+    static final String PERSON_NAME = "[^<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Zl}\\p{Zp}]*";
+
+    /** The address the client will be known by: see {@link #EMAIL_ADDRESS}. */
     @Documented
     @Constraint(validatedBy = {})
     @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
     @Retention(RetentionPolicy.RUNTIME)
     @NotBlank
     @Size(max = 255)
-    @Pattern(regexp = "[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}")
+    @Pattern(regexp = EMAIL_ADDRESS)
     @ReportAsSingleViolation
     @interface InviteeEmail {
-        String message() default "must be an e-mail address";
+        String message() default "must be an e-mail address such as name@example.com, with only the letters a-z, "
+                + "digits and . _ + - before the @";
 
         Class<?>[] groups() default {};
 
         Class<? extends Payload>[] payload() default {};
     }
 
-    /** A first or last name: required, at most 100 characters, no control characters. */
+    /** A first or last name: required, at most 100 characters, see {@link #PERSON_NAME}. */
     @Documented
     @Constraint(validatedBy = {})
     @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
     @Retention(RetentionPolicy.RUNTIME)
     @NotBlank
     @Size(max = 100)
-    @Pattern(regexp = "[^\\p{Cntrl}]*")
+    @Pattern(regexp = PERSON_NAME)
     @ReportAsSingleViolation
     @interface PersonName {
-        String message() default "is required (at most 100 characters)";
+        String message() default "is required (at most 100 characters) and may not contain control characters "
+                + "or any of < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( )";
 
         Class<?>[] groups() default {};
 

@@ -14,17 +14,29 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The link of e-mail #1 (ONB-1, ONB-2): a random token that leads to the page where the client types
- * the address. Only its hash is stored. It expires, and is used up once the set-password e-mail went
- * out; a newer invitation of the same account replaces it.
+ * the address. Only its hash is stored. It expires, and is used up once the right address was typed;
+ * a newer invitation of the same account replaces it. {@code lastTriedAt} is when the page was last
+ * used; the set-password e-mail (#2) that the right address asked for is due at
+ * {@code passwordEmailDueAt} until {@link SetPasswordEmails} sent it ({@code passwordEmailSentAt}).
  */
 @Document("invitations")
 record Invitation(@Id String tokenHash, @Indexed String accountId, Instant createdAt, Instant expiresAt,
-        Instant usedAt, int attempts) {
+        Instant usedAt, int attempts, Instant lastTriedAt, @Indexed(sparse = true) Instant passwordEmailDueAt,
+        Instant passwordEmailSentAt, Integer passwordEmailTries) {
+
+    Invitation {
+        // invitations stored before the set-password e-mail was sent in the background have no count
+        passwordEmailTries = passwordEmailTries == null ? 0 : passwordEmailTries;
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     enum Status {
         VALID, EXPIRED, USED
+    }
+
+    static Invitation issued(String tokenHash, String accountId, Instant now, Instant expiresAt) {
+        return new Invitation(tokenHash, accountId, now, expiresAt, null, 0, null, null, null, 0);
     }
 
     static String newToken() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -24,15 +26,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import nl.notaris.portal.support.web.ConflictException;
+import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.ProblemException;
 
 /**
  * Keycloak's admin REST API (and the portal's set-password endpoint in the realm), called with this
  * service's own service account (client credentials of the {@code identity-service} client, allowed
  * to view and manage users and to read the realm's events). Keycloak holds the accounts' passwords;
- * this service never sees one.
+ * this service never sees one. A value Keycloak refuses (400) in a call that carries what a caller
+ * typed is the caller's 400, naming the field where Keycloak names it.
  */
 @Component
 public class KeycloakAdminClient {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAdminClient.class);
+    /** Keycloak's user attributes as the portal's requests name them; the username is the e-mail address. */
+    private static final Map<String, String> FIELDS = Map.of("email", "email", "username", "email",
+            "firstName", "firstName", "lastName", "lastName", "locale", "language", "phone_number", "phone");
+    private static final Map<String, String> FIELD_NAMES = Map.of("email", "e-mail address", "firstName",
+            "first name", "lastName", "last name", "language", "language", "phone", "phone number");
 
     private final RestClient http;
     private final String realm;
@@ -55,12 +67,16 @@ public class KeycloakAdminClient {
     }
 
     public List<UserRepresentation> findUsersByEmail(String email) {
-        return http.get()
-                .uri("/admin/realms/{realm}/users?email={email}&exact=true&briefRepresentation=false", realm, email)
-                .headers(headers -> headers.setBearerAuth(accessToken()))
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<UserRepresentation>>() {
-                });
+        try {
+            return http.get()
+                    .uri("/admin/realms/{realm}/users?email={email}&exact=true&briefRepresentation=false", realm, email)
+                    .headers(headers -> headers.setBearerAuth(accessToken()))
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<UserRepresentation>>() {
+                    });
+        } catch (HttpClientErrorException.BadRequest e) {
+            throw refused(e);
+        }
     }
 
     public Optional<UserRepresentation> findUser(String userId) {
@@ -97,6 +113,9 @@ public class KeycloakAdminClient {
             if (e.getStatusCode() == HttpStatus.CONFLICT) {
                 throw new ConflictException("An account with this e-mail address exists already.");
             }
+            if (e instanceof HttpClientErrorException.BadRequest badRequest) {
+                throw refused(badRequest);
+            }
             throw e;
         }
     }
@@ -132,9 +151,13 @@ public class KeycloakAdminClient {
         update.put("firstName", user.firstName());
         update.put("lastName", user.lastName());
         update.put("attributes", attributes);
-        http.put().uri("/admin/realms/{realm}/users/{id}", realm, userId)
-                .headers(h -> h.setBearerAuth(accessToken()))
-                .contentType(MediaType.APPLICATION_JSON).body(update).retrieve().toBodilessEntity();
+        try {
+            http.put().uri("/admin/realms/{realm}/users/{id}", realm, userId)
+                    .headers(h -> h.setBearerAuth(accessToken()))
+                    .contentType(MediaType.APPLICATION_JSON).body(update).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.BadRequest e) {
+            throw refused(e);
+        }
     }
 
     /** Whether the user has set a password. */
@@ -189,6 +212,34 @@ public class KeycloakAdminClient {
         return events == null ? List.of() : events.reversed();
     }
 
+    /**
+     * Keycloak's 400 as the caller's 400: an {@link InvalidRequestException} naming the field when
+     * Keycloak names one the portal knows, else a 400 problem without a field. Keycloak's {@code params}
+     * repeat the value typed, so they stay out of both the answer and the log.
+     */
+    private static RuntimeException refused(HttpClientErrorException.BadRequest e) {
+        ErrorRepresentation error;
+        try {
+            error = e.getResponseBodyAs(ErrorRepresentation.class);
+        } catch (RuntimeException notKeycloaksErrorBody) {
+            error = null;
+        }
+        ErrorRepresentation first = error == null ? null
+                : error.field() != null || error.errors() == null || error.errors().isEmpty() ? error : error.errors().get(0);
+        String field = first == null || first.field() == null ? null : FIELDS.get(first.field());
+        // only a message key such as invalidEmailMessage: a sentence might quote the value
+        String reason = first == null || first.errorMessage() == null
+                || !first.errorMessage().matches("[A-Za-z0-9_.-]{1,80}") ? "no message key" : first.errorMessage();
+        log.warn("Keycloak refused a value: {} ({})", reason,
+                first == null || first.field() == null ? "no field" : first.field());
+        if (field == null) {
+            return new ProblemException(HttpStatus.BAD_REQUEST, null,
+                    "The sign-in service did not accept these account details. Check them and try again.");
+        }
+        return new InvalidRequestException(field, "The sign-in service does not accept this "
+                + FIELD_NAMES.get(field) + ".");
+    }
+
     private synchronized String accessToken() {
         if (token == null || token.expiresAt().isBefore(clock.instant().plusSeconds(30))) {
             var form = new LinkedMultiValueMap<String, String>();
@@ -207,6 +258,11 @@ public class KeycloakAdminClient {
     }
 
     private record AccessToken(String value, Instant expiresAt) {
+    }
+
+    /** Keycloak's error answer: one error, or several under {@code errors}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ErrorRepresentation(String field, String errorMessage, List<ErrorRepresentation> errors) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -5,6 +5,7 @@ import static nl.notaris.portal.testsupport.TestCaller.STAFF;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -64,10 +68,50 @@ class StaffAccountControllerTest {
     void anInvitationNamesEachWrongFieldAndNeverReachesKeycloak() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")
                         .with(STAFF.token()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .content("{\"type\":\"PERSON\",\"email\":\"a\\u0000@b\",\"firstName\":\"\",\"lastName\":\"B\",\"language\":\"de\"}"))
+                        .content("{\"type\":\"PERSON\",\"email\":\"geen-adres\",\"firstName\":\"\",\"lastName\":\"B\",\"language\":\"de\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("email", "firstName", "language")));
+        // a NUL is refused as well (by the JSON reader or by the address rule)
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")
+                        .with(STAFF.token()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"PERSON\",\"email\":\"a\\u0000@b.nl\",\"firstName\":\"A\",\"lastName\":\"B\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
         verifyNoInteractions(accounts, keycloak);
+    }
+
+    /** What Keycloak's user profile refuses is refused here first, naming the field, instead of a 500 from Keycloak. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "email     | x<b>@example.com",
+            "email     | a,b@x",
+            "email     | jörg@example.com",
+            "email     | anna@localhost",
+            "firstName | <script>alert(1)</script>",
+            "lastName  | Jansen <b>" })
+    void whatKeycloakWouldRefuseIsA400NamingTheFieldAndNeverReachesKeycloak(String field, String value) throws Exception {
+        java.util.Map<String, String> invitation = new java.util.HashMap<>(
+                Map.of("type", "PERSON", "email", "anna@example.com", "firstName", "Anna", "lastName", "de Vries"));
+        invitation.put(field, value);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")
+                        .with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(invitation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors.length()").value(1));
+        verifyNoInteractions(accounts, keycloak);
+    }
+
+    @Test
+    void namesWithAccentsApostrophesAndHyphensAndUsualAddressesAreAccepted() throws Exception {
+        given(accounts.invite(org.mockito.ArgumentMatchers.any())).willReturn(Account.invited("kc-2",
+                "jan.de-vries+notaris@mail.example.nl", "Ëlla", "van 't Hoff-Smit", AccountType.PERSON, null, null, "nl",
+                null, java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")
+                        .with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"PERSON\",\"email\":\"Jan.de-Vries+notaris@mail.example.nl\","
+                                + "\"firstName\":\"Ëlla\",\"lastName\":\"van 't Hoff-Smit\"}"))
+                .andExpect(status().isCreated());
     }
 
     @Test
