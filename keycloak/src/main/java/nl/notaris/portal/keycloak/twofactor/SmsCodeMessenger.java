@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends codes by text message and checks them, for one purpose (sign-in, setting up, switching off)
  * in one authentication session: the {@link SmsCodeChallenge} lives in the session's notes
- * ({@code portal.sms.<purpose>.*}), the account's send limit in {@link SmsSendLimit}.
+ * ({@code portal.sms.<purpose>.*}), the limits of sending in {@link SmsSendLimit}.
  */
 public final class SmsCodeMessenger {
 
@@ -73,7 +73,7 @@ public final class SmsCodeMessenger {
         this.user = user;
         this.prefix = "portal.sms." + purpose.note + ".";
         this.clock = Clock.systemUTC();
-        this.limit = new SmsSendLimit(clock, new SingleUseObjectSentTimes(session));
+        this.limit = new SmsSendLimit(clock, new SingleUseObjectSlots(session), maxPerMinute());
     }
 
     /** The code of this session, if one was sent. */
@@ -93,27 +93,43 @@ public final class SmsCodeMessenger {
         return current().map(c -> c.usable(clock.instant())).orElse(false);
     }
 
-    /** Sends a new code to {@code e164Number} (replacing an earlier one), within the account's limits. */
+    /** Sends a new code to {@code e164Number} (replacing an earlier one), within the limits of sending. */
     public SendResult send(String e164Number) {
-        SmsSendLimit.Decision decision = limit.check(user.getId());
+        SmsSendLimit.Decision decision = limit.reserve(user.getId(), e164Number);
         if (decision instanceof SmsSendLimit.TooSoon tooSoon) {
             return new SendResult(SendStatus.TOO_SOON, tooSoon.seconds());
         }
         if (decision instanceof SmsSendLimit.TooMany tooMany) {
             return new SendResult(SendStatus.TOO_MANY, tooMany.minutes());
         }
+        if (!(decision instanceof SmsSendLimit.Allowed allowed)) {
+            LOG.warnf("Text message for user %s not sent: the realm's cap of %d texts per minute is reached",
+                    user.getId(), maxPerMinute());
+            return new SendResult(SendStatus.NOT_SENT, 0);
+        }
         SmsCodeChallenge.Issued issued = SmsCodeChallenge.issue(e164Number, RANDOM, clock.instant());
         try {
             session.getProvider(SmsSender.class).send(e164Number, SmsText.forUser(session, realm, user, issued.code()));
         } catch (SmsNotSentException | RuntimeException e) {
+            allowed.giveBack().run();
             // Neither the code nor the whole number in the log.
             LOG.warnf("Text message with a code to %s for user %s not sent: %s", PhoneNumbers.masked(e164Number),
                     user.getId(), e instanceof SmsNotSentException ? e.getMessage() : e.getClass().getName());
             return new SendResult(SendStatus.NOT_SENT, 0);
         }
-        limit.recordSent(user.getId());
         write(issued.challenge().toNotes());
         return new SendResult(SendStatus.SENT, 0);
+    }
+
+    /** The realm's cap on texts per minute: {@code PORTAL_SMS_MAX_PER_MINUTE} in Keycloak's environment. */
+    static int maxPerMinute() {
+        String configured = System.getenv("PORTAL_SMS_MAX_PER_MINUTE");
+        try {
+            return configured == null || configured.isBlank() ? SmsSendLimit.DEFAULT_MAX_PER_MINUTE
+                    : Math.max(1, Integer.parseInt(configured.trim()));
+        } catch (NumberFormatException e) {
+            return SmsSendLimit.DEFAULT_MAX_PER_MINUTE;
+        }
     }
 
     /** Checks a typed code against this session's code; a right code is used up. */
