@@ -159,6 +159,38 @@ class RealmExportTest {
         assertThat(profile).contains("\"name\": \"email\"", "\"edit\": [\"admin\"]");
     }
 
+    /**
+     * No client of the realm takes a password directly (OAuth's password grant): it would skip the browser
+     * flow and with it the second step. Keycloak creates {@code admin-cli} with the password grant on
+     * unless the export declares it, so it is declared here.
+     */
+    @Test
+    void noClientTakesAPasswordWithoutTheBrowserFlow() {
+        List<String> clientIds = new ArrayList<>();
+        for (JsonNode client : realm.get("clients")) {
+            clientIds.add(client.get("clientId").asText());
+            assertThat(client.path("directAccessGrantsEnabled").isBoolean())
+                    .as(client.get("clientId") + " declares directAccessGrantsEnabled").isTrue();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean())
+                    .as(client.get("clientId") + " takes passwords directly").isFalse();
+            assertThat(client.path("implicitFlowEnabled").asBoolean()).as(client.get("clientId") + " implicit flow").isFalse();
+        }
+        assertThat(clientIds).contains("admin-cli");
+    }
+
+    /** The name and the address identify the client to the office: only an admin (the identity-service) changes them. */
+    @Test
+    void nameAndAddressAreChangedByTheOfficeOnly() throws Exception {
+        JsonNode profile = new ObjectMapper().readTree(realm.get("components").get("org.keycloak.userprofile.UserProfileProvider")
+                .get(0).get("config").get("kc.user.profile.config").get(0).asText());
+        for (JsonNode attribute : profile.get("attributes")) {
+            String name = attribute.get("name").asText();
+            if (List.of("email", "firstName", "lastName").contains(name)) {
+                assertThat(texts(attribute.get("permissions").get("edit"))).as(name).containsExactly("admin");
+            }
+        }
+    }
+
     /** The demo recovery code of sanne@example.com (keycloak/README.md). */
     static final String SANNE_RECOVERY_CODE = "HERS-TELC-DE26-SANN";
 
