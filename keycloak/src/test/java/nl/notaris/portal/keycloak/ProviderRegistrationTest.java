@@ -147,4 +147,14 @@ class ProviderRegistrationTest {
             assertThat(factory.create(null).initiatedActionSupport()).as(name).isEqualTo(InitiatedActionSupport.SUPPORTED);
         }
     }
+
+    @Test
+    void theListenerOfAdminLogoutsIsRegisteredAndNamedByTheRealm() throws Exception {
+        List<String> factories = registered(org.keycloak.events.EventListenerProviderFactory.class);
+        assertThat(factories).containsExactly(nl.notaris.portal.keycloak.logout.UserLogoutListenerFactory.class.getName());
+        allImplement(org.keycloak.events.EventListenerProviderFactory.class, factories);
+        assertThat(ids(factories)).containsExactly("portal-user-logout");
+        String realm = java.nio.file.Files.readString(java.nio.file.Path.of("realm", "notary-portal-realm.json"));
+        assertThat(realm).contains("\"portal-user-logout\"");
+    }
 }
