@@ -108,6 +108,11 @@ class GatewaySecurityConfiguration {
         };
     }
 
+    @Bean
+    SignInEndedAtKeycloak signInEndedAtKeycloak() {
+        return new SignInEndedAtKeycloak();
+    }
+
     /** Writes the XSRF-TOKEN cookie on every response, so the web app always has one to send back. */
     @Bean
     WebFilter csrfCookieFilter() {

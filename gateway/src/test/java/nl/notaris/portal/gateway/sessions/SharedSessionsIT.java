@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -57,7 +71,8 @@ class SharedSessionsIT {
                 // the token endpoint refused the code: a failed sign-in, not an unknown one
                 .expectHeader().location("/?signin=failed");
 
-        assertThat(tokenRequests).singleElement().satisfies(body -> assertThat(body)
+        assertThat(tokenRequests).filteredOn(body -> body.contains("grant_type=authorization_code")).singleElement()
+                .satisfies(body -> assertThat(body)
                 .contains("code=the-code").contains("code_verifier=").contains("grant_type=authorization_code"));
     }
 
@@ -72,6 +87,46 @@ class SharedSessionsIT {
                 .exchange()
                 .expectStatus().is3xxRedirection()
                 .expectHeader().location("/oauth2/authorization/keycloak");
+    }
+
+    /**
+     * Keycloak ended the session behind a browser session without telling the gateway (an expired SSO
+     * session, or a back-channel logout that did not arrive): the relayed token expires and its renewal is
+     * refused. The portal's session ends with it, on every replica, and the web app is told plainly.
+     */
+    @Test
+    void aRefusedTokenRenewalEndsTheSessionWithA401() {
+        String session = signedInSessionWithAnExpiredToken();
+
+        client(second).get().uri("/api/me").cookie("SESSION", session).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").isEqualTo("Your session has ended. Please sign in again.");
+        assertThat(tokenRequests).anySatisfy(body -> assertThat(body).contains("grant_type=refresh_token")
+                .contains("refresh_token=refresh"));
+
+        assertThat(first.getBean(SessionStore.class).findById(session).blockOptional()).as("the session has ended").isEmpty();
+        client(first).get().uri("/api/me").cookie("SESSION", session).exchange().expectStatus().isUnauthorized();
+    }
+
+    private static String signedInSessionWithAnExpiredToken() {
+        Instant now = Instant.now();
+        var idToken = new OidcIdToken("id-token", now.minusSeconds(600), now.plusSeconds(600),
+                Map.of("sub", "anna-id", "iss", "http://localhost:8180/realms/notary-portal", "sid", "keycloak-session"));
+        var user = new DefaultOidcUser(AuthorityUtils.createAuthorityList("OIDC_USER"), idToken);
+        var signIn = new OAuth2AuthenticationToken(user, user.getAuthorities(), "keycloak");
+        var registration = first.getBean(ReactiveClientRegistrationRepository.class).findByRegistrationId("keycloak").block();
+        var expired = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now.minusSeconds(600), now.minusSeconds(300));
+        var tokens = new OAuth2AuthorizedClient(registration, "anna-id", expired, new OAuth2RefreshToken("refresh", now.minusSeconds(600)));
+
+        SessionStore store = first.getBean(SessionStore.class);
+        var session = store.createSession().block();
+        session.setAttribute(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME,
+                new SecurityContextImpl(signIn));
+        session.setAttribute(WebSessionServerOAuth2AuthorizedClientRepository.class.getName() + ".AUTHORIZED_CLIENTS",
+                new HashMap<>(Map.of("keycloak", tokens)));
+        store.save(session).block();
+        return session.getId();
     }
 
     private static WebTestClient client(ConfigurableApplicationContext gateway) {
