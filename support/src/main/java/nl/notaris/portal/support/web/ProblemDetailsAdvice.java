@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -112,6 +113,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The upload could not be read: the multipart body is not well-formed.");
     }
 
+    /**
+     * Spring Security's firewall refuses what it reads late, such as a form parameter whose name holds a
+     * line break (read when a body is turned into parameters): the caller's mistake, not ours.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "The request contains a character that is not allowed in a parameter name or value.");
+    }
+
     /** A check in a controller or service that the caller's role does not pass (the security filters answer the rest). */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
@@ -148,7 +159,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String at = path(json.getPath());
-            String detail = "The request body does not have the expected shape at " + at + ".";
+            String rule = json.getOriginalMessage();
+            String detail = TextFields.NOT_TEXT.equals(rule) || TextFields.CHARACTER_NOT_ALLOWED.equals(rule)
+                    ? at + " " + rule + "."
+                    : "The request body does not have the expected shape at " + at + ".";
             return ResponseEntity.badRequest()
                     .body(withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), at, detail));
         }

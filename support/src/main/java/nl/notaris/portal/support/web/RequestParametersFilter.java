@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class RequestParametersFilter extends OncePerRequestFilter {
 
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\r\\n]]");
+    private static final Pattern CONTROL = TextFields.NOT_ALLOWED;
     private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]{1,50})\\]");
 
     @Override

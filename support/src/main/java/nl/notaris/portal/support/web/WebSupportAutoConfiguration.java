@@ -19,9 +19,11 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import tools.jackson.databind.JacksonModule;
+
 /**
  * What every service's web layer shares: problem details for every error (controller advice, error
- * page, Tomcat's own reports), the request parameter check, and the {@link PageQuery} and
+ * page, Tomcat's own reports), the request parameter and text field checks, and the {@link PageQuery} and
  * {@link nl.notaris.portal.support.security.Caller} controller parameters.
  */
 @AutoConfiguration(beforeName = {
@@ -35,6 +37,12 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new PageQueryResolver());
         resolvers.add(new CallerResolver());
+    }
+
+    /** Text fields of request bodies: strings only, no control characters (see {@link TextFields}). */
+    @Bean
+    JacksonModule textFields() {
+        return TextFields.module();
     }
 
     @Bean

@@ -68,6 +68,32 @@ class ProblemResponsesIT extends IntegrationTest {
     }
 
     @Test
+    void aTextFieldTakesAStringWithoutControlCharacters() throws IOException {
+        postJson("{\"subject\":1,\"body\":\"x\"}").assertProblem(400).assertField("subject");
+        postJson("{\"subject\":\"x\",\"body\":true}").assertProblem(400).assertField("body");
+        postJson("{\"subject\":\"\\u0000\",\"body\":\"x\"}").assertProblem(400).assertField("subject");
+        postJson("{\"subject\":\"x\",\"tags\":[\"a\",\"b\\u001bc\"]}").assertProblem(400).assertField("tags[1]");
+        Answer refused = postJson("{\"subject\":\"a\\u0007b\"}");
+        assertThat(refused.json().path("detail").asText()).isEqualTo("subject contains a character that is not allowed.");
+
+        Answer ok = postJson("{\"subject\":\"Vraag\",\"body\":\"Regel 1\\r\\nRegel 2\\tmet tab\",\"tags\":[\"\\u00e9\"]}");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().path("body").asText()).isEqualTo("Regel 1\r\nRegel 2\tmet tab");
+    }
+
+    @Test
+    void aParameterNameTheFirewallRefusesIsA400() throws IOException {
+        String form = "a%0d%0ab=1";
+        send("POST /api/text HTTP/1.1\r\n" + TOKEN + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + form.length() + "\r\n", form).assertProblem(400);
+    }
+
+    private Answer postJson(String json) throws IOException {
+        return send("POST /api/text HTTP/1.1\r\n" + TOKEN + "Content-Type: application/json\r\nContent-Length: "
+                + json.length() + "\r\n", json);
+    }
+
+    @Test
     void aMalformedMultipartBodyIsA400() throws IOException {
         String body = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\nabc";
         send("POST /api/upload HTTP/1.1\r\n" + TOKEN + "Content-Type: multipart/form-data; boundary=XX\r\n"
@@ -108,6 +134,9 @@ class ProblemResponsesIT extends IntegrationTest {
         }
     }
 
+    record Text(String subject, String body, List<String> tags) {
+    }
+
     @RestController
     static class EchoController {
 
@@ -125,6 +154,11 @@ class ProblemResponsesIT extends IntegrationTest {
         @PostMapping("/api/upload")
         long upload(@RequestPart MultipartFile file) {
             return file.getSize();
+        }
+
+        @PostMapping("/api/text")
+        Text text(@org.springframework.web.bind.annotation.RequestBody Text text) {
+            return text;
         }
 
         @GetMapping("/api/fault")
