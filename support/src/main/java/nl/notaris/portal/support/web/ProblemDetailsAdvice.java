@@ -17,7 +17,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -135,6 +139,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side. Please try again later.");
+    }
+
+    /** Text parameters (query, form and multipart fields, path segments) follow the rule of {@link TextFields} too. */
+    @InitBinder
+    void textParameters(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new TextFields.ParameterEditor());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        if (field != null && TextFields.refused(ex)) {
+            String detail = field + " " + TextFields.CHARACTER_NOT_ALLOWED + ".";
+            return ResponseEntity.badRequest().body(withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), field, detail));
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
     }
 
     @Override

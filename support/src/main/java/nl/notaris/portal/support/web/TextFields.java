@@ -1,5 +1,6 @@
 package nl.notaris.portal.support.web;
 
+import java.beans.PropertyEditorSupport;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JsonParser;
@@ -29,6 +30,34 @@ public final class TextFields {
     /** A Jackson module with the rule, registered with the services' JSON mapper. */
     public static SimpleModule module() {
         return new SimpleModule("portal-text-fields").addDeserializer(String.class, new StrictText());
+    }
+
+    /** The rule for text parameters bound by Spring MVC (multipart fields among them, which no filter reads). */
+    static final class ParameterEditor extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            if (text != null && NOT_ALLOWED.matcher(text).find()) {
+                throw new Refused();
+            }
+            setValue(text);
+        }
+    }
+
+    /** Whether a failed conversion was this rule's refusal. */
+    static boolean refused(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Refused extends IllegalArgumentException {
+        Refused() {
+            super(CHARACTER_NOT_ALLOWED);
+        }
     }
 
     static final class StrictText extends StdScalarDeserializer<String> {

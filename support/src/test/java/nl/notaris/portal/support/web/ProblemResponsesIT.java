@@ -82,6 +82,17 @@ class ProblemResponsesIT extends IntegrationTest {
     }
 
     @Test
+    void aMultipartTextFieldWithAControlCharacterIsA400NamingIt() throws IOException {
+        String body = "--XX\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\na\u0000b\r\n"
+                + "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\nabc\r\n--XX--\r\n";
+        send("POST /api/upload HTTP/1.1\r\n" + TOKEN + "Content-Type: multipart/form-data; boundary=XX\r\n"
+                + "Content-Length: " + body.length() + "\r\n", body).assertProblem(400).assertField("title");
+        String fine = body.replace("a\u0000b", "Regel 1\r\nRegel 2");
+        assertThat(send("POST /api/upload HTTP/1.1\r\n" + TOKEN + "Content-Type: multipart/form-data; boundary=XX\r\n"
+                + "Content-Length: " + fine.length() + "\r\n", fine).status()).isEqualTo(200);
+    }
+
+    @Test
     void aParameterNameTheFirewallRefusesIsA400() throws IOException {
         String form = "a%0d%0ab=1";
         send("POST /api/text HTTP/1.1\r\n" + TOKEN + "Content-Type: application/x-www-form-urlencoded\r\n"
@@ -152,7 +163,7 @@ class ProblemResponsesIT extends IntegrationTest {
         }
 
         @PostMapping("/api/upload")
-        long upload(@RequestPart MultipartFile file) {
+        long upload(@RequestPart MultipartFile file, @RequestParam(required = false) String title) {
             return file.getSize();
         }
 
