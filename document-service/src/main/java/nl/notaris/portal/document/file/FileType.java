@@ -4,18 +4,25 @@ import java.util.Set;
 
 /**
  * What a file was found to be from its content. {@code accepted} types are the ones clients may
- * deliver (DOC-6); their extensions are the ones a download name may end in.
+ * deliver (DOC-6); their extensions are the ones a download name may end in. A refused file may
+ * say in words what it is where its media type does not ({@code description}: "an archive that
+ * carries a program or a script").
  */
-public record FileType(String mediaType, boolean accepted, String extension, Set<String> extensions) {
+public record FileType(String mediaType, boolean accepted, String extension, Set<String> extensions,
+        String description) {
 
     public static final String OCTET_STREAM = "application/octet-stream";
 
     static FileType accepted(String mediaType, String... extensions) {
-        return new FileType(mediaType, true, extensions[0], Set.of(extensions));
+        return new FileType(mediaType, true, extensions[0], Set.of(extensions), null);
     }
 
     static FileType refused(String mediaType) {
-        return new FileType(mediaType, false, null, Set.of());
+        return new FileType(mediaType, false, null, Set.of(), null);
+    }
+
+    static FileType refused(String mediaType, String description) {
+        return new FileType(mediaType, false, null, Set.of(), description);
     }
 
     /** The type a download is served with: an accepted type as itself, anything else as plain bytes. */

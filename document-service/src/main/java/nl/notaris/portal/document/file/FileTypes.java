@@ -4,27 +4,29 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.tika.Tika;
 
 /**
  * Decides a file's type from its content (Apache Tika's magic bytes), never from its name or the
- * uploader's claim. Office Open XML files are zip archives that Tika's core cannot tell apart, so
- * their entries are looked at: {@code word/} is DOCX, {@code xl/} is XLSX; any other archive is refused.
+ * uploader's claim. Office files are zip archives, so their entries are read ({@link ZipScan}): an
+ * Office Open XML file is one with {@code [Content_Types].xml} and its main part
+ * ({@code word/document.xml} is DOCX, {@code xl/workbook.xml} XLSX, {@code ppt/presentation.xml}
+ * PPTX), an OpenDocument text one with {@code content.xml}; neither may carry a program or a script.
  * PDF, JPEG, PNG, HEIC/HEIF, TIFF, DOCX, XLSX and ODT are accepted; HTML, SVG, scripts, programs,
- * archives and everything else are not.
+ * other archives and everything else are not.
  */
 public final class FileTypes {
 
     private static final Tika TIKA = new Tika();
     private static final int HEAD = 64 * 1024;
-    private static final int MAX_ZIP_ENTRIES = 2_000;
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    static final String ODT = "application/vnd.oasis.opendocument.text";
 
     private static final Map<String, FileType> ACCEPTED = Map.of(
             "application/pdf", FileType.accepted("application/pdf", "pdf"),
@@ -35,7 +37,11 @@ public final class FileTypes {
             "image/tiff", FileType.accepted("image/tiff", "tif", "tiff"),
             DOCX, FileType.accepted(DOCX, "docx"),
             XLSX, FileType.accepted(XLSX, "xlsx"),
-            "application/vnd.oasis.opendocument.text", FileType.accepted("application/vnd.oasis.opendocument.text", "odt"));
+            ODT, FileType.accepted(ODT, "odt"));
+
+    /** The main part of each kind of Office Open XML file. */
+    private static final Map<String, String> OOXML_MAIN_PARTS = Map.of(
+            "word/document.xml", DOCX, "xl/workbook.xml", XLSX, "ppt/presentation.xml", PPTX);
 
     /** Opens the content from its start; called once for the first bytes and once more for an archive. */
     @FunctionalInterface
@@ -52,8 +58,9 @@ public final class FileTypes {
             try (InputStream in = new BufferedInputStream(content.open(), HEAD)) {
                 detected = TIKA.detect(in);
             }
-            if (detected.equals("application/x-tika-ooxml") || detected.equals("application/zip")) {
-                detected = officeDocumentIn(content).orElse(detected);
+            if (detected.equals("application/x-tika-ooxml") || detected.equals("application/zip")
+                    || detected.equals(ODT)) {
+                return officeDocument(detected, content);
             }
             FileType accepted = ACCEPTED.get(detected);
             return accepted != null ? accepted : FileType.refused(detected);
@@ -62,26 +69,42 @@ public final class FileTypes {
         }
     }
 
-    private static java.util.Optional<String> officeDocumentIn(Content content) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(content.open())) {
-            ZipEntry entry;
-            for (int i = 0; i < MAX_ZIP_ENTRIES && (entry = zip.getNextEntry()) != null; i++) {
-                if (entry.getName().startsWith("word/")) {
-                    return java.util.Optional.of(DOCX);
-                }
-                if (entry.getName().startsWith("xl/")) {
-                    return java.util.Optional.of(XLSX);
-                }
-            }
-        } catch (IOException | IllegalArgumentException notAReadableZip) {
-            // not an archive we can read: stays what Tika said it was
+    private static FileType officeDocument(String detected, Content content) throws IOException {
+        ZipScan.Result zip;
+        try (InputStream in = content.open()) {
+            zip = ZipScan.of(in);
         }
-        return java.util.Optional.empty();
+        String unsound = switch (zip.outcome()) {
+            case CARRIES_PROGRAM -> "an archive that carries a program or a script";
+            case TOO_LARGE -> "an archive too large to check when unpacked";
+            case UNREADABLE -> "a damaged archive";
+            case SOUND -> null;
+        };
+        if (unsound != null) {
+            return FileType.refused(detected, unsound);
+        }
+        String kind = detected.equals(ODT) ? (zip.has("content.xml") ? ODT : null) : ooxmlKind(zip);
+        if (kind == null) {
+            return FileType.refused(detected);
+        }
+        FileType accepted = ACCEPTED.get(kind);
+        return accepted != null ? accepted : FileType.refused(kind);
+    }
+
+    /** The kind of a real Office Open XML file: its content types and exactly one main part. */
+    private static String ooxmlKind(ZipScan.Result zip) {
+        if (!zip.has("[Content_Types].xml")) {
+            return null;
+        }
+        List<String> kinds = OOXML_MAIN_PARTS.entrySet().stream().filter(part -> zip.has(part.getKey()))
+                .map(Map.Entry::getValue).toList();
+        return kinds.size() == 1 ? kinds.get(0) : null;
     }
 
     /** A sentence for a person: why a file was refused, naming it. */
     public static String refusal(String fileName, FileType type) {
-        return "'" + fileName + "' cannot be delivered: it is " + describe(type.mediaType())
+        return "'" + fileName + "' cannot be delivered: it is "
+                + (type.description() != null ? type.description() : describe(type.mediaType()))
                 + ". Send a PDF, a photo or scan (JPEG, PNG, HEIC, TIFF) or an office document (DOCX, XLSX, ODT).";
     }
 

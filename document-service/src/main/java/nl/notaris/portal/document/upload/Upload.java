@@ -10,11 +10,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A file on its way in. Its bytes go straight into GridFS's chunk collection under the upload's id,
  * so any replica of this service can continue it, and the finished file is stored once: the
  * delivered document later points at the same GridFS file. {@code tail} holds the bytes after the
- * last full chunk (less than one chunk). An upload that is never sent expires.
+ * last full chunk (less than one chunk). {@code messageId} is the message that named the upload
+ * when it was sent; from then on it cannot be removed. An upload that is never sent expires.
  */
 @Document("uploads")
 public record Upload(@Id String id, String ownerAccountId, String dossierId, String fileName, long length,
-        long offset, int chunks, byte[] tail, UploadStatus status, String contentType,
+        long offset, int chunks, byte[] tail, UploadStatus status, String contentType, String messageId,
         Instant createdAt, @Indexed Instant expiresAt) {
 
     public boolean isOwnedBy(String accountId) {
@@ -23,5 +24,9 @@ public record Upload(@Id String id, String ownerAccountId, String dossierId, Str
 
     public boolean isComplete() {
         return status == UploadStatus.COMPLETE;
+    }
+
+    public boolean isSent() {
+        return messageId != null;
     }
 }

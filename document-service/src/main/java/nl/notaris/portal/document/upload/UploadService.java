@@ -15,6 +15,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
@@ -36,7 +37,8 @@ import nl.notaris.portal.support.web.PayloadTooLargeException;
  * Files on their way into a dossier (MSG-5, DOC-5, DOC-6): resumable (tus) or in one multipart
  * request. An upload belongs to the account that made it, for a dossier it may see; nobody else
  * sees it. The content's type is checked once every byte is in; a refused file is deleted at once.
- * A message that names the upload turns it into a delivered document (same bytes, stored once).
+ * A message that names the upload marks it sent (it can no longer be removed), and its event turns
+ * it into a delivered document (same bytes, stored once).
  */
 @Service
 public class UploadService {
@@ -67,6 +69,7 @@ public class UploadService {
         if (dossierId == null || dossierId.isBlank()) {
             throw new InvalidRequestException("dossierId", "dossierId is required (in the upload's metadata).");
         }
+        DossierIds.requirePossible(dossierId);
         if (length < 1) {
             throw new InvalidRequestException("Upload-Length", "The file is empty.");
         }
@@ -74,7 +77,7 @@ public class UploadService {
         access.require(dossierId, caller);
         Instant now = clock.instant();
         Upload upload = new Upload(new ObjectId().toHexString(), caller.accountId(), dossierId,
-                SafeFileName.of(fileName), length, 0, 0, new byte[0], UploadStatus.UPLOADING, null, now,
+                SafeFileName.of(fileName), length, 0, 0, new byte[0], UploadStatus.UPLOADING, null, null, now,
                 now.plus(limits.expireAfter()));
         return mongo.insert(upload);
     }
@@ -111,6 +114,7 @@ public class UploadService {
         if (dossierId == null || dossierId.isBlank()) {
             throw new InvalidRequestException("dossierId", "dossierId is required.");
         }
+        DossierIds.requirePossible(dossierId);
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("file", "The file is missing or empty.");
         }
@@ -132,7 +136,8 @@ public class UploadService {
         }
         Instant now = clock.instant();
         Upload upload = new Upload(id.toHexString(), caller.accountId(), dossierId, name, file.getSize(),
-                file.getSize(), 0, null, UploadStatus.COMPLETE, type.mediaType(), now, now.plus(limits.expireAfter()));
+                file.getSize(), 0, null, UploadStatus.COMPLETE, type.mediaType(), null, now,
+                now.plus(limits.expireAfter()));
         return mongo.insert(upload);
     }
 
@@ -140,9 +145,33 @@ public class UploadService {
         return own(caller, uploadId);
     }
 
+    /** Removes an upload that no message names yet; one that a message names is the message's (409). */
     public void delete(Caller caller, String uploadId) {
         Upload upload = own(caller, uploadId);
-        remove(upload);
+        if (!upload.isSent() && removeIf(where("_id").is(uploadId).and("messageId").is(null))) {
+            return;
+        }
+        throw new ConflictException("'" + own(caller, uploadId).fileName()
+                + "' was sent with a message and can no longer be removed.");
+    }
+
+    /**
+     * A message names the upload: messaging-service says so, as the sender, before it saves the
+     * message. From then on the upload cannot be removed, and it is kept a whole expiry period from
+     * now for the message's event to file it. Saying so again changes nothing.
+     */
+    public Upload markSent(Caller caller, String uploadId, String messageId) {
+        Upload upload = own(caller, uploadId);
+        if (!upload.isComplete()) {
+            throw new ConflictException("'" + upload.fileName()
+                    + "' has not finished uploading; it can be sent once every byte is in.");
+        }
+        if (!upload.isSent()) {
+            mongo.updateFirst(query(where("_id").is(uploadId).and("messageId").is(null)), new Update()
+                    .set("messageId", messageId).set("expiresAt", clock.instant().plus(limits.expireAfter())),
+                    Upload.class);
+        }
+        return own(caller, uploadId);
     }
 
     /**
@@ -171,21 +200,22 @@ public class UploadService {
     public record Opened(Upload upload, InputStream content) {
     }
 
-    /** Removes uploads that were never sent and have expired; returns how many. */
+    /** Removes uploads that have expired (a message that names one extended its time); returns how many. */
     public int removeExpired(Instant now) {
         List<Upload> expired = mongo.find(query(where("expiresAt").lt(now)), Upload.class);
-        expired.forEach(this::remove);
-        if (!expired.isEmpty()) {
-            log.info("Removed {} expired upload(s)", expired.size());
+        int removed = (int) expired.stream()
+                .filter(upload -> removeIf(where("_id").is(upload.id()).and("expiresAt").lt(now))).count();
+        if (removed > 0) {
+            log.info("Removed {} expired upload(s)", removed);
         }
-        return expired.size();
+        return removed;
     }
 
     private Upload complete(Upload upload) {
         chunks.seal(upload, clock.instant());
         FileType type = FileTypes.detect(() -> files.open(upload.id()));
         if (!type.accepted()) {
-            remove(upload);
+            removeIf(where("_id").is(upload.id()));
             throw new RefusedFileTypeException(FileTypes.refusal(upload.fileName(), type));
         }
         String name = type.downloadName(upload.fileName());
@@ -212,8 +242,16 @@ public class UploadService {
         return upload;
     }
 
-    private void remove(Upload upload) {
-        chunks.delete(upload.id());
-        mongo.remove(query(where("_id").is(upload.id())), Upload.class);
+    /**
+     * Removes the upload that matches {@code upload}, then its bytes; false when it no longer matched
+     * (a message named it, or its time was extended, in the meantime).
+     */
+    private boolean removeIf(Criteria upload) {
+        Upload removed = mongo.findAndRemove(query(upload), Upload.class);
+        if (removed == null) {
+            return false;
+        }
+        chunks.delete(removed.id());
+        return true;
     }
 }

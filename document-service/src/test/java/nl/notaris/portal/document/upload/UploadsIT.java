@@ -300,6 +300,110 @@ class UploadsIT extends IntegrationTest {
     }
 
     @Test
+    void anUploadThatASentMessageNamesCannotBeRemovedAndIsStillFiled() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        byte[] scan = pdf(5_000);
+        String uploadId = uploadSimply(ANNA, dossierId, "paspoort.pdf", scan);
+        String messageId = new org.bson.types.ObjectId().toHexString();
+
+        HttpResponse<String> sent = markSent(ANNA, uploadId, messageId);
+        HttpResponse<String> removed = http.send(request(ANNA, "/api/uploads/" + uploadId).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(409);
+        assertThat(removed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat((String) JsonPath.read(removed.body(), "$.detail")).contains("'paspoort.pdf'").contains("sent");
+        HttpResponse<String> terminated = http.send(request(ANNA, "/api/uploads/tus/" + uploadId).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(409);
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(sent.body(), "$.messageId")).isEqualTo(messageId);
+        assertThat(markSent(ANNA, uploadId, messageId).statusCode()).as("again: the same").isEqualTo(200);
+        assertThat(markSent(BOB, uploadId, messageId).statusCode()).as("not Bob's").isEqualTo(404);
+        assertThat(download(ANNA, uploadId)).isEqualTo(scan);
+
+        String unfinished = create(ANNA, dossierId, "half.pdf", 1_000);
+        HttpResponse<String> tooEarly = markSent(ANNA, unfinished.substring(unfinished.lastIndexOf('/') + 1), messageId);
+        assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+        assertThat((String) JsonPath.read(tooEarly.body(), "$.detail")).contains("half.pdf");
+
+        kafka.send(DocumentTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-client")
+                .forDossier(dossierId).with("subject", "messages/" + messageId).with("data.messageId", messageId)
+                .with("data.senderAccountId", ANNA.accountId())
+                .with("data.attachments", List.of(java.util.Map.of("documentId", uploadId))).json()).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(uploadId, Upload.class) == null);
+        HttpResponse<String> tab = http.send(request(ANNA, "/api/dossiers/" + dossierId + "/documents?category=DELIVERED")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((List<String>) JsonPath.read(tab.body(), "$.items[*].id")).containsExactly(uploadId);
+        assertThat(download(ANNA, uploadId)).isEqualTo(scan);
+    }
+
+    HttpResponse<String> markSent(TestCaller caller, String uploadId, String messageId) throws Exception {
+        return http.send(request(caller, "/api/uploads/" + uploadId).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"messageId\":\"" + messageId + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aZipDressedUpAsAWordDocumentIsRefusedByName() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/"));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("evil.exe"));
+            zip.write("MZ a program".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("index.html"));
+            zip.write("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        byte[] evil = zipped.toByteArray();
+
+        String boundary = "----upload" + UUID.randomUUID();
+        HttpResponse<String> simple = http.send(request(ANNA, "/api/uploads")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "contract.docx", evil, dossierId)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(simple.statusCode()).as(simple.body()).isEqualTo(415);
+        assertThat(simple.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat((String) JsonPath.read(simple.body(), "$.detail")).startsWith("'contract.docx' cannot be delivered");
+        assertThat((String) JsonPath.read(simple.body(), "$.errors[0].field")).isEqualTo("file");
+
+        String location = create(ANNA, dossierId, "contract.docx", evil.length);
+        HttpResponse<String> resumable = patch(ANNA, location, 0, evil, 0, evil.length);
+        assertThat(resumable.statusCode()).as(resumable.body()).isEqualTo(415);
+        assertThat((String) JsonPath.read(resumable.body(), "$.detail")).startsWith("'contract.docx' cannot be delivered");
+        assertThat(http.send(request(ANNA, location).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("removed").isEqualTo(404);
+    }
+
+    @Test
+    void aDossierIdThatCannotBeOneIsNotFoundWithoutAskingAnyone() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        int asked = DossierOwnerStub.instance().calls();
+        for (String notAnId : List.of("../" + dossierId, dossierId + "/../x", "..", "%2e%2e%2f" + dossierId,
+                dossierId + "?x=1", "a b", "x".repeat(65))) {
+            HttpResponse<String> tus = http.send(request(ANNA, "/api/uploads/tus").header("Upload-Length", "100")
+                    .header("Upload-Metadata", "filename " + b64("a.pdf") + ",dossierId " + b64(notAnId))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(tus.statusCode()).as(notAnId + ": " + tus.body()).isEqualTo(404);
+            assertThat(tus.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+
+            String boundary = "----upload" + UUID.randomUUID();
+            HttpResponse<String> simple = http.send(request(ANNA, "/api/uploads")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "a.pdf", pdf(100), notAnId)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(simple.statusCode()).as(notAnId + ": " + simple.body()).isEqualTo(404);
+        }
+        assertThat(DossierOwnerStub.instance().calls()).as("nobody was asked about them").isEqualTo(asked);
+    }
+
+    @Test
     void uploadsThatAreNeverSentExpire() throws Exception {
         String dossierId = dossierOf(ANNA);
         byte[] scan = pdf(900_000);

@@ -1,5 +1,6 @@
 package nl.notaris.portal.messaging.attachment;
 
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -24,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.ProblemException;
 import nl.notaris.portal.support.web.ServiceUnavailableException;
 import nl.notaris.portal.support.security.CallerToken;
@@ -31,7 +34,8 @@ import nl.notaris.portal.support.security.CallerToken;
 /**
  * The uploads at document-service, called with the caller's own token: an upload is only visible
  * to the account that made it, so a client can attach only its own files. The office's files are
- * streamed on to document-service (from this service's temporary file), never held in memory.
+ * streamed on to document-service (from this service's temporary file), never held in memory. An
+ * upload a message names is marked sent before the message is saved, so it cannot be removed under it.
  */
 @Component
 public class DocumentServiceUploads {
@@ -39,6 +43,7 @@ public class DocumentServiceUploads {
     private static final Logger log = LoggerFactory.getLogger(DocumentServiceUploads.class);
 
     private final RestClient documents;
+    private final RestClient marks;
 
     DocumentServiceUploads(RestClient.Builder builder, @Value("${portal.document-service-url}") String url) {
         var requestFactory = new SimpleClientHttpRequestFactory();
@@ -47,6 +52,11 @@ public class DocumentServiceUploads {
         // stream the office's files instead of buffering them
         requestFactory.setChunkSize(64 * 1024);
         this.documents = builder.clone().baseUrl(url).requestFactory(requestFactory).build();
+        // marking an upload sent is a PATCH, which HttpURLConnection does not know
+        var patchFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build());
+        patchFactory.setReadTimeout(Duration.ofSeconds(10));
+        this.marks = builder.clone().baseUrl(url).requestFactory(patchFactory).build();
     }
 
     /** An upload of the caller, when it exists. */
@@ -58,7 +68,25 @@ public class DocumentServiceUploads {
             if (e.getStatusCode().value() == 404 || e.getStatusCode().value() == 400) {
                 return Optional.empty();
             }
-            throw passOn(e);
+            throw passOn(e, "files");
+        } catch (RestClientException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Tells document-service that the message names the upload: from then on its sender cannot remove
+     * it. An upload that is gone meanwhile is "not found"; other refusals are passed on as they are.
+     */
+    public void markSent(String uploadId, String messageId) {
+        try {
+            marks.patch().uri("/api/uploads/{id}", uploadId).headers(h -> h.setBearerAuth(CallerToken.required()))
+                    .contentType(MediaType.APPLICATION_JSON).body(new Sent(messageId)).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().value() == 404) {
+                throw new InvalidRequestException("uploads", "Upload " + uploadId + " was not found.");
+            }
+            throw passOn(e, "uploads");
         } catch (RestClientException e) {
             throw unavailable(e);
         }
@@ -79,17 +107,17 @@ public class DocumentServiceUploads {
             return documents.post().uri("/api/uploads").headers(h -> h.setBearerAuth(CallerToken.required()))
                     .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(UploadView.class);
         } catch (HttpClientErrorException e) {
-            throw passOn(e);
+            throw passOn(e, "files");
         } catch (RestClientException e) {
             throw unavailable(e);
         }
     }
 
-    private static RuntimeException passOn(HttpClientErrorException e) {
+    private static RuntimeException passOn(HttpClientErrorException e, String field) {
         HttpStatusCode status = e.getStatusCode();
         Problem problem = e.getResponseBodyAs(Problem.class);
         String detail = problem != null && problem.detail() != null ? problem.detail() : "The file was not accepted.";
-        return new ProblemException(HttpStatus.valueOf(status.value()), "files", detail);
+        return new ProblemException(HttpStatus.valueOf(status.value()), field, detail);
     }
 
     private static ServiceUnavailableException unavailable(RestClientException e) {
@@ -113,5 +141,8 @@ public class DocumentServiceUploads {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Problem(String detail) {
+    }
+
+    record Sent(String messageId) {
     }
 }

@@ -154,7 +154,9 @@ public class MessageService {
         return message;
     }
 
+    /** The uploads become the message's before the message exists, so none can be removed under it. */
     private Message save(Message message) {
+        message.getAttachments().forEach(attachment -> uploads.markSent(attachment.documentId(), message.getId()));
         message.record(events.sent(message));
         return mongo.insert(message);
     }

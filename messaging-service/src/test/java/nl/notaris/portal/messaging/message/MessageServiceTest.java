@@ -1,0 +1,89 @@
+package nl.notaris.portal.messaging.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockMultipartFile;
+
+import nl.notaris.portal.messaging.attachment.AttachmentLimits;
+import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
+import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
+import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.ProblemException;
+
+/**
+ * A message tells document-service which uploads it names before it is saved: from then on the
+ * sender cannot remove them, so the message never carries an attachment that is gone.
+ */
+class MessageServiceTest {
+
+    final MongoTemplate mongo = mock(MongoTemplate.class);
+    final DocumentServiceUploads uploads = mock(DocumentServiceUploads.class);
+    final MessageService messages = new MessageService(mongo, mock(DossierAccessReplica.class), uploads,
+            new AttachmentLimits(null), mock(MessageEvents.class),
+            Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC), "Notariskantoor");
+    final Caller anna = new Caller("a1-anna", "anna@example.com", "Anna de Vries", null, List.of("client"));
+    final Caller staff = new Caller("s1-office", null, "Kantoor", null, List.of("staff"));
+
+    MessageServiceTest() {
+        given(mongo.insert(any(Message.class))).willAnswer(call -> call.getArgument(0));
+        for (String id : List.of("up-1", "up-2")) {
+            given(uploads.find(id)).willReturn(Optional.of(
+                    new UploadView(id, "d1", id + ".pdf", 1234, "application/pdf", "COMPLETE")));
+        }
+    }
+
+    @Test
+    void aClientsMessageMarksItsUploadsSentBeforeItIsSaved() {
+        Message message = messages.sendByClient(anna, "d1", "Paspoort", "Hierbij.", null, List.of("up-1", "up-2"));
+
+        InOrder order = inOrder(uploads, mongo);
+        order.verify(uploads).markSent("up-1", message.getId());
+        order.verify(uploads).markSent("up-2", message.getId());
+        order.verify(mongo).insert(any(Message.class));
+    }
+
+    @Test
+    void aMessageWhoseUploadCannotBeMarkedIsNotSent() {
+        willThrow(new ProblemException(HttpStatus.CONFLICT, "uploads", "gone")).given(uploads)
+                .markSent(eq("up-2"), anyString());
+
+        assertThatThrownBy(() -> messages.sendByClient(anna, "d1", "Paspoort", "Hierbij.", null,
+                List.of("up-1", "up-2"))).isInstanceOf(ProblemException.class);
+        verify(mongo, never()).insert(any(Message.class));
+    }
+
+    @Test
+    void theOfficesFilesAreMarkedSentWithTheirMessageToo() {
+        given(uploads.store(eq("d1"), any())).willReturn(
+                new UploadView("office-1", "d1", "akte.pdf", 10, "application/pdf", "COMPLETE"));
+
+        Message message = messages.sendByOffice(staff, "d1", "Akte", "Zie bijlage.", null,
+                List.of(new MockMultipartFile("files", "akte.pdf", "application/pdf", "%PDF-1.4".getBytes())));
+
+        assertThat(message.getAttachments()).hasSize(1);
+        InOrder order = inOrder(uploads, mongo);
+        order.verify(uploads).markSent("office-1", message.getId());
+        order.verify(mongo).insert(any(Message.class));
+    }
+}
