@@ -52,8 +52,10 @@ class SmsCodeChallengeTest {
     }
 
     @Test
-    void codesAreUniform() {
-        SecureRandom random = new SecureRandom();
+    void codesAreUniform() throws Exception {
+        // a seeded generator: the same draws every run, so the statistical bounds below cannot fail by chance
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(20261205L);
         int draws = 200_000;
         int[] firstDigit = new int[10];
         int[] lastDigit = new int[10];
