@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -34,6 +36,24 @@ class SessionStoreIT {
     final List<Object> events = new CopyOnWriteArrayList<>();
     final SessionStore sessions = new SessionStore(mongo, Duration.ofMinutes(30), events::add);
     final MongoOidcSessionRegistry registry = new MongoOidcSessionRegistry(mongo);
+
+    /**
+     * The store and the registry create their indexes in the background when they are made; the in-memory
+     * wire-protocol server once failed a test's first query that raced that ("Unknown error: null").
+     */
+    @BeforeEach
+    void indexesCreated() {
+        Instant until = Instant.now().plusSeconds(20);
+        while (indexes(MongoOidcSessionRegistry.COLLECTION) < 4 || indexes(SessionStore.SESSIONS) < 2
+                || indexes(SessionStore.ENDED) < 2) {
+            assertThat(Instant.now()).as("indexes created").isBefore(until);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    private int indexes(String collection) {
+        return mongo.indexOps(collection).getIndexInfo().collectList().onErrorReturn(List.of()).block().size();
+    }
 
     /** A request that was running while the session ended saves it at its end; the session stays ended. */
     @Test
