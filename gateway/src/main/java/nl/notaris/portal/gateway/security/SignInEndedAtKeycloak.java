@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebSession;
 
+import nl.notaris.portal.gateway.web.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,16 +37,9 @@ class SignInEndedAtKeycloak implements WebExceptionHandler {
         }
         if (OAuth2ErrorCodes.INVALID_GRANT.equals(refused.getError().getErrorCode())) {
             return exchange.getSession().flatMap(WebSession::invalidate)
-                    .then(Mono.defer(() -> write(exchange, HttpStatus.UNAUTHORIZED, ENDED)));
+                    .then(Mono.defer(() -> ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, ENDED)));
         }
         exchange.getResponse().getHeaders().set("Retry-After", "10");
-        return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
-    }
-
-    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, byte[] problem) {
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(problem)));
+        return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
     }
 }

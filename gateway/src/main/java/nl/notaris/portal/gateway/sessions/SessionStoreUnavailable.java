@@ -5,12 +5,13 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+
+import nl.notaris.portal.gateway.web.ProblemResponses;
 
 import reactor.core.publisher.Mono;
 
@@ -32,10 +33,7 @@ class SessionStoreUnavailable implements WebExceptionHandler {
                 || error instanceof MongoSocketException) || exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set("Retry-After", "10");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(PROBLEM)));
+        exchange.getResponse().getHeaders().set("Retry-After", "10");
+        return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, PROBLEM);
     }
 }
