@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -96,7 +97,8 @@ class DeadLettersIT extends MailIntegrationTest {
 
     /**
      * The one gap NOT-3 leaves, on purpose: the mail went out but recording it failed (a crash, the
-     * database gone). The event is handled again and the mail is sent again — once more, never lost.
+     * database gone). The event is handled again and the mail is sent again — once more, never lost,
+     * and with the same Message-ID, so the recipient's mailbox keeps one.
      */
     @Test
     void aFailureBetweenSendingAndRecordingResendsThatMailOnceAndLosesNothing() throws Exception {
@@ -107,11 +109,16 @@ class DeadLettersIT extends MailIntegrationTest {
         awaitHandled(sendDossierEvent(dossierId, 1, anna));
 
         officeSendsAMessage(dossierId);
-        assertThat(awaitMails(anna.email(), 2)).extracting(MimeMessage::getSubject)
+        List<MimeMessage> twice = awaitMails(anna.email(), 2);
+        assertThat(twice).extracting(MimeMessage::getSubject)
                 .containsExactly("Nieuw bericht in het klantenportaal", "Nieuw bericht in het klantenportaal");
-        // and once recorded, never again: a later message on the same key is the third and last mail
+        assertThat(twice.get(0).getMessageID()).matches("<[0-9a-f]{40}@notaris\\.example>")
+                .isEqualTo(twice.get(1).getMessageID());
+        // and once recorded, never again: a later message on the same key is the third and last mail, a message of its own
         officeSendsAMessage(dossierId);
-        assertThat(awaitMails(anna.email(), 3)).hasSize(3);
+        List<MimeMessage> all = awaitMails(anna.email(), 3);
+        assertThat(all).hasSize(3);
+        assertThat(all.get(2).getMessageID()).isNotEqualTo(all.get(0).getMessageID());
     }
 
     @Test

@@ -3,8 +3,12 @@ package nl.notaris.portal.notification.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +24,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends an event's e-mail to a recipient at most once (NOT-3): a redelivered event, or the retry of
- * a batch that failed half-way, mails only those not mailed yet. A crash between sending and
- * recording can still repeat one mail; a lost mail is worse than a repeated one. Logs ids only,
- * never an address or the content.
+ * Sends an event's e-mail to a recipient once (NOT-3): a redelivered event, or the retry of a batch
+ * that failed half-way, mails only those not mailed yet. A crash between sending and recording can
+ * still hand the SMTP server the same mail twice (a lost mail is worse than a repeated one); both
+ * carry the same Message-ID, made from the event and the address, so the recipient's mailbox keeps
+ * one. Logs ids only, never an address or the content.
  */
 @Component
 public class NotificationMailer {
@@ -50,7 +55,7 @@ public class NotificationMailer {
             log.debug("Mail for event {} to account {} was already sent", eventId, accountId);
             return false;
         }
-        send(eventId, accountId, email, content);
+        send(eventId, accountId, email, messageIdOf(id), content);
         try {
             mongo.insert(new SentNotification(id, eventId, accountId, Instant.now(clock)));
         } catch (DuplicateKeyException sentConcurrently) {
@@ -60,9 +65,24 @@ public class NotificationMailer {
         return true;
     }
 
-    private void send(String eventId, String accountId, String email, MailContent content) {
+    /** The same for every attempt at one event's mail to one address; the sender keeps an id set beforehand. */
+    private String messageIdOf(String sentNotificationId) {
+        String domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim();
+        return "<" + HexFormat.of().formatHex(sha256(sentNotificationId), 0, 20) + "@" + domain + ">";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void send(String eventId, String accountId, String email, String messageId, MailContent content) {
         try {
             MimeMessage message = sender.createMimeMessage();
+            message.setHeader("Message-ID", messageId);
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(email);
