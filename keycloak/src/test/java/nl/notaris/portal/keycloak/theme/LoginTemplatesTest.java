@@ -341,7 +341,7 @@ class LoginTemplatesTest {
 
         assertThat(title(html)).isEqualTo("Tweestapsverificatie met sms instellen");
         assertThat(html).contains(
-                "Het notariskantoor vraagt alle cliënten om tweestapsverificatie in te stellen.",
+                "Het notariskantoor vereist tweestapsverificatie voor uw account.",
                 "type=\"tel\"", "inputmode=\"tel\"", "autocomplete=\"tel\"", "Bijvoorbeeld 06 12345678.",
                 "Dit is geen mobiel nummer", "Gebruik een authenticator-app", "name=\"use-app\"");
         assertThat(html).contains("value=\"06 &lt;b&gt;1234&lt;/b&gt;\"").doesNotContain("<b>1234");
@@ -355,7 +355,7 @@ class LoginTemplatesTest {
                 .with("isAppInitiatedAction", true).render();
         assertThat(title(changing)).isEqualTo("Ander mobiel nummer instellen");
         assertThat(changing).contains("De codes gaan nu naar +31\u00a06\u00a0••••\u00a0••78.",
-                "Annuleren").doesNotContain("authenticator-app", "vraagt alle cliënten");
+                "Annuleren").doesNotContain("authenticator-app", "vereist tweestapsverificatie");
     }
 
     @Test

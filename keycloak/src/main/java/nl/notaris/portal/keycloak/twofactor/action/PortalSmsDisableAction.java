@@ -106,7 +106,7 @@ public class PortalSmsDisableAction implements RequiredActionProvider {
         String reason = null;
         if (account.sms().isEmpty()) {
             reason = TwoFactorMessages.DISABLE_NOT_ON;
-        } else if (TwoFactorPolicy.required(context.getRealm()) && !account.hasAuthenticatorAppOrPasskey()) {
+        } else if (TwoFactorPolicy.required(context.getRealm(), context.getUser()) && !account.hasAuthenticatorAppOrPasskey()) {
             reason = TwoFactorMessages.DISABLE_REFUSED;
         }
         if (reason == null) {

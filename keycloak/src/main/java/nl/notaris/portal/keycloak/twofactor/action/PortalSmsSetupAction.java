@@ -32,8 +32,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * it ({@code portal-sms-code.ftl}, same limits as at sign-in), then, on a first setup or when the user
  * has no recovery code, the recovery code ({@code portal-recovery-code-show.ftl}).
  *
- * <p>Also the office's rule: with realm attribute {@code portal.two-factor.required} = {@code true}, a
- * user without SMS, authenticator app or passkey gets this action at sign-in. Its page then offers
+ * <p>Also the rule of {@link TwoFactorPolicy} (every staff member; every client when the office
+ * requires it): a user without SMS, authenticator app or passkey gets this action at sign-in. Its page then offers
  * "Gebruik een authenticator-app" instead, which hands over to Keycloak's {@code CONFIGURE_TOTP}.
  */
 public class PortalSmsSetupAction implements RequiredActionProvider {
@@ -59,7 +59,7 @@ public class PortalSmsSetupAction implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (TwoFactorPolicy.required(context.getRealm())
+        if (TwoFactorPolicy.required(context.getRealm(), context.getUser())
                 && authSession.getAuthNote(OTHER_WAY_NOTE) == null
                 && !settingUpAnotherFactor(context)
                 && !new TwoFactorAccount(context.getUser()).hasSecondFactor()) {
@@ -188,7 +188,7 @@ public class PortalSmsSetupAction implements RequiredActionProvider {
         Map<String, Object> model = new HashMap<>();
         model.put("change", current.isPresent());
         model.put("currentNumber", current.map(c -> PhoneNumbers.masked(c.getPhoneNumber())).orElse(""));
-        model.put("requiredByOffice", TwoFactorPolicy.required(context.getRealm()) && !appInitiated);
+        model.put("requiredByOffice", TwoFactorPolicy.required(context.getRealm(), context.getUser()) && !appInitiated);
         model.put("appOffered", !appInitiated && current.isEmpty());
         model.put("phone", typed == null ? "" : typed);
         return form.setAttribute(NUMBER_ATTRIBUTE, model).createForm(NUMBER_TEMPLATE);
