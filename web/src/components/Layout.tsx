@@ -1,8 +1,8 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { csrfToken } from '../lib/api';
-import { SIGN_OUT_URL } from '../lib/portalApi';
-import type { Me } from '../lib/types';
+import { csrfToken } from '../lib/api/client';
+import { SIGN_OUT_URL } from '../lib/api/portalApi';
+import type { Me } from '../lib/api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitch } from './LanguageSwitch';
 

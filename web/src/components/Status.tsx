@@ -1,4 +1,4 @@
-import { errorMessageKey } from '../lib/api';
+import { errorMessageKey } from '../lib/api/client';
 import { useI18n } from '../i18n/I18nContext';
 
 /** Polite live region while loading (announced once, not on every render). */

@@ -1,4 +1,4 @@
-import type { DossierStatus } from '../lib/types';
+import type { DossierStatus } from '../lib/api/types';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 

@@ -1,4 +1,4 @@
-import { DOSSIER_STATUSES, type DossierStatus } from './types';
+import { DOSSIER_STATUSES, type DossierStatus } from './api/types';
 
 export const PAGE_SIZE = 10;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import type { Page } from './types';
+import type { Page } from './api/types';
 
 /** Loads something; gets the signal that is aborted when the result is no longer wanted. */
 export type Loader<T> = (signal: AbortSignal) => Promise<T>;

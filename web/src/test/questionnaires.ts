@@ -1,6 +1,6 @@
 // Test data: the "Aankoop woning" questionnaire (the stub's and the backend's shape, with the per-page schemas) and a
 // page with every question type, as Assignments.
-import type { Assignment, JsonSchema, QuestionnairePage } from '../lib/types';
+import type { Assignment, JsonSchema, QuestionnairePage } from '../lib/api/types';
 import aankoopWoning from './fixtures/aankoop-woning.json';
 import alleVraagsoorten from './fixtures/alle-vraagsoorten.json';
 

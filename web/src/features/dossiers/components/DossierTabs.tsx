@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '../../../i18n/I18nContext';
+import type { MessageKey } from '../../../i18n/i18n';
+import { useApi } from '../../../lib/hooks';
+import * as portalApi from '../../../lib/api/portalApi';
+import type { DocumentCategory, DocumentCounts, MessageCounts } from '../../../lib/api/types';
+import { Tabs } from '../../../components/Tabs';
+import { MessagesPanel } from '../../messages/components/MessagesPanel';
+import { DocumentList } from './DocumentList';
+
+type TabId = 'correspondentie' | 'documenten' | 'aangeleverd' | 'berichten';
+
+const TABS: { id: TabId; label: MessageKey; category?: DocumentCategory }[] = [
+  { id: 'correspondentie', label: 'dossier.tab.correspondence', category: 'CORRESPONDENCE' },
+  { id: 'documenten', label: 'dossier.tab.documents', category: 'DOCUMENT' },
+  { id: 'aangeleverd', label: 'dossier.tab.delivered', category: 'DELIVERED' },
+  { id: 'berichten', label: 'dossier.tab.messages' },
+];
+
+export const DOCUMENTS_PAGE_SIZE = 20;
+
+/** The server marks a document read once it has served the download; the counts are asked for again after this. */
+const RELOAD_COUNTS_AFTER_MS = 1500;
+
+function isTab(value: string | null): value is TabId {
+  return TABS.some((tab) => tab.id === value);
+}
+
+/** DOS-5: four tabs with item and unread counts; the selected tab is kept in the URL (`?tab=`). */
+export function DossierTabs({ dossierId }: { dossierId: string }) {
+  const { t } = useI18n();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tabParam = searchParams.get('tab');
+  const selected: TabId = isTab(tabParam) ? tabParam : 'correspondentie';
+  const { counts, markOneRead, reload: reloadDocumentCounts } = useDocumentCounts(dossierId);
+  const messageCounts = useMessageCounts(dossierId);
+
+  const select = (id: string) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('tab', id);
+    setSearchParams(next, { replace: true });
+  };
+
+  const current = TABS.find((tab) => tab.id === selected)!;
+  const category = current.category;
+
+  return (
+    <section className="dossier-tabs" aria-label={t('dossier.tabs.label')}>
+      <Tabs
+        idPrefix="dossier"
+        label={t('dossier.tabs.label')}
+        selected={selected}
+        onSelect={select}
+        tabs={TABS.map((tab) => ({
+          id: tab.id,
+          label: <TabLabel name={t(tab.label)} count={tab.category ? counts?.[tab.category] : messageCounts.counts} />,
+        }))}
+      >
+        {category ? (
+          <DocumentList
+            key={`${dossierId}-${category}`}
+            loadPage={(page, signal) => portalApi.documents(dossierId, category, page, DOCUMENTS_PAGE_SIZE, signal)}
+            tabLabel={t(current.label)}
+            onRead={() => markOneRead(category)}
+          />
+        ) : (
+          <MessagesPanel
+            key={dossierId}
+            dossierId={dossierId}
+            onRead={messageCounts.markOneRead}
+            onOpened={messageCounts.reload}
+            onSent={() => {
+              messageCounts.reload();
+              // MSG-6: the attachments the client sent are now under "Door mij aangeleverd".
+              reloadDocumentCounts();
+            }}
+          />
+        )}
+      </Tabs>
+    </section>
+  );
+}
+
+/** Name, count and "n nieuw" badge; screen readers get ", 3 items, 1 ongelezen" instead of the bare figures. */
+function TabLabel({ name, count }: { name: string; count: { total: number; unread: number } | undefined }) {
+  const { t } = useI18n();
+  if (!count) return <span className="tab-name">{name}</span>;
+  const { total, unread } = count;
+  return (
+    <>
+      <span className="tab-name">{name}</span>
+      <span className="tab-count" aria-hidden="true">
+        {total}
+      </span>
+      {unread > 0 && (
+        <span className="badge badge-unread" aria-hidden="true">
+          {t('dossier.tab.unreadBadge', { count: unread })}
+        </span>
+      )}
+      <span className="visually-hidden">, {t('dossier.tab.count', { total, unread })}</span>
+    </>
+  );
+}
+
+/**
+ * The tab counts of a dossier. markOneRead lowers a tab's unread count at once and confirms it with the server a little
+ * later (one reload after the last of several quick downloads); the pending reload is cancelled on unmount.
+ */
+function useDocumentCounts(dossierId: string) {
+  const loaded = useApi((signal) => portalApi.documentCounts(dossierId, signal), dossierId);
+  const [counts, setCounts] = useState<DocumentCounts | undefined>();
+  const [downloads, setDownloads] = useState(0);
+  const reload = loaded.reload;
+
+  useEffect(() => setCounts(loaded.data), [loaded.data]);
+
+  useEffect(() => {
+    if (downloads === 0) return;
+    const timer = window.setTimeout(reload, RELOAD_COUNTS_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [downloads, reload]);
+
+  const markOneRead = useCallback((category: DocumentCategory) => {
+    setCounts((c) => {
+      const entry = c?.[category];
+      if (!entry) return c;
+      return { ...c, [category]: { ...entry, unread: Math.max(0, entry.unread - 1) } };
+    });
+    setDownloads((n) => n + 1);
+  }, []);
+
+  return { counts, markOneRead, reload };
+}
+
+/**
+ * The counts of the messages tab. markOneRead lowers the unread count at once when a message is opened; reload asks the
+ * server again (after it has answered the opening, and after a message was sent).
+ */
+function useMessageCounts(dossierId: string) {
+  const loaded = useApi((signal) => portalApi.messageCounts(dossierId, signal), dossierId);
+  const [counts, setCounts] = useState<MessageCounts | undefined>();
+
+  useEffect(() => setCounts(loaded.data), [loaded.data]);
+
+  const markOneRead = useCallback(() => setCounts((c) => (c ? { ...c, unread: Math.max(0, c.unread - 1) } : c)), []);
+
+  return { counts, markOneRead, reload: loaded.reload };
+}

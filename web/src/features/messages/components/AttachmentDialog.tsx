@@ -1,0 +1,201 @@
+// The attachment pop-up (MSG-5): Uppy's Dashboard as a modal dialog, uploading with tus so an upload survives a dropped
+// connection. Loaded lazily (React.lazy in ComposeForm): Uppy stays out of the main bundle until a message is written.
+import { useEffect, useRef, useState } from 'react';
+import Uppy, { type Meta, type UppyFile } from '@uppy/core';
+import Tus from '@uppy/tus';
+import DashboardModal from '@uppy/react/dashboard-modal';
+import '@uppy/core/css/style.min.css';
+import '@uppy/dashboard/css/style.min.css';
+import { useI18n } from '../../../i18n/I18nContext';
+import { formatFileSize } from '../../../i18n/i18n';
+import { csrfToken, parseProblem } from '../../../lib/api/client';
+import * as portalApi from '../../../lib/api/portalApi';
+import type { Upload } from '../../../lib/api/types';
+import { uppyLocale } from './uppyLocale';
+
+/** The tus metadata of every file: the server needs the name, the type and the dossier. */
+type FileMeta = Meta & { filename: string; filetype: string; dossierId: string };
+// tus' responses are XMLHttpRequests (Uppy's TusBody); the app only reads the upload URL.
+type FileBody = Record<string, never>;
+type AttachmentFile = UppyFile<FileMeta, FileBody>;
+
+/** Wait this long between retries of a failed tus request (a dropped connection), then give up. */
+const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000];
+
+export interface AttachmentDialogProps {
+  open: boolean;
+  onClose: () => void;
+  dossierId: string;
+  /** How many files may still be added to the message. */
+  remaining: number;
+  /** A file is uploaded: the server's view of it (the name it stored). */
+  onUploaded: (upload: Upload) => void;
+  /** The server refused a file (413, 415, …): its `detail`, or a general reason. */
+  onRefused: (fileName: string, reason: string) => void;
+  /** Uploads are running (true) or have all ended (false); the message waits for them before it is sent. */
+  onBusyChange?: (busy: boolean) => void;
+}
+
+/** The server's explanation of a refused tus request (problem+json `detail`), if it gave one. */
+function refusalDetail(error: unknown): string | undefined {
+  const response = (error as { originalResponse?: { getBody(): string } | null } | null)?.originalResponse;
+  if (!response) return undefined;
+  const problem = parseProblem(response.getBody());
+  return problem?.detail ?? problem?.title ?? undefined;
+}
+
+/** Uppy with the tus uploader as the portal needs it (exported for the tests). */
+export function createUppy(dossierId: string) {
+  const uppy = new Uppy<FileMeta, FileBody>({
+    id: 'attachments',
+    autoProceed: false,
+    // Messages in the dialog stay long enough to be read (the refusals are also listed in the form).
+    infoTimeout: 10000,
+    meta: { dossierId } as Partial<FileMeta> as FileMeta,
+    restrictions: { maxFileSize: portalApi.UPLOAD_LIMITS.maxFileSize, maxNumberOfFiles: portalApi.UPLOAD_LIMITS.maxFiles },
+    onBeforeFileAdded: (file) => ({
+      ...file,
+      meta: { ...file.meta, filename: file.name ?? '', filetype: file.type || 'application/octet-stream' },
+    }),
+  });
+  uppy.use(Tus, {
+    endpoint: portalApi.TUS_ENDPOINT,
+    chunkSize: portalApi.UPLOAD_LIMITS.chunkSize,
+    retryDelays: RETRY_DELAYS,
+    // A finished upload must not be "resumed" (reused) when the same file is chosen again for another message.
+    removeFingerprintOnSuccess: true,
+    allowedMetaFields: ['filename', 'filetype', 'dossierId'],
+    // The gateway checks the CSRF token on every state-changing request; the cookie can change, so read it each time.
+    onBeforeRequest: (request) => {
+      const token = csrfToken();
+      if (token) request.setHeader('X-XSRF-TOKEN', token);
+    },
+    // Show the server's reason (problem+json detail of a 413/415) instead of tus' technical message.
+    onError: (error) => {
+      const detail = refusalDetail(error);
+      if (detail) error.message = detail;
+    },
+  });
+  return uppy;
+}
+
+export default function AttachmentDialog({ open, onClose, dossierId, remaining, onUploaded, onRefused, onBusyChange }: AttachmentDialogProps) {
+  const { t, lang } = useI18n();
+  const [uppy, setUppy] = useState<Uppy<FileMeta, FileBody> | null>(null);
+  const latest = useRef({ onClose, onUploaded, onRefused, onBusyChange, t });
+  useEffect(() => {
+    latest.current = { onClose, onUploaded, onRefused, onBusyChange, t };
+  });
+
+  // One Uppy per form (created in an effect so that StrictMode's second mount gets a live instance).
+  useEffect(() => {
+    const instance = createUppy(dossierId);
+    let destroyed = false;
+    let pending: Promise<void>[] = [];
+
+    instance.on('upload-success', (file, response) => {
+      if (!file) return;
+      const id = portalApi.uploadIdFromUrl(response.uploadURL ?? '');
+      if (!id) {
+        latest.current.onRefused(file.name ?? '', latest.current.t('error.generic'));
+        return;
+      }
+      // Show the name the server stored; if that cannot be asked now, the upload is still attached.
+      const local: Upload = { id, fileName: file.name ?? id, size: file.size ?? 0, contentType: file.type };
+      pending.push(
+        portalApi.upload(id).then(
+          (server) => latest.current.onUploaded({ ...local, ...server, id }),
+          () => latest.current.onUploaded(local),
+        ),
+      );
+    });
+    instance.on('upload-error', (file, error) => {
+      if (!file) return;
+      const { t } = latest.current;
+      const name = file.name ?? '';
+      // The server's reason (413/415 detail); a request without any answer is a lost connection (after the retries).
+      const hasResponse = (error as { originalResponse?: unknown } | undefined)?.originalResponse != null;
+      const reason = refusalDetail(error) ?? t(hasResponse ? 'error.generic' : 'error.network');
+      latest.current.onRefused(name, reason);
+      // Uppy's toast only says "… is niet geüpload", with the reason behind a "?" for mouse users: say it in full.
+      const failed = instance.i18n('failedToUpload', { file: name });
+      const message = t('compose.attachments.refused', { file: name, reason });
+      instance.setState({ info: instance.getState().info.map((entry) => (entry.message === failed ? { ...entry, message, details: null } : entry)) });
+    });
+    instance.on('upload', () => latest.current.onBusyChange?.(true));
+    instance.on('complete', (result) => {
+      const uploaded = (result.successful ?? []).map((file: AttachmentFile) => file.id);
+      const failed = result.failed ?? [];
+      const settled = Promise.allSettled(pending);
+      pending = [];
+      void settled.then(() => {
+        if (destroyed) return;
+        latest.current.onBusyChange?.(false);
+        // The uploaded files now belong to the message form; the dialog is empty again for the next ones.
+        const left = uploaded.filter((fileId) => instance.getFile(fileId));
+        if (left.length) instance.removeFiles(left);
+        if (failed.length === 0) latest.current.onClose();
+      });
+    });
+    // "Annuleer" (Uppy's cancel-all) empties the selection; the manual has it close the pop-up as well.
+    instance.on('cancel-all', () => {
+      if (destroyed) return;
+      latest.current.onBusyChange?.(false);
+      latest.current.onClose();
+    });
+
+    setUppy(instance);
+    return () => {
+      destroyed = true;
+      instance.destroy();
+    };
+  }, [dossierId]);
+
+  useEffect(() => {
+    uppy?.setOptions({ locale: uppyLocale(lang) });
+  }, [uppy, lang]);
+
+  useEffect(() => {
+    uppy?.setOptions({ restrictions: { maxNumberOfFiles: Math.max(1, remaining) } });
+  }, [uppy, remaining]);
+
+  // Accessibility repairs of Uppy's markup, kept up as Uppy re-renders: it names its wrapper instead of the element with
+  // role="dialog" and does not mark the dialog modal; with a single file its list items have no list around them.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const title = t('compose.attachments.dialog');
+  useEffect(() => {
+    const root = wrapper.current;
+    if (!root || !uppy) return;
+    const repair = () => {
+      const dialog = root.querySelector('.uppy-Dashboard-inner[role="dialog"]');
+      if (dialog && dialog.getAttribute('aria-label') !== title) dialog.setAttribute('aria-label', title);
+      if (dialog && dialog.getAttribute('aria-modal') !== 'true') dialog.setAttribute('aria-modal', 'true');
+      root.querySelectorAll('.uppy-Dashboard-files:not([role])').forEach((list) => list.setAttribute('role', 'list'));
+    };
+    repair();
+    const observer = new MutationObserver(repair);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [uppy, title]);
+
+  if (!uppy) return null;
+  return (
+    <div ref={wrapper} className="attachment-dialog">
+      <DashboardModal
+        uppy={uppy}
+        open={open}
+        onRequestClose={onClose}
+        closeModalOnClickOutside={false}
+        animateOpenClose={false}
+        proudlyDisplayPoweredByUppy={false}
+        singleFileFullScreen={false}
+        showRemoveButtonAfterComplete={false}
+        theme="light"
+        note={t('compose.attachments.note', {
+          max: portalApi.UPLOAD_LIMITS.maxFiles,
+          size: formatFileSize(portalApi.UPLOAD_LIMITS.maxFileSize, lang),
+        })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nContext, makeI18n } from '../../i18n/I18nContext';
+import type { Lang } from '../../i18n/i18n';
+import * as portalApi from '../../lib/api/portalApi';
+import type { Me } from '../../lib/api/types';
+import { MyDetailsPage } from './MyDetailsPage';
+
+vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/api/portalApi')>()),
+  extraAccounts: vi.fn(),
+  twoFactor: vi.fn(),
+  notificationChoices: vi.fn(),
+  saveNotificationChoices: vi.fn(),
+}));
+
+const ANNA: Me = {
+  id: 'acc-anna',
+  email: 'anna@example.com',
+  name: 'Anna de Vries',
+  roles: ['client'],
+  language: 'nl',
+  accountType: 'PERSON',
+  phone: null,
+};
+
+const JANSEN: Me = {
+  id: 'acc-jansen',
+  email: 'jansen.bv@example.com',
+  name: 'Piet Jansen',
+  roles: ['client', 'company-admin'],
+  language: 'nl',
+  accountType: 'COMPANY_MAIN',
+  companyId: 'c-1',
+  companyName: 'Jansen B.V.',
+  phone: '+31 6 12345678',
+};
+
+// A block body: a function returned from beforeEach would be run as its teardown.
+beforeEach(() => {
+  vi.mocked(portalApi.extraAccounts).mockResolvedValue([]);
+  vi.mocked(portalApi.twoFactor).mockResolvedValue({ sms: null, authenticatorApps: [], passkeys: [], recoveryCode: false });
+  vi.mocked(portalApi.notificationChoices).mockResolvedValue({ documents: true, questionnaires: true, messages: true });
+});
+afterEach(() => vi.clearAllMocks());
+
+function renderPage(
+  me: Me,
+  { lang = 'nl', setLang = () => undefined, url = '/mijn-gegevens' }: { lang?: Lang; setLang?: (l: Lang) => void; url?: string } = {},
+) {
+  return render(
+    <MemoryRouter initialEntries={[url]}>
+      <I18nContext.Provider value={makeI18n(lang, setLang)}>
+        <MyDetailsPage me={me} />
+      </I18nContext.Provider>
+    </MemoryRouter>,
+  );
+}
+
+/** The <dd> after the <dt> with this text. */
+const detail = (section: HTMLElement, term: string) => within(section).getByText(term, { selector: 'dt' }).nextElementSibling as HTMLElement;
+
+describe('Mijn gegevens (ME-1, ME-4)', () => {
+  it('shows the personal details; an unknown phone number says so, and the e-mail address is changed by the office', () => {
+    renderPage(ANNA);
+    const personal = screen.getByRole('region', { name: 'Persoonlijke gegevens' });
+    expect(detail(personal, 'Naam').textContent).toBe('Anna de Vries');
+    expect(detail(personal, 'E-mailadres').textContent).toBe('anna@example.comUw e-mailadres wijzigt u via het notariskantoor.');
+    expect(detail(personal, 'Telefoonnummer').textContent).toBe('Niet bekend');
+    expect(within(personal).queryByRole('textbox')).toBeNull();
+  });
+
+  it('shows a known phone number and the company, in English too', () => {
+    renderPage(JANSEN, { lang: 'en' });
+    const personal = screen.getByRole('region', { name: 'Personal details' });
+    expect(detail(personal, 'Phone number').textContent).toBe('+31 6 12345678');
+    expect(detail(personal, 'Company').textContent).toBe('Jansen B.V.');
+    expect(within(personal).getByText('To change your e-mail address, please contact the notary office.')).toBeTruthy();
+  });
+
+  it('keeps the language choice (radios and "Opslaan")', async () => {
+    const setLang = vi.fn();
+    const user = userEvent.setup();
+    renderPage(ANNA, { setLang });
+    const language = screen.getByRole('region', { name: 'Taal' });
+    await user.click(within(language).getByRole('radio', { name: 'English' }));
+    await user.click(within(language).getByRole('button', { name: 'Opslaan' }));
+    expect(setLang).toHaveBeenCalledWith('en');
+    expect(within(language).getByRole('status').textContent).toBe('De taal is opgeslagen.');
+  });
+
+  it('shows "Accounts" only to a company\'s main account', async () => {
+    const { unmount } = renderPage(ANNA);
+    expect(screen.queryByRole('region', { name: 'Accounts' })).toBeNull();
+    expect(portalApi.extraAccounts).not.toHaveBeenCalled();
+    unmount();
+
+    renderPage(JANSEN);
+    const accounts = screen.getByRole('region', { name: 'Accounts' });
+    expect(within(accounts).getByRole('heading', { level: 3, name: 'Extra accounts' })).toBeTruthy();
+    expect(await within(accounts).findByText('Er zijn nog geen extra accounts.')).toBeTruthy();
+    expect(portalApi.extraAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('orders the sections as the manual does', () => {
+    renderPage(JANSEN);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties', 'Accounts']);
+  });
+
+  it('shows the welcome note of the first sign-in', () => {
+    render(
+      <MemoryRouter>
+        <I18nContext.Provider value={makeI18n('en', () => undefined)}>
+          <MyDetailsPage me={ANNA} welcome />
+        </I18nContext.Provider>
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('Welcome to the client portal. Please check your details and choose your language.')).toBeTruthy();
+  });
+});
+
+describe('2-staps verificatie (ME-2)', () => {
+  const setUpUrl = '/oauth2/authorization/keycloak?kc_action=portal-sms-setup&return=%2Fmijn-gegevens';
+
+  it('offers to set it up when it is off, through Keycloak and back to Mijn gegevens', async () => {
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    const setUp = await within(section).findByRole('link', { name: '2-staps verificatie instellen' });
+    expect(setUp.getAttribute('href')).toBe(setUpUrl);
+    expect(within(section).getByText('Uit.')).toBeTruthy();
+    expect(within(section).queryByRole('link', { name: 'Uitschakelen' })).toBeNull();
+    expect(within(section).queryByRole('heading', { name: 'Herstelcode' })).toBeNull();
+  });
+
+  it('shows the masked number with change and switch-off, the recovery code, and the app and passkey with remove', async () => {
+    vi.mocked(portalApi.twoFactor).mockResolvedValue({
+      sms: { phoneNumber: '+31 6 •••• ••78', since: '2026-11-01T10:00:00Z' },
+      authenticatorApps: [{ id: 'otp-1', label: 'Telefoon', since: '2026-11-02T10:00:00Z' }],
+      passkeys: [],
+      recoveryCode: true,
+    });
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    await within(section).findByText('Bij het inloggen sturen wij een code naar +31 6 •••• ••78.');
+    expect(within(section).getByRole('link', { name: 'Ander mobiel nummer' }).getAttribute('href')).toBe(setUpUrl);
+    expect(within(section).getByRole('link', { name: 'Uitschakelen' }).getAttribute('href')).toContain('kc_action=portal-sms-disable');
+    expect(within(section).getByRole('link', { name: 'Nieuwe herstelcode maken' }).getAttribute('href')).toContain('kc_action=portal-recovery-code');
+    expect(within(section).getByRole('link', { name: 'Verwijderen Telefoon' }).getAttribute('href')).toContain(
+      'kc_action=delete_credential%3Aotp-1',
+    );
+  });
+
+  it("says in words what came of Keycloak's page", async () => {
+    renderPage(ANNA, { url: '/mijn-gegevens?actie=cancelled' });
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    expect(within(section).getByText('U heeft het afgebroken; er is niets gewijzigd.').getAttribute('role')).toBe('status');
+  });
+
+  it('is in English too', async () => {
+    renderPage(ANNA, { lang: 'en' });
+    const section = screen.getByRole('region', { name: 'Two-step verification' });
+    expect(await within(section).findByRole('link', { name: 'Set up two-step verification' })).toBeTruthy();
+  });
+});
+
+describe('Notificaties (ME-3)', () => {
+  it('shows three switches, on by default, and saves a change at once', async () => {
+    vi.mocked(portalApi.saveNotificationChoices).mockImplementation(async (choices) => choices);
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: 'Notificaties' });
+    const documents = await within(section).findByRole('switch', { name: 'Nieuwe documenten klaargezet' });
+    expect(within(section).getAllByRole('switch').map((s) => (s as HTMLInputElement).checked)).toEqual([true, true, true]);
+
+    await userEvent.click(documents);
+    expect(portalApi.saveNotificationChoices).toHaveBeenCalledWith({ documents: false, questionnaires: true, messages: true });
+    expect(await within(section).findByText('Uw keuze is opgeslagen.')).toBeTruthy();
+    expect((documents as HTMLInputElement).checked).toBe(false);
+    expect(section.id).toBe('notificaties');
+  });
+
+  it('puts a switch back and says so when saving fails', async () => {
+    vi.mocked(portalApi.saveNotificationChoices).mockRejectedValue(new Error('offline'));
+    renderPage(ANNA, { lang: 'en' });
+    const section = screen.getByRole('region', { name: 'Notifications' });
+    const messages = await within(section).findByRole('switch', { name: 'Message from your handler' });
+    await userEvent.click(messages);
+    expect(await within(section).findByText('Your choice could not be saved. Please try again.')).toBeTruthy();
+    expect((messages as HTMLInputElement).checked).toBe(true);
+  });
+});

@@ -1,0 +1,461 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nContext, makeI18n } from '../../i18n/I18nContext';
+import type { Lang } from '../../i18n/i18n';
+import { ApiError } from '../../lib/api/client';
+import * as portalApi from '../../lib/api/portalApi';
+import { todayInAmsterdam } from './lib/formats';
+import type { Assignment, PageAnswers } from '../../lib/api/types';
+import { AANKOOP_WONING, ALLE_VRAAGSOORTEN, ANNA_ANSWERS, assignmentOf } from '../../test/questionnaires';
+import QuestionnairePage from './QuestionnairePage';
+
+vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/api/portalApi')>()),
+  assignment: vi.fn(),
+  saveQuestionnairePage: vi.fn(),
+  completeQuestionnaire: vi.fn(),
+}));
+
+/** A fake server: keeps the assignment, stores a saved page and moves currentPageId on. */
+function fakeServer(initial: Assignment) {
+  let current = initial;
+  vi.mocked(portalApi.assignment).mockImplementation(async () => current);
+  vi.mocked(portalApi.saveQuestionnairePage).mockImplementation(async (_id, pageId, answers) => {
+    const index = current.pages.findIndex((p) => p.id === pageId);
+    current = { ...current, answers: { ...current.answers, [pageId]: answers }, currentPageId: current.pages[index + 1]?.id ?? null };
+    return current;
+  });
+  vi.mocked(portalApi.completeQuestionnaire).mockImplementation(async () => {
+    current = { ...current, status: 'COMPLETED', completedAt: '2026-03-15T10:30:00Z', pdfDocumentId: 'pdf-1', currentPageId: null };
+    return current;
+  });
+  return { get: () => current };
+}
+
+function Where() {
+  const location = useLocation();
+  return <output data-testid="where">{location.pathname + location.search}</output>;
+}
+
+function renderQuestionnaire(assignment: Assignment, { lang = 'nl', search = '' }: { lang?: Lang; search?: string } = {}) {
+  const server = fakeServer(assignment);
+  const view = render(
+    <I18nContext.Provider value={makeI18n(lang, () => undefined)}>
+      <MemoryRouter initialEntries={[`/acties/${assignment.id}${search}`]}>
+        <main>
+          <Routes>
+            <Route path="/acties/:assignmentId" element={<QuestionnairePage />} />
+            <Route path="/acties" element={<h1>Acties</h1>} />
+          </Routes>
+        </main>
+        <Where />
+      </MemoryRouter>
+    </I18nContext.Provider>,
+  );
+  return { server, ...view };
+}
+
+afterEach(() => vi.clearAllMocks());
+
+const errorOf = (field: HTMLElement) => {
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
+  return ids.map((id) => document.getElementById(id)?.textContent).join(' ') || undefined;
+};
+const heading2 = () => screen.getByRole('heading', { level: 2, name: /Stap|Step|Controleer|Check|Uw antwoorden|Your answers/ });
+const next = (user: ReturnType<typeof userEvent.setup>, lang: Lang = 'nl') => user.click(screen.getByRole('button', { name: lang === 'nl' ? 'Volgende' : 'Next' }));
+const setDate = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+async function fillUwGegevens(user: ReturnType<typeof userEvent.setup>, more: Partial<Record<string, string>> = {}) {
+  await user.type(screen.getByLabelText('Voornamen (voluit)'), more.voornamen ?? 'Anna Maria');
+  await user.type(screen.getByLabelText('Achternaam'), 'de Vries');
+  setDate('Geboortedatum', '1985-04-12');
+  await user.type(screen.getByLabelText('Burgerservicenummer (BSN)'), more.bsn ?? '111222333');
+  await user.type(screen.getByLabelText('E-mailadres'), more.email ?? 'anna@example.com');
+  await user.type(screen.getByLabelText('Telefoonnummer'), '06 12345678');
+}
+
+describe('question renderers', () => {
+  const alles = () => assignmentOf(ALLE_VRAAGSOORTEN);
+
+  it('renders every question type with its label, help and kind of input', async () => {
+    renderQuestionnaire(alles());
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 1 Alle soorten vragen' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Naam' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Toelichting (niet verplicht)' }) as HTMLTextAreaElement).tagName).toBe('TEXTAREA');
+    expect(screen.getByText('Maximaal 500 tekens.').id).toBe('q-toelichting-hint');
+    expect(screen.getByRole('textbox', { name: 'Aantal kamers' }).getAttribute('inputmode')).toBe('decimal');
+    const koopsom = screen.getByRole('textbox', { name: 'Koopsom' });
+    expect(koopsom.getAttribute('aria-describedby')).toBe('q-koopsom-hint');
+    expect(document.getElementById('q-koopsom-hint')?.textContent).toBe('Bedrag in euro’s, bijvoorbeeld 1.234,56');
+    const date = screen.getByLabelText('Gewenste datum van overdracht') as HTMLInputElement;
+    expect(date.type).toBe('date');
+    expect(date.min).toBe(todayInAmsterdam());
+    const nieuwbouw = screen.getByRole('group', { name: 'Is het een nieuwbouwwoning?' });
+    expect(within(nieuwbouw).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['Ja', 'Nee']);
+    expect(within(screen.getByRole('group', { name: 'Soort woning' })).getAllByRole('radio')).toHaveLength(4);
+    // More than six options: a select.
+    const provincie = screen.getByRole('combobox', { name: 'Provincie' });
+    expect(within(provincie).getAllByRole('option').map((o) => o.textContent)).toHaveLength(13);
+    expect(within(provincie).getAllByRole('option')[0].textContent).toBe('Maak een keuze');
+    expect(within(screen.getByRole('group', { name: 'Wat is bij de koop inbegrepen? (niet verplicht)' })).getAllByRole('checkbox')).toHaveLength(4);
+    // The group appears only after "Ja".
+    expect(screen.queryByRole('group', { name: 'Kinderen' })).toBeNull();
+  });
+
+  it('shows a group by showIf, adds and removes blocks within minItems and maxItems, fields labelled with the block', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(alles());
+    await screen.findByRole('textbox', { name: 'Naam' });
+    await user.click(within(screen.getByRole('group', { name: 'Heeft u minderjarige kinderen?' })).getByRole('radio', { name: 'Ja' }));
+    const group = screen.getByRole('group', { name: 'Kinderen' });
+    // Required with minItems 1: one block, which cannot be removed.
+    expect(within(group).getByRole('group', { name: 'Kind 1' })).toBeTruthy();
+    expect(within(group).getByRole('textbox', { name: 'Naam (Kind 1)' })).toBeTruthy();
+    expect(within(group).queryByRole('button', { name: /Verwijderen/ })).toBeNull();
+
+    await user.click(within(group).getByRole('button', { name: 'Kind toevoegen' }));
+    expect(within(group).getByRole('group', { name: 'Kind 2' })).toBeTruthy();
+    expect(within(group).getByRole('status').textContent).toBe('Kind 2 is toegevoegd.');
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getByRole('textbox', { name: 'Naam (Kind 2)' })));
+    await user.type(within(group).getByRole('textbox', { name: 'Naam (Kind 2)' }), 'Eva');
+    await user.click(within(group).getByRole('button', { name: 'Kind toevoegen' }));
+    // maxItems 3
+    expect(within(group).queryByRole('button', { name: 'Kind toevoegen' })).toBeNull();
+    expect(within(group).getByText('U kunt er maximaal 3 opgeven.')).toBeTruthy();
+
+    await user.click(within(group).getByRole('button', { name: 'Verwijderen Kind 1' }));
+    expect(within(group).getByRole('status').textContent).toBe('Kind 1 is verwijderd.');
+    expect([...group.querySelectorAll('.q-block-legend')].map((legend) => legend.textContent)).toEqual(['Kind 1', 'Kind 2']);
+    expect((within(group).getByRole('textbox', { name: 'Naam (Kind 1)' }) as HTMLInputElement).value).toBe('Eva');
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getByRole('button', { name: 'Kind toevoegen' })));
+
+    // showIf within the block: "Woont het kind bij u?" Nee asks for the child's address, in that block only.
+    await user.click(within(within(group).getByRole('group', { name: 'Woont het kind bij u? (Kind 2)' })).getByRole('radio', { name: 'Nee' }));
+    expect(within(group).getByRole('textbox', { name: 'Adres van het kind (Kind 2)' })).toBeTruthy();
+    expect(within(group).queryByRole('textbox', { name: 'Adres van het kind (Kind 1)' })).toBeNull();
+
+    // "Nee" hides the group again.
+    await user.click(within(screen.getByRole('group', { name: 'Heeft u minderjarige kinderen?' })).getByRole('radio', { name: 'Nee' }));
+    expect(screen.queryByRole('group', { name: 'Kinderen' })).toBeNull();
+  });
+
+  async function fillAlles(user: ReturnType<typeof userEvent.setup>, koopsom: string, lang: Lang) {
+    const nl = lang === 'nl';
+    await user.type(await screen.findByRole('textbox', { name: 'Naam' }), 'Anna');
+    await user.type(screen.getByRole('textbox', { name: 'Aantal kamers' }), '4');
+    await user.type(screen.getByRole('textbox', { name: 'Koopsom' }), koopsom);
+    setDate('Gewenste datum van overdracht', todayInAmsterdam());
+    await user.click(within(screen.getByRole('group', { name: 'Is het een nieuwbouwwoning?' })).getByRole('radio', { name: nl ? 'Nee' : 'No' }));
+    await user.click(screen.getByRole('radio', { name: 'Hoekwoning' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provincie' }), 'utrecht');
+    await user.click(screen.getByRole('checkbox', { name: 'Zonnepanelen' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Tuin' }));
+    await user.click(within(screen.getByRole('group', { name: 'Heeft u minderjarige kinderen?' })).getByRole('radio', { name: nl ? 'Nee' : 'No' }));
+  }
+
+  it.each([
+    ['nl', '1.234,56'],
+    ['nl', '250.000,-'],
+    ['en', '1,234.56'],
+  ] as const)('reads the amount in %s: "%s", and sends numbers, booleans and arrays', async (lang, typed) => {
+    const user = userEvent.setup();
+    renderQuestionnaire(alles(), { lang });
+    await fillAlles(user, typed, lang);
+    await next(user, lang);
+    await waitFor(() => expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0]).toEqual([
+      'as-alle-vraagsoorten',
+      'alles',
+      {
+        naam: 'Anna',
+        kamers: 4,
+        koopsom: typed === '250.000,-' ? 250000 : 1234.56,
+        overdracht: todayInAmsterdam(),
+        nieuwbouw: false,
+        soort: 'hoekwoning',
+        provincie: 'utrecht',
+        inbegrepen: ['tuin', 'zonnepanelen'],
+        kinderen: false,
+      },
+    ]);
+  });
+
+  it('refuses an amount written the other way, and a number too small, with the reason next to the field', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(alles(), { lang: 'en' });
+    await fillAlles(user, '1.234,56', 'en');
+    await user.clear(screen.getByRole('textbox', { name: 'Aantal kamers' }));
+    await user.type(screen.getByRole('textbox', { name: 'Aantal kamers' }), '0');
+    await next(user, 'en');
+    expect(errorOf(screen.getByRole('textbox', { name: 'Koopsom' }))).toBe('Error: Enter an amount, for example 1,234.56.');
+    expect(errorOf(screen.getByRole('textbox', { name: 'Aantal kamers' }))).toBe('Error: Enter 1 or more.');
+    expect(portalApi.saveQuestionnairePage).not.toHaveBeenCalled();
+  });
+});
+
+describe('validation and errors', () => {
+  it('checks a page in the browser before sending: errors next to the fields and a summary that gets the focus', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING));
+    await screen.findByLabelText('Voornamen (voluit)');
+    await fillUwGegevens(user, { bsn: '123456789', email: 'anna@' });
+    await user.clear(screen.getByLabelText('Voornamen (voluit)'));
+    await next(user);
+
+    const summary = screen.getByRole('heading', { name: 'Niet alle vragen zijn goed beantwoord' }).parentElement!;
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(within(summary).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Voornamen (voluit): Vul dit veld in.', '#q-voornamen'],
+      ['Burgerservicenummer (BSN): Vul een geldig burgerservicenummer (BSN) van 9 cijfers in.', '#q-bsn'],
+      ['E-mailadres: Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.', '#q-email'],
+    ]);
+    const bsn = screen.getByLabelText('Burgerservicenummer (BSN)');
+    expect(bsn.getAttribute('aria-invalid')).toBe('true');
+    expect(bsn.getAttribute('aria-describedby')).toBe('q-bsn-hint q-bsn-error');
+    expect(errorOf(bsn)).toBe('Fout: Vul een geldig burgerservicenummer (BSN) van 9 cijfers in.');
+    expect(screen.getByLabelText('Telefoonnummer').getAttribute('aria-invalid')).toBeNull();
+    expect(portalApi.saveQuestionnairePage).not.toHaveBeenCalled();
+
+    await user.click(within(summary).getByRole('link', { name: /^E-mailadres/ }));
+    expect(document.activeElement).toBe(screen.getByLabelText('E-mailadres'));
+    // Correcting a field takes its error away.
+    await user.clear(bsn);
+    await user.type(bsn, '111222333');
+    expect(bsn.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows the server’s refusal (a wrong IBAN the browser did not catch) next to the field', async () => {
+    const user = userEvent.setup();
+    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres, 'burgerlijke-staat': ANNA_ANSWERS['burgerlijke-staat'] };
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'financiering' }));
+    await user.click(within(await screen.findByRole('group', { name: 'Sluit u een hypotheek af voor deze woning?' })).getByRole('radio', { name: 'Nee' }));
+    await user.type(screen.getByLabelText('IBAN voor de afrekening'), 'NL91 ABNA 0417 1643 00');
+    vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(
+      new ApiError(400, { title: 'Bad Request', status: 400, errors: [{ field: 'iban', code: 'format', format: 'iban', message: 'is not a valid IBAN' }] }),
+    );
+    await next(user);
+    const iban = screen.getByLabelText('IBAN voor de afrekening');
+    await waitFor(() => expect(errorOf(iban)).toBe('Fout: Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.'));
+    expect(iban.getAttribute('aria-invalid')).toBe('true');
+    expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0][2]).toEqual({ hypotheek: false, iban: 'NL91 ABNA 0417 1643 00' });
+    const summary = screen.getByRole('heading', { name: 'Niet alle vragen zijn goed beantwoord' }).parentElement!;
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(screen.getByRole('heading', { level: 2, name: /Stap 4 van 6/ })).toBeTruthy();
+
+    // Corrected: saved, on to the next page.
+    await user.clear(iban);
+    await user.type(iban, 'NL91ABNA0417164300');
+    await next(user);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 6 Bewoners' })).toBeTruthy();
+  });
+
+  it('shows server errors inside a group block next to that block’s field', async () => {
+    const user = userEvent.setup();
+    const { bewoners: _b, opmerkingen: _o, ...answers } = ANNA_ANSWERS;
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'bewoners' }), { lang: 'en' });
+    await user.type(await screen.findByLabelText('Naam (Bewoner 1)'), 'Anna de Vries');
+    setDate('Geboortedatum (Bewoner 1)', '1985-04-12');
+    await user.click(screen.getByRole('button', { name: 'Add Bewoner' }));
+    await user.type(screen.getByLabelText('Naam (Bewoner 2)'), 'Bram');
+    setDate('Geboortedatum (Bewoner 2)', '2016-09-01');
+    vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(
+      new ApiError(400, { status: 400, errors: [{ field: 'bewoners[1].naam', code: 'maxLength', limit: 2, message: 'too long' }] }),
+    );
+    await next(user, 'en');
+    await waitFor(() => expect(errorOf(screen.getByLabelText('Naam (Bewoner 2)'))).toBe('Error: Use at most 2 characters.'));
+    expect(errorOf(screen.getByLabelText('Naam (Bewoner 1)'))).toBeUndefined();
+    expect(screen.getByRole('link', { name: 'Naam (Bewoner 2): Use at most 2 characters.' })).toBeTruthy();
+  });
+
+  it('says so when saving fails for another reason, and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING));
+    await screen.findByLabelText('Voornamen (voluit)');
+    await fillUwGegevens(user);
+    vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(new ApiError(503));
+    await next(user);
+    expect((await screen.findByRole('alert')).textContent).toContain('Uw antwoorden zijn niet opgeslagen.');
+    expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('Anna Maria');
+  });
+});
+
+describe('page navigation (ACT-2)', () => {
+  it('"Volgende" saves the page and goes on; "Vorige" goes back without saving and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    const { server } = renderQuestionnaire(assignmentOf(AANKOOP_WONING, { intro: 'Welkom bij de vragenlijst.' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 6 Uw gegevens' })).toBeTruthy();
+    expect(screen.getByText('Welkom bij de vragenlijst.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Vorige' })).toBeNull();
+    await fillUwGegevens(user);
+    await next(user);
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'uw-gegevens', ANNA_ANSWERS['uw-gegevens']);
+    expect(server.get().currentPageId).toBe('adres');
+    expect(screen.getByText('Uw antwoorden zijn opgeslagen.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(heading2()));
+    expect(screen.getByTestId('where').textContent).toBe('/acties/as-aankoop-woning?pagina=adres');
+
+    // Typed on page 2, not saved; back to page 1 and forward again.
+    await user.type(screen.getByLabelText('Straat'), 'Keizersgracht');
+    await user.click(screen.getByRole('button', { name: 'Vorige' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 6 Uw gegevens' })).toBeTruthy();
+    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1);
+    expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('Anna Maria');
+    expect((screen.getByLabelText('Geboortedatum') as HTMLInputElement).value).toBe('1985-04-12');
+    await user.click(screen.getByRole('link', { name: /^Adres/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect((screen.getByLabelText('Straat') as HTMLInputElement).value).toBe('Keizersgracht');
+  });
+
+  it('the steps show which pages are saved, with links only to pages that can be reached', async () => {
+    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres };
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'burgerlijke-staat' }));
+    const steps = await screen.findByRole('navigation', { name: 'Stappen van de vragenlijst' });
+    expect(within(steps).getAllByRole('link').map((a) => a.textContent)).toEqual(['✓Uw gegevens (opgeslagen)', '✓Adres (opgeslagen)']);
+    expect(within(steps).getByText('Burgerlijke staat').closest('[aria-current]')?.getAttribute('aria-current')).toBe('step');
+  });
+
+  it('resumes on the page where the client stopped, with the saved answers in place', async () => {
+    const user = userEvent.setup();
+    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres };
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'burgerlijke-staat' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 6 Burgerlijke staat' })).toBeTruthy();
+    // The conditional question appears with "Gehuwd".
+    expect(screen.queryByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'Gehuwd' }));
+    expect(screen.getByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Vorige' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('1015 CJ');
+    expect((screen.getByLabelText('Woonplaats') as HTMLInputElement).value).toBe('Amsterdam');
+  });
+
+  it('does not open a page beyond the first one never saved', async () => {
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] } }), { search: '?pagina=bewoners' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+  });
+
+  it('has a way back to Acties at any time', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING));
+    await user.click(await screen.findByRole('link', { name: 'Stoppen en later verder' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acties' })).toBeTruthy();
+  });
+
+  it('shows an unknown questionnaire (someone else’s: 404) as not found', async () => {
+    vi.mocked(portalApi.assignment).mockRejectedValue(new ApiError(404));
+    render(
+      <MemoryRouter initialEntries={['/acties/x']}>
+        <Routes>
+          <Route path="/acties/:assignmentId" element={<QuestionnairePage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vragenlijst niet gevonden' })).toBeTruthy();
+  });
+});
+
+describe('check page and completion (ACT-3, ACT-4)', () => {
+  const allSaved = () => assignmentOf(AANKOOP_WONING, { answers: ANNA_ANSWERS as unknown as Record<string, PageAnswers>, currentPageId: null });
+
+  it('"Volgende" on the last page saves and opens "Controleer uw antwoorden"', async () => {
+    const user = userEvent.setup();
+    const { opmerkingen: _o, ...answers } = ANNA_ANSWERS;
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
+    await user.type(await screen.findByLabelText('Heeft u nog opmerkingen of vragen voor de notaris? (niet verplicht)'), 'Graag een afspraak in de ochtend.\nDank!');
+    await next(user);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'opmerkingen', { opmerkingen: 'Graag een afspraak in de ochtend.\nDank!' });
+  });
+
+  it('lists every shown answer per page, readable, with "Wijzigen" back to a page that returns to the check page', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(allSaved());
+    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    const answer = (term: string) => screen.getAllByText(term, { selector: 'dt' })[0].nextElementSibling?.textContent;
+    expect(answer('Voornamen (voluit)')).toBe('Anna Maria');
+    expect(answer('Geboortedatum')).toBe('12 april 1985');
+    expect(answer('Wat is uw burgerlijke staat?')).toBe('Gehuwd');
+    expect(answer('Bent u onder huwelijkse voorwaarden getrouwd?')).toBe('Nee');
+    expect(answer('Hoogte van de hypotheek')).toBe('€\u00a0350.000,00');
+    expect(answer('Bij welke geldverstrekker?')).toBe('Rabobank');
+    expect(answer('Eigen geld dat u inbrengt')).toBe('Niet ingevuld');
+    expect(screen.getByRole('heading', { level: 4, name: 'Bewoner 2' })).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: /^Wijzigen/ })).toHaveLength(6);
+
+    await user.click(screen.getByRole('link', { name: 'Wijzigen antwoorden bij Adres' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    await user.clear(screen.getByLabelText('Huisnummer en toevoeging'));
+    await user.type(screen.getByLabelText('Huisnummer en toevoeging'), '125-II');
+    await next(user);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    expect(answer('Huisnummer en toevoeging')).toBe('125-II');
+  });
+
+  it('"Voltooien" completes: the result with "Afdrukken" and the PDF', async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    renderQuestionnaire(allSaved());
+    await user.click(await screen.findByRole('button', { name: 'Voltooien' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Uw antwoorden' })).toBeTruthy();
+    expect(portalApi.completeQuestionnaire).toHaveBeenCalledWith('as-aankoop-woning');
+    expect(screen.getByText(/U heeft de vragenlijst voltooid op 15 maart 2026/)).toBeTruthy();
+    expect(screen.getByText(/onder „Door mij aangeleverd”/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Download pdf' }).getAttribute('href')).toBe('/api/documents/pdf-1/content');
+    expect(screen.getByRole('link', { name: 'Naar dossier 2026-0001' }).getAttribute('href')).toBe('/dossiers/dossier-1?tab=aangeleverd');
+    await user.click(screen.getByRole('button', { name: 'Afdrukken' }));
+    expect(print).toHaveBeenCalled();
+    expect(screen.queryByRole('link', { name: /Wijzigen/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Volgende' })).toBeNull();
+    print.mockRestore();
+  });
+
+  it('a refusal of "Voltooien" opens the page with the error next to the field', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(allSaved());
+    vi.mocked(portalApi.completeQuestionnaire).mockRejectedValueOnce(
+      new ApiError(400, { status: 400, errors: [{ page: 'financiering', field: 'iban', code: 'format', format: 'iban', message: 'invalid' }] }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Voltooien' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 4 van 6 Financiering' })).toBeTruthy();
+    expect(errorOf(screen.getByLabelText('IBAN voor de afrekening'))).toBe('Fout: Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.');
+  });
+
+  it('a completed questionnaire opened again shows the result, read-only, in English too', async () => {
+    renderQuestionnaire(
+      { ...allSaved(), status: 'COMPLETED', completedAt: '2026-03-15T10:30:00Z', pdfDocumentId: 'pdf-9' },
+      { lang: 'en', search: '?pagina=adres' },
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'Your answers' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Download PDF' })).toBeTruthy();
+    expect(screen.getByText('Hoogte van de hypotheek', { selector: 'dt' }).nextElementSibling?.textContent).toBe('€350,000.00');
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+});
+
+describe('language', () => {
+  it('rewrites a typed amount when the language changes', async () => {
+    const user = userEvent.setup();
+    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres, 'burgerlijke-staat': ANNA_ANSWERS['burgerlijke-staat'] };
+    const assignment = assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'financiering' });
+    fakeServer(assignment);
+    const tree = (lang: Lang) => (
+      <I18nContext.Provider value={makeI18n(lang, () => undefined)}>
+        <MemoryRouter initialEntries={['/acties/as-aankoop-woning']}>
+          <Routes>
+            <Route path="/acties/:assignmentId" element={<QuestionnairePage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nContext.Provider>
+    );
+    const { rerender } = render(tree('nl'));
+    await user.click(within(await screen.findByRole('group', { name: 'Sluit u een hypotheek af voor deze woning?' })).getByRole('radio', { name: 'Ja' }));
+    await user.type(screen.getByLabelText('Hoogte van de hypotheek'), '1.234,5');
+    act(() => rerender(tree('en')));
+    await waitFor(() => expect((screen.getByLabelText('Hoogte van de hypotheek') as HTMLInputElement).value).toBe('1,234.50'));
+  });
+});

@@ -1,0 +1,163 @@
+// Every call of the portal's API, one typed function each; pages and components use these, never URLs.
+// A new call is one line here: a GET takes an optional AbortSignal as its last parameter, so that
+// `useApi((signal) => portalApi.x(arg, signal), key)` (or `useApi(portalApi.x)` without arguments) can cancel it.
+import { api, csrfToken } from './client';
+import { PAGE_SIZE, toApiQuery, type ListParams } from '../dossierParams';
+import type { Lang } from '../../i18n/i18n';
+import type {
+  AccountView,
+  ActionList,
+  ActionsSummary,
+  Assignment,
+  DocumentCategory,
+  DocumentCounts,
+  Dossier,
+  DossierListItem,
+  DossierSummary,
+  InvitationState,
+  Me,
+  Message,
+  MessageCounts,
+  MessageWithBody,
+  NewExtraAccount,
+  NewMessage,
+  NotificationChoices,
+  Page,
+  PageAnswers,
+  PortalDocument,
+  TwoFactorStatus,
+  Upload,
+} from './types';
+
+const segment = encodeURIComponent;
+
+/** Where "Inloggen" and "Uitloggen" go: the gateway's sign-in and sign-out endpoints (full page loads, not fetch). */
+export const SIGN_IN_URL = '/oauth2/authorization/keycloak';
+export const SIGN_OUT_URL = '/logout';
+
+// Account
+/** The signed-in account; 401 (not signed in) is an answer here, not a lost session. */
+export const me = (signal?: AbortSignal) => api.get<Me>('/api/me', { anonymousOk: true, signal });
+/** Which e-mails the client wants (ME-3). */
+export const notificationChoices = (signal?: AbortSignal) => api.get<NotificationChoices>('/api/me/notifications', { signal });
+/** Saves the three choices at once; answers what was saved. */
+export const saveNotificationChoices = (choices: NotificationChoices) =>
+  api.put<NotificationChoices>('/api/me/notifications', choices);
+/** The account's second factors (ME-2). */
+export const twoFactor = (signal?: AbortSignal) => api.get<TwoFactorStatus>('/api/me/two-factor', { signal });
+/**
+ * Where the browser goes for one of Keycloak's account pages (set up SMS, switch it off, an authenticator app, a
+ * passkey, a new recovery code, remove a factor), coming back to `returnTo` with `?actie=success|cancelled|error`.
+ */
+export const accountActionUrl = (action: string, returnTo = '/mijn-gegevens') =>
+  `/oauth2/authorization/keycloak?kc_action=${encodeURIComponent(action)}&return=${encodeURIComponent(returnTo)}`;
+export const changeLanguage = (language: Lang) => api.put('/api/me/language', { language });
+/** The account has seen "Mijn gegevens" after its first sign-in (ONB-4); 204. From now on signing in opens Home. */
+export const markOnboarded = () => api.put('/api/me/onboarded', undefined);
+
+// Company accounts (ME-4): only a company's main account may; anyone else gets 403.
+export const extraAccounts = (signal?: AbortSignal) => api.get<AccountView[]>('/api/me/accounts', { signal });
+export const extraAccount = (id: string, signal?: AbortSignal) => api.get<AccountView>(`/api/me/accounts/${segment(id)}`, { signal });
+/** "Extra account toevoegen": 201 with the account, which gets the invitation e-mail; 400 with `errors[].field`; 409 when the address is in use. */
+export const addExtraAccount = (account: NewExtraAccount) => api.post<AccountView>('/api/me/accounts', account);
+/** Deletes an extra account; it loses access at once. 204. */
+export const deleteExtraAccount = (id: string) => api.delete(`/api/me/accounts/${segment(id)}`);
+
+// Invitation link of e-mail #1 (ONB-1, ONB-2, ONB-7), for people who are not signed in: 401 is never "session lost" here.
+const invitationUrl = (token: string) => `/api/public/invitations/${segment(token)}`;
+/** The link's own state (VALID, EXPIRED or USED); says nothing about addresses. */
+export const invitationStatus = (token: string, signal?: AbortSignal) =>
+  api.get<InvitationState>(invitationUrl(token), { anonymousOk: true, signal });
+/**
+ * The gateway checks the CSRF header on these POSTs too; it sets the XSRF-TOKEN cookie on any response, so the page's
+ * status GET normally brought one. Should it be missing (cookie cleared meanwhile), one GET fetches it first.
+ */
+async function withCsrfCookie(token: string): Promise<void> {
+  if (!csrfToken()) await invitationStatus(token).catch(() => undefined);
+}
+/** "Versturen": 202 {status}, the same whatever the address; EXPIRED/USED when the link no longer works. */
+export const confirmInvitation = async (token: string, email: string) => {
+  await withCsrfCookie(token);
+  return api.post<InvitationState>(`${invitationUrl(token)}/confirm`, { email }, { anonymousOk: true });
+};
+/** "Stuur mij een nieuwe link" on an expired or used link: 202, the same whatever the address. */
+export const renewInvitation = async (token: string, email: string) => {
+  await withCsrfCookie(token);
+  return api.post(`${invitationUrl(token)}/renew`, { email }, { anonymousOk: true });
+};
+
+// Dossiers
+export const dossierSummary = (signal?: AbortSignal) => api.get<DossierSummary>('/api/dossiers/summary', { signal });
+export const dossiers = (params: ListParams & { size?: number }, signal?: AbortSignal) =>
+  api.get<Page<DossierListItem>>(`/api/dossiers?${toApiQuery(params, params.size ?? PAGE_SIZE)}`, { signal });
+export const dossier = (id: string, signal?: AbortSignal) => api.get<Dossier>(`/api/dossiers/${segment(id)}`, { signal });
+
+// Documents
+export const documentCounts = (dossierId: string, signal?: AbortSignal) =>
+  api.get<DocumentCounts>(`/api/dossiers/${segment(dossierId)}/documents/counts`, { signal });
+/** One page (zero-based) of a dossier's documents of one category, newest first; the API allows size 1..100. */
+export const documents = (dossierId: string, category: DocumentCategory, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<PortalDocument>>(
+    `/api/dossiers/${segment(dossierId)}/documents?${new URLSearchParams({ category, page: String(page), size: String(size) })}`,
+    { signal },
+  );
+/** For an <a href download>: the browser fetches the content itself, with the session cookie. */
+export const documentContentUrl = (documentId: string) => `/api/documents/${segment(documentId)}/content`;
+
+// Messages
+export const messageCounts = (dossierId: string, signal?: AbortSignal) =>
+  api.get<MessageCounts>(`/api/dossiers/${segment(dossierId)}/messages/counts`, { signal });
+/** One page (zero-based) of a dossier's messages, newest first. */
+export const messages = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<Message>>(`/api/dossiers/${segment(dossierId)}/messages?${new URLSearchParams({ page: String(page), size: String(size) })}`, {
+    signal,
+  });
+/** One message with its text; the server marks it read for the signed-in account. */
+export const message = (messageId: string, signal?: AbortSignal) => api.get<MessageWithBody>(`/api/messages/${segment(messageId)}`, { signal });
+/** "Versturen": 201 with the message; 400 with `errors[].field` (subject, body, uploads); 413 for too many files. */
+export const sendMessage = (dossierId: string, newMessage: NewMessage) =>
+  api.post<MessageWithBody>(`/api/dossiers/${segment(dossierId)}/messages`, newMessage);
+
+// Uploads (attachments of a message)
+/** The tus endpoint (resumable uploads, same origin through the gateway). */
+export const TUS_ENDPOINT = '/api/uploads/tus';
+/** What the server accepts per message; Uppy checks the same before uploading. */
+export const UPLOAD_LIMITS = { maxFiles: 10, maxFileSize: 50 * 1024 * 1024, chunkSize: 5 * 1024 * 1024 } as const;
+/** The upload id of a tus upload: the last path segment of its URL (the creation's Location). */
+export function uploadIdFromUrl(uploadUrl: string): string | null {
+  let path: string;
+  try {
+    path = new URL(uploadUrl, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+  const last = path.split('/').filter(Boolean).at(-1);
+  return last ? decodeURIComponent(last) : null;
+}
+/** The server's view of a finished upload (its file name as stored, size, type). */
+export const upload = (uploadId: string, signal?: AbortSignal) => api.get<Upload>(`/api/uploads/${segment(uploadId)}`, { signal });
+/** Removes an upload that is not sent yet (the trash bin). */
+export const deleteUpload = (uploadId: string) => api.delete(`/api/uploads/${segment(uploadId)}`);
+
+// Actions and questionnaires (ACT-1..5)
+export const actionsSummary = (signal?: AbortSignal) => api.get<ActionsSummary>('/api/actions/summary', { signal });
+/** The open questionnaires of the signed-in client ("Acties"). */
+export const actions = (signal?: AbortSignal) => api.get<ActionList>('/api/actions', { signal });
+const assignmentUrl = (assignmentId: string) => `/api/questionnaires/assignments/${segment(assignmentId)}`;
+/** One questionnaire with its pages, saved answers and per-page JSON Schemas; 404 when it is not the client's. */
+export const assignment = (assignmentId: string, signal?: AbortSignal) => api.get<Assignment>(assignmentUrl(assignmentId), { signal });
+/**
+ * "Volgende": saves one page's answers; 200 with the updated questionnaire (currentPageId moves on); 400 with
+ * `errors[] {field, code, format?}` when the server refuses an answer.
+ */
+export const saveQuestionnairePage = (assignmentId: string, pageId: string, answers: PageAnswers) =>
+  api.put<Assignment>(`${assignmentUrl(assignmentId)}/pages/${segment(pageId)}`, { answers });
+/**
+ * "Voltooien": 200 with the questionnaire COMPLETED and its PDF (`pdfDocumentId`, under "Door mij aangeleverd");
+ * 400 with `errors[] {page, field, code}` when a page is incomplete.
+ */
+export const completeQuestionnaire = (assignmentId: string) => api.post<Assignment>(`${assignmentUrl(assignmentId)}/complete`, undefined);
+
+// ---- Office (staff) calls
+// The office workspace ("Kantoor", src/features/office/) gets its calls here, below the client's ones and in the same
+// style (one typed function per call, `/api/staff/…`), with their types in ./types.ts. None yet.

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { filterOptions, paging, parseListParams, toApiQuery, toSearchParams, toggleStatus } from './dossierParams';
+
+describe('dossier list params', () => {
+  it('parses the URL with defaults', () => {
+    expect(parseListParams(new URLSearchParams(''))).toEqual({ query: '', statuses: [], page: 0 });
+  });
+
+  it('parses query, extra statuses (known ones, without IN_PROGRESS) and a 1-based page', () => {
+    const p = parseListParams(new URLSearchParams('query=%20koop%20&status=COMPLETED&status=IN_PROGRESS&status=BOGUS&status=ON_HOLD&page=3'));
+    expect(p).toEqual({ query: 'koop', statuses: ['ON_HOLD', 'COMPLETED'], page: 2 });
+  });
+
+  it('ignores invalid pages', () => {
+    expect(parseListParams(new URLSearchParams('page=abc')).page).toBe(0);
+    expect(parseListParams(new URLSearchParams('page=-4')).page).toBe(0);
+    expect(parseListParams(new URLSearchParams('page=1')).page).toBe(0);
+  });
+
+  it('round-trips through the URL and leaves defaults out', () => {
+    expect(toSearchParams({ query: '', statuses: [], page: 0 }).toString()).toBe('');
+    const params = { query: 'Kerkstraat 1', statuses: ['CANCELLED', 'ON_HOLD'] as const, page: 1 };
+    const url = toSearchParams({ ...params, statuses: [...params.statuses] });
+    expect(url.toString()).toBe('query=Kerkstraat+1&status=ON_HOLD&status=CANCELLED&page=2');
+    expect(parseListParams(url)).toEqual({ query: 'Kerkstraat 1', statuses: ['ON_HOLD', 'CANCELLED'], page: 1 });
+  });
+
+  it('always asks the API for IN_PROGRESS plus the ticked statuses', () => {
+    expect(toApiQuery({ query: '', statuses: [], page: 0 }, 10)).toBe('status=IN_PROGRESS&page=0&size=10');
+    expect(toApiQuery({ query: '2026-0001', statuses: ['COMPLETED'], page: 2 }, 20)).toBe(
+      'query=2026-0001&status=IN_PROGRESS&status=COMPLETED&page=2&size=20',
+    );
+  });
+
+  it('offers only the other statuses the client has', () => {
+    expect(filterOptions(['IN_PROGRESS'])).toEqual([]);
+    expect(filterOptions(undefined)).toEqual([]);
+    expect(filterOptions(['COMPLETED', 'IN_PROGRESS', 'ON_HOLD'])).toEqual(['ON_HOLD', 'COMPLETED']);
+  });
+
+  it('toggles a status and goes back to the first page', () => {
+    const p = { query: 'x', statuses: [], page: 3 };
+    const on = toggleStatus(p, 'COMPLETED', true);
+    expect(on).toEqual({ query: 'x', statuses: ['COMPLETED'], page: 0 });
+    expect(toggleStatus(on, 'COMPLETED', false).statuses).toEqual([]);
+  });
+
+  it('computes paging', () => {
+    expect(paging(0, 0)).toEqual({ current: 1, pages: 1, hasPrevious: false, hasNext: false });
+    expect(paging(0, 3)).toEqual({ current: 1, pages: 3, hasPrevious: false, hasNext: true });
+    expect(paging(1, 3)).toEqual({ current: 2, pages: 3, hasPrevious: true, hasNext: true });
+    expect(paging(9, 3)).toEqual({ current: 3, pages: 3, hasPrevious: true, hasNext: false });
+  });
+});
