@@ -21,6 +21,7 @@ const REPORT = path.join(ROOT, 'bench', 'results.md');
 const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-Xms128m -Xmx716m -XX:+ExitOnOutOfMemoryError';
 const BENCHES = [
   ['dossier-list.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '15' }],
+  ['staff-dossier-search.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '10' }],
   ['notifications.mjs', { BENCH_RELIABILITY: '0' }],
   ['files.mjs', {}],
 ];
@@ -88,6 +89,16 @@ function report(startup, memory, results) {
   });
   lines.push('', '### Gateway overhead per request (same run)', '',
     table(['scenario', 'p50 added', 'p99 added', 'gateway CPU per request'], overhead));
+  const staffList = byBench('staff-dossier-search');
+  if (staffList.length) {
+    const { dossiers, total, concurrency } = staffList[0];
+    lines.push('', `## Staff dossier list (GET /api/staff/dossiers: ${dossiers} bench dossiers, ${total} in all; `
+      + `office token, ${concurrency} concurrent callers)`, '',
+      table(['case', 'parameters', 'found', 'path', 'p50 ms', 'p99 ms', 'req/s'],
+        staffList.flatMap((r) => [['gateway', r.viaGateway], ['direct', r.direct]].map(([route, x]) => [
+          r.scenario, `\`${r.params}\``, r.found, route, f1(x.p50), f1(x.p99), x.rps.toFixed(0),
+        ]))));
+  }
   const mail = byBench('notifications')[0];
   if (mail) {
     lines.push('', '## Event → e-mail', '', table(['documents', 'e-mails', 'p50 ms', 'p99 ms', 'max ms'],

@@ -27,6 +27,9 @@ import nl.notaris.portal.support.security.Caller;
  */
 @Document("dossiers")
 @CompoundIndex(name = "client_list", def = "{'accessKeys': 1, 'status': 1, 'number': -1}")
+@CompoundIndex(name = "staff_activity", def = "{'updatedAt': -1, '_id': -1}")
+@CompoundIndex(name = "staff_status_activity", def = "{'status': 1, 'updatedAt': -1, '_id': -1}")
+@CompoundIndex(name = "staff_status_number", def = "{'status': 1, 'number': -1}")
 public class Dossier {
 
     /** What changed in a {@code portal.dossier.changed} event. */
@@ -39,7 +42,10 @@ public class Dossier {
     @Indexed(unique = true)
     private String number;
     private String description;
-    /** Number and description in lower case: what a search matches. */
+    /**
+     * Number, description and each party's name and e-mail address, in lower case: the one field a
+     * search matches (literal substring, see {@link DossierSearch}).
+     */
     private String searchText;
     private DossierStatus status;
     private List<Party> parties = new ArrayList<>();
@@ -48,6 +54,7 @@ public class Dossier {
     /** Counts this dossier's changes; events carry it so replicas ignore stale or repeated ones. */
     private long revision;
     private Instant createdAt;
+    /** Set by every change: the dossier's last activity, what the staff list sorts by by default. */
     private Instant updatedAt;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     @Version
@@ -78,7 +85,6 @@ public class Dossier {
             return false;
         }
         description = trimmed;
-        updateSearchText();
         return touched(now);
     }
 
@@ -144,14 +150,29 @@ public class Dossier {
         return list.stream().distinct().toList();
     }
 
+    /** Every change: the last activity moves, the revision counts, the search text follows. */
     private boolean touched(Instant now) {
         updatedAt = now;
         revision++;
+        // also brings the search text of a dossier stored before it held the parties up to date
+        updateSearchText();
         return true;
     }
 
     private void updateSearchText() {
-        searchText = (number + " " + description).toLowerCase(Locale.ROOT);
+        StringBuilder text = new StringBuilder().append(number).append(' ').append(description);
+        for (Party party : parties) {
+            for (String value : new String[] { party.name(), party.email() }) {
+                if (value != null) {
+                    text.append('\n').append(value);
+                }
+            }
+        }
+        searchText = text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    String getSearchText() {
+        return searchText;
     }
 
     public String getId() {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import nl.notaris.portal.dossier.events.DossierTopics;
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
 
@@ -38,10 +39,12 @@ public class DossierEvents {
 
     private static DossierEventData data(Dossier dossier, List<String> changes) {
         return new DossierEventData(dossier.getId(), dossier.getNumber(), dossier.getStatus().name(),
-                dossier.getRevision(), dossier.getParties(), changes.isEmpty() ? null : changes);
+                dossier.getRevision(), dossier.getParties().stream().map(Party::toDossierParty).toList(),
+                changes.isEmpty() ? null : changes);
     }
 
-    record DossierEventData(String dossierId, String number, String status, long version, List<Party> parties,
-            List<String> changes) {
+    /** The contract's data (contracts/events/portal.dossier.*.schema.json): parties without their names. */
+    record DossierEventData(String dossierId, String number, String status, long version,
+            List<DossierParty> parties, List<String> changes) {
     }
 }

@@ -3,12 +3,14 @@ package nl.notaris.portal.dossier.dossier;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.domain.Page;
@@ -21,15 +23,72 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import nl.notaris.portal.support.web.InvalidRequestException;
+
 /**
- * The dossier queries behind the pages. Each one starts with the caller's access keys (or, for
- * staff, with the number), which the {@code client_list} and {@code number} indexes serve; the
- * search text is matched as a literal substring on the documents the index found.
+ * The dossier queries behind the pages, and the indexes ({@link Dossier}'s annotations) that serve
+ * them. Each query is a count and a page (skip + limit) with the same filter.
+ *
+ * <p>Client list and Home counts ({@link #forCaller}, {@link #countByStatus}): filter on
+ * {@code accessKeys} and {@code status}, sorted by number, newest first — the {@code client_list}
+ * index {@code {accessKeys: 1, status: 1, number: -1}}.
+ *
+ * <p>Staff list ({@link #forStaff}, the office's "Dossiers"):
+ * <ul>
+ * <li>no status filter, {@code sort=lastActivity} (default): sort {@code {updatedAt: -1, _id: -1}} —
+ * the {@code staff_activity} index, walked in order, so a page reads about skip + size entries;</li>
+ * <li>status filter, {@code sort=lastActivity}: {@code status $in} plus that sort — the
+ * {@code staff_status_activity} index {@code {status: 1, updatedAt: -1, _id: -1}} (with several
+ * statuses MongoDB merges the index's ranges, one per status, in sort order);</li>
+ * <li>no status filter, {@code sort=number}: the unique {@code number} index, walked backwards;</li>
+ * <li>status filter, {@code sort=number}: the {@code staff_status_number} index {@code {status: 1, number: -1}}.</li>
+ * </ul>
+ * {@code _id} breaks ties of {@code updatedAt}, so that paging is stable when dossiers changed in the
+ * same millisecond.
+ *
+ * <p>The text search is not indexed: it is a regular expression (the escaped text, so a literal
+ * substring) on {@code searchText}, which the server tests on each document the index above yields.
+ * A page of a search that matches often stops early; a rare match, and the count of any search,
+ * read every document of the index range (all dossiers, or all of the filtered statuses; for a
+ * client only that client's dossiers). bench/staff-dossier-search.mjs measures what that costs
+ * with 10,000 dossiers.
  */
 @Component
 public class DossierSearch {
 
     public static final Sort NEWEST_NUMBER_FIRST = Sort.by(Sort.Direction.DESC, "number");
+
+    /** The orders of the staff list, as the {@code sort} parameter names them. */
+    public enum StaffOrder {
+        /** Most recent change ({@code updatedAt}) first; ties by id, newest first. */
+        LAST_ACTIVITY("lastActivity", Sort.by(Sort.Direction.DESC, "updatedAt", "_id")),
+        /** Dossier number, newest (highest) first, as the client's list. */
+        NUMBER("number", NEWEST_NUMBER_FIRST);
+
+        private final String parameter;
+        private final Sort sort;
+
+        StaffOrder(String parameter, Sort sort) {
+            this.parameter = parameter;
+            this.sort = sort;
+        }
+
+        public Sort sort() {
+            return sort;
+        }
+
+        /** {@code lastActivity} when absent; an unknown value is a 400 that names the accepted ones. */
+        public static StaffOrder parse(String value) {
+            if (value == null || value.isBlank()) {
+                return LAST_ACTIVITY;
+            }
+            String wanted = value.trim();
+            return Arrays.stream(values()).filter(order -> order.parameter.equalsIgnoreCase(wanted)).findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("sort", "Unknown sort '" + wanted
+                            + "'. Use one of: " + Arrays.stream(values()).map(o -> o.parameter)
+                                    .collect(Collectors.joining(", ")) + "."));
+        }
+    }
 
     private final MongoTemplate mongo;
 
@@ -39,13 +98,13 @@ public class DossierSearch {
 
     public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
             Pageable pageable) {
-        return page(callerQuery(accessKeys, statuses, text), pageable);
+        return page(callerQuery(accessKeys, statuses, text), NEWEST_NUMBER_FIRST, pageable);
     }
 
-    public Page<Dossier> forStaff(String text, Pageable pageable) {
-        Criteria criteria = new Criteria();
-        addText(criteria, text);
-        return page(new Query(criteria), pageable);
+    /** Every dossier, or those with one of {@code statuses} when it is not empty; see the class's javadoc. */
+    public Page<Dossier> forStaff(String text, Collection<DossierStatus> statuses, StaffOrder order,
+            Pageable pageable) {
+        return page(staffQuery(text, statuses), order.sort(), pageable);
     }
 
     public Map<DossierStatus, Long> countByStatus(List<String> accessKeys) {
@@ -65,6 +124,15 @@ public class DossierSearch {
         return new Query(criteria);
     }
 
+    static Query staffQuery(String text, Collection<DossierStatus> statuses) {
+        Criteria criteria = new Criteria();
+        if (statuses != null && !statuses.isEmpty()) {
+            criteria.and("status").in(statuses);
+        }
+        addText(criteria, text);
+        return new Query(criteria);
+    }
+
     static Criteria callerCriteria(List<String> accessKeys) {
         return where("accessKeys").in(accessKeys);
     }
@@ -80,10 +148,10 @@ public class DossierSearch {
         }
     }
 
-    private Page<Dossier> page(Query query, Pageable pageable) {
+    private Page<Dossier> page(Query query, Sort sort, Pageable pageable) {
         long total = mongo.count(query, Dossier.class);
         List<Dossier> content = total == 0 ? new ArrayList<>()
-                : mongo.find(Query.of(query).with(pageable).with(NEWEST_NUMBER_FIRST), Dossier.class);
+                : mongo.find(Query.of(query).with(pageable).with(sort), Dossier.class);
         return new PageImpl<>(content, pageable, total);
     }
 }

@@ -3,6 +3,7 @@ package nl.notaris.portal.dossier.dossier;
 import java.time.Instant;
 import java.util.List;
 
+import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.dossier.progress.Progress;
 
 /** A dossier as a client sees it. */
@@ -25,14 +26,30 @@ public record DossierView(String id, String number, String description, DossierS
         }
     }
 
-    /** A dossier as staff see it: with its parties. */
+    /**
+     * A dossier as staff see it: with its parties. {@code parties} are their e-mail addresses (as
+     * always); {@code partyDetails} the same parties in the same order with their names ({@code name}
+     * is null for a party stored before names were kept, until the parties are set again).
+     * {@code lastActivityAt} is the last change, the same moment as {@code updatedAt}: what the
+     * staff list sorts by by default.
+     */
     public record Staff(String id, String number, String description, DossierStatus status, List<String> parties,
-            Progress progress, Instant createdAt, Instant updatedAt) {
+            List<StaffParty> partyDetails, Progress progress, Instant createdAt, Instant updatedAt,
+            Instant lastActivityAt) {
 
         public static Staff of(Dossier dossier) {
+            List<Party> parties = dossier.getParties();
             return new Staff(dossier.getId(), dossier.getNumber(), dossier.getDescription(), dossier.getStatus(),
-                    dossier.getParties().stream().map(p -> p.email()).toList(), dossier.getProgress(),
-                    dossier.getCreatedAt(), dossier.getUpdatedAt());
+                    parties.stream().map(Party::email).toList(), parties.stream().map(StaffParty::of).toList(),
+                    dossier.getProgress(), dossier.getCreatedAt(), dossier.getUpdatedAt(), dossier.getUpdatedAt());
+        }
+    }
+
+    /** A party in the staff view: its e-mail address, display name and kind of account. */
+    public record StaffParty(String email, String name, String accountType) {
+
+        static StaffParty of(Party party) {
+            return new StaffParty(party.email(), party.name(), party.accountType());
         }
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.security.Caller;
 
 /**
@@ -26,9 +27,10 @@ class InternalDossierController {
     @GetMapping("/internal/dossiers/{id}/access")
     DossierAccessState access(Caller caller, @PathVariable String id) {
         Dossier dossier = service.getFor(caller, id);
-        return new DossierAccessState(dossier.getId(), dossier.getNumber(), dossier.getRevision(), dossier.getParties());
+        return new DossierAccessState(dossier.getId(), dossier.getNumber(), dossier.getRevision(),
+                dossier.getParties().stream().map(Party::toDossierParty).toList());
     }
 
-    record DossierAccessState(String dossierId, String number, long version, List<Party> parties) {
+    record DossierAccessState(String dossierId, String number, long version, List<DossierParty> parties) {
     }
 }

@@ -1,7 +1,9 @@
 package nl.notaris.portal.dossier.dossier;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.notaris.portal.dossier.parties.AccountEmail;
+import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
 
@@ -46,10 +49,23 @@ class StaffDossierController {
                 .body(DossierView.Staff.of(dossier));
     }
 
+    /**
+     * The office's "Dossiers" list. Without a status filter it holds every dossier; unknown status or
+     * sort values are a 400 problem naming the parameter and the values it accepts.
+     */
     @GetMapping
-    @Operation(summary = "Find dossiers by number or description")
-    PageResponse<DossierView.Staff> find(@RequestParam(required = false) String query, PageQuery page) {
-        return PageResponse.of(search.forStaff(query, page.toPageRequest()), DossierView.Staff::of);
+    @Operation(summary = "List and find dossiers",
+            description = "query: case-insensitive literal part of the number, the description, or a party's name or "
+                    + "e-mail address. status: repeatable or comma-separated (IN_PROGRESS, ON_HOLD, COMPLETED, "
+                    + "CANCELLED); none = all. sort: lastActivity (default, most recent change first) or number "
+                    + "(highest first). page, size: as every list.")
+    PageResponse<DossierView.Staff> find(@RequestParam(required = false) String query,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String sort, PageQuery page) {
+        Set<DossierStatus> statuses = EnumParameter.parseAll(DossierStatus.class, "status", status,
+                EnumSet.noneOf(DossierStatus.class));
+        DossierSearch.StaffOrder order = DossierSearch.StaffOrder.parse(sort);
+        return PageResponse.of(search.forStaff(query, statuses, order, page.toPageRequest()), DossierView.Staff::of);
     }
 
     @GetMapping("/{id}")

@@ -36,7 +36,7 @@ class IdentityServiceAccountDirectory implements AccountDirectory {
                     .retrieve()
                     .body(AccountView.class);
             return Optional.ofNullable(account)
-                    .map(a -> new Party(a.id(), a.email(), a.accountType(), a.companyId()));
+                    .map(a -> new Party(a.id(), a.email(), a.accountType(), a.companyId(), blankToNull(a.name())));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -45,7 +45,11 @@ class IdentityServiceAccountDirectory implements AccountDirectory {
         }
     }
 
+    private static String blankToNull(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
+    }
 
-    record AccountView(String id, String email, String accountType, String companyId) {
+    /** identity-service's {@code LookedUpAccount}: name is the person's name or, for a company main account, the company's. */
+    record AccountView(String id, String email, String name, String accountType, String companyId) {
     }
 }

@@ -51,7 +51,7 @@ class DossierControllersTest {
 
     static Dossier dossier() {
         return Dossier.open("2026-0001", "Aankoop woning", DossierStatus.IN_PROGRESS,
-                List.of(new Party("a1-anna", "anna@example.com", "PERSON", null)), Instant.parse("2026-11-28T10:00:00Z"));
+                List.of(new Party("a1-anna", "anna@example.com", "PERSON", null, "Anna de Vries")), Instant.parse("2026-11-28T10:00:00Z"));
     }
 
     @Test
@@ -97,6 +97,41 @@ class DossierControllersTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("IN_PROGRESS, ON_HOLD")));
         mvc.perform(get("/api/staff/dossiers").param("page", "x").with(STAFF.token()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("page"));
+    }
+
+    @Test
+    void theStaffListHoldsEveryStatusByLastActivityUnlessAskedOtherwise() throws Exception {
+        given(search.forStaff(any(), any(), any(), any())).willReturn(new PageImpl<>(List.of(dossier()), PageRequest.of(0, 20), 1));
+
+        mvc.perform(get("/api/staff/dossiers").with(STAFF.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].parties[0]").value("anna@example.com"))
+                .andExpect(jsonPath("$.items[0].partyDetails[0].name").value("Anna de Vries"))
+                .andExpect(jsonPath("$.items[0].lastActivityAt").value("2026-11-28T10:00:00Z"));
+        verify(search).forStaff(eq(null), eq(EnumSet.noneOf(DossierStatus.class)),
+                eq(DossierSearch.StaffOrder.LAST_ACTIVITY), eq(PageRequest.of(0, 20)));
+
+        mvc.perform(get("/api/staff/dossiers").param("query", "jansen").param("status", "on_hold,COMPLETED")
+                .param("status", "CANCELLED").param("sort", "Number").param("page", "1").param("size", "50")
+                .with(STAFF.token())).andExpect(status().isOk());
+        verify(search).forStaff(eq("jansen"),
+                eq(EnumSet.of(DossierStatus.ON_HOLD, DossierStatus.COMPLETED, DossierStatus.CANCELLED)),
+                eq(DossierSearch.StaffOrder.NUMBER), eq(PageRequest.of(1, 50)));
+    }
+
+    @Test
+    void theStaffListsStatusAndSortAreCheckedAndNamed() throws Exception {
+        mvc.perform(get("/api/staff/dossiers").param("status", "IN_PROGRESS,LOST").with(STAFF.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Unknown status 'LOST'")));
+        mvc.perform(get("/api/staff/dossiers").param("sort", "newest").with(STAFF.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("sort"))
+                .andExpect(jsonPath("$.detail").value("Unknown sort 'newest'. Use one of: lastActivity, number."));
+        mvc.perform(get("/api/staff/dossiers").param("sort", "number").param("sort", "lastActivity").with(STAFF.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sort"));
     }
 
     @Test

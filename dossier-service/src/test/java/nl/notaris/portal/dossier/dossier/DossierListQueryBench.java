@@ -69,7 +69,7 @@ class DossierListQueryBench extends IntegrationTest {
             String account = mine ? client : "other-" + run + "-" + (i % 2_000);
             batch.add(Dossier.open("QB-%s-%05d".formatted(run, i), "%s %d Benchstraat %d".formatted(words[i % words.length], i, i % 97),
                     i % 5 == 0 ? DossierStatus.COMPLETED : DossierStatus.IN_PROGRESS,
-                    List.of(new Party(account, account + "@example.com", "PERSON", null)), now));
+                    List.of(new Party(account, account + "@example.com", "PERSON", null, "Bench " + account)), now));
             if (batch.size() == 1_000) {
                 mongo.insert(batch, Dossier.class);
                 batch.clear();

@@ -85,6 +85,56 @@ class DossierTest {
         assertThat(DossierSearch.literal(" DORPS ").matcher("2026-0001 aankoop woning dorpsstraat 12").find()).isTrue();
     }
 
+    @Test
+    void theSearchTextHoldsNumberDescriptionAndEachPartysNameAndAddressInLowerCase() {
+        Dossier dossier = purchaseOfAHouse();
+        dossier.replaceParties(List.of(ANNA, JANSEN_BV), NOW);
+
+        assertThat(dossier.getSearchText()).contains("2026-0001 aankoop woning dorpsstraat 12")
+                .contains("anna de vries").contains("anna@example.com")
+                .contains("bakkerij jansen b.v.").contains("jansen.bv@example.com");
+        assertThat(DossierSearch.literal("Jansen B.V").matcher(dossier.getSearchText()).find()).isTrue();
+
+        dossier.replaceParties(List.of(PIET), NOW);
+        assertThat(dossier.getSearchText()).contains("piet jansen").doesNotContain("anna").doesNotContain("bakkerij");
+    }
+
+    @Test
+    void aPartyWithoutANameIsFoundByItsAddress() {
+        Dossier dossier = Dossier.open("2026-0002", "Testament", null,
+                List.of(new nl.notaris.portal.dossier.parties.Party("x1", "oud@example.com", "PERSON", null, null)), NOW);
+
+        assertThat(dossier.getSearchText()).isEqualTo("2026-0002 testament\noud@example.com");
+    }
+
+    @Test
+    void everyChangeIsTheDossiersLastActivity() {
+        Dossier dossier = purchaseOfAHouse();
+        Instant later = NOW.plusSeconds(60);
+
+        assertThat(dossier.getUpdatedAt()).isEqualTo(NOW);
+        dossier.changeStatus(DossierStatus.ON_HOLD, later);
+        assertThat(dossier.getUpdatedAt()).isEqualTo(later);
+        dossier.replaceProgress(List.of(new StepInput("Intake", false)), later.plusSeconds(1));
+        assertThat(dossier.getUpdatedAt()).isEqualTo(later.plusSeconds(1));
+        dossier.replaceParties(List.of(PIET), later.plusSeconds(2));
+        assertThat(dossier.getUpdatedAt()).isEqualTo(later.plusSeconds(2));
+        dossier.describe("Levering", later.plusSeconds(3));
+        assertThat(dossier.getUpdatedAt()).isEqualTo(later.plusSeconds(3));
+        assertThat(dossier.getCreatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void theStaffListsSortParameterNamesItsOrders() {
+        assertThat(DossierSearch.StaffOrder.parse(null)).isEqualTo(DossierSearch.StaffOrder.LAST_ACTIVITY);
+        assertThat(DossierSearch.StaffOrder.parse(" lastactivity ")).isEqualTo(DossierSearch.StaffOrder.LAST_ACTIVITY);
+        assertThat(DossierSearch.StaffOrder.parse("NUMBER")).isEqualTo(DossierSearch.StaffOrder.NUMBER);
+        assertThat(DossierSearch.StaffOrder.LAST_ACTIVITY.sort().toString()).isEqualTo("updatedAt: DESC,_id: DESC");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DossierSearch.StaffOrder.parse("LAST_ACTIVITY"))
+                .isInstanceOf(nl.notaris.portal.support.web.InvalidRequestException.class)
+                .hasMessage("Unknown sort 'LAST_ACTIVITY'. Use one of: lastActivity, number.");
+    }
+
     private static Caller caller(String accountId, String companyId, String role) {
         return new Caller(accountId, null, null, companyId, List.of(role));
     }
