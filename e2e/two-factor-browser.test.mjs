@@ -21,9 +21,13 @@ import {
   screenshot,
   signIn as signInWithPasswordOnly,
 } from './lib/browser.mjs';
-import { DEMO_PASSWORD, KEYCLOAK_URL, backOfficeToken, eventually, mailRecipients, mails, mailTime, staff } from './lib/portal.mjs';
+import { DEMO_PASSWORD, backOfficeToken, staff } from './lib/portal.mjs';
 import { SLOW, assertPlainWords, onboardClient } from './lib/onboarding.mjs';
 import { accessibilityViolations } from './lib/a11y.mjs';
+import {
+  SENT, TOO_SOON, codeOfThisSignIn, newCode, onKeycloak, passwordThenSmsPage, pause, resendAfter, sendState, smsIntro, texts,
+  typeCode,
+} from './lib/sms.mjs';
 
 const STAMP = Date.now().toString(36);
 // A fresh Dutch mobile number per run, typed the way a client would ("06 …"); Keycloak keeps it as +316…
@@ -39,10 +43,6 @@ const ANNA = { username: 'anna@example.com', password: DEMO_PASSWORD };
 const SANNE = { username: 'sanne@example.com', password: DEMO_PASSWORD, sms: '+31612345678', masked: '+31 6 •••• ••78' };
 
 const RECOVERY_CODE = /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/; // 16 of 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
-const SENT = 'We hebben een sms met een code gestuurd naar';
-const NOT_YET_SENT = 'De code komt per sms naar';
-const TOO_SOON = /U kunt over (\d+) seconden? opnieuw een code laten versturen\./;
-const RESENT = 'We hebben een nieuwe code gestuurd. Een eerdere code werkt niet meer.';
 const LOCKED = 'U heeft 5 keer een verkeerde code ingevuld. Deze code werkt daarom niet meer. Kies „Code opnieuw versturen” voor een nieuwe code.';
 
 // Keycloak's brute-force protection locks an account for a minute when two failures come closer together than this
@@ -54,29 +54,6 @@ const QUICK_LOGIN_CHECK_MS = realm.quickLoginCheckMilliSeconds ?? 1000;
 // Helpers
 // ------------------------------------------------------------------------------------------------
 
-const onKeycloak = (page) => new URL(page.url()).origin === new URL(KEYCLOAK_URL).origin;
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The text messages to an E.164 number: MailDev mails to <number without +>@sms.localhost, oldest first. */
-async function textsTo(e164) {
-  const address = `${e164.slice(1)}@sms.localhost`;
-  return (await mails()).filter((m) => mailRecipients(m).includes(address)).sort((a, b) => mailTime(a) - mailTime(b));
-}
-
-/** The code of the first text message to `e164` that is not among `seen` (mail ids), waiting for it. */
-async function newCode(e164, seen) {
-  const text = await eventually(async () => (await textsTo(e164)).find((m) => !seen.includes(m.id)), { timeoutMs: 30000 });
-  assert.ok(text, `no new text message to ${e164} in MailDev`);
-  assert.equal(text.subject, 'SMS');
-  const code = text.text.match(/klantenportaal is (\d{6})\. De code is 5 minuten geldig\./)?.[1];
-  assert.ok(code, `no code in the text: ${text.text}`);
-  return code;
-}
-
-const texts = async (e164) => (await textsTo(e164)).map((m) => m.id);
-
-/** The SMS page's first line (the masked number is kept on one line with no-break spaces). */
-const smsIntro = async (page) => (await page.locator('#portal-sms-intro').innerText()).replace(/\u00a0/g, ' ');
 
 /** Axe finds nothing on the page; a screenshot of it to look at. */
 async function looksRight(page, name) {
@@ -89,54 +66,6 @@ async function signOut(page) {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('link', { name: 'Inloggen' }).waitFor(SLOW);
   assert.equal((await page.request.get(`${BASE_URL}/api/me`)).status(), 401);
-}
-
-/** Password on Keycloak's sign-in page; ends on the second step, "Code uit de sms". */
-async function passwordThenSmsPage(page, { username, password }) {
-  await page.goto(`${BASE_URL}/`);
-  await page.getByRole('link', { name: 'Inloggen' }).click();
-  await page.locator('#username').waitFor(SLOW);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#kc-login').click();
-  await page.getByRole('heading', { name: 'Code uit de sms' }).waitFor(SLOW);
-  assert.ok(onKeycloak(page), `the second step is Keycloak's page: ${page.url()}`);
-  await page.getByRole('button', { name: 'Code opnieuw versturen' }).waitFor();
-}
-
-/** What the SMS page says about sending: sent now, or not yet because the last text is less than 30 s old. */
-async function sendState(page) {
-  const body = await page.locator('body').innerText();
-  if (body.includes(SENT)) return { sent: true };
-  assert.ok(body.includes(NOT_YET_SENT), body);
-  const wait = body.match(TOO_SOON);
-  assert.ok(wait, `neither sent nor a reason why not: ${body}`);
-  return { sent: false, seconds: Number(wait[1]) };
-}
-
-/** "Code opnieuw versturen" after the wait the page asked for; the page confirms a new code was sent. */
-async function resendAfter(page, seconds) {
-  await pause(seconds * 1000 + 500); // the limit's own interval, as the page stated it
-  await page.getByRole('button', { name: 'Code opnieuw versturen' }).click();
-  await page.getByText(RESENT).waitFor(SLOW);
-  assert.ok((await smsIntro(page)).startsWith(SENT));
-}
-
-/**
- * On the SMS page of a sign-in: the code of this sign-in, sent when the page opened, or — when the account was sent a
- * text less than 30 seconds ago — sent with "Code opnieuw versturen" once the page's wait is over.
- * `seen`: the texts to the number before this sign-in began.
- */
-async function codeOfThisSignIn(page, e164, seen) {
-  const state = await sendState(page);
-  if (!state.sent) await resendAfter(page, state.seconds);
-  return newCode(e164, seen);
-}
-
-/** Types a code on the SMS page and presses "Inloggen". */
-async function typeCode(page, code) {
-  await page.getByLabel('Code', { exact: true }).fill(code);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 }
 
 /** The recovery code shown once (portal-recovery-code-show.ftl), read from the page. */

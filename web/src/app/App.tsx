@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { matchRoutes, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from '../lib/api/client';
 import * as portalApi from '../lib/api/portalApi';
-import type { Me } from '../lib/api/types';
+import { STAFF_ROLE, type Me } from '../lib/api/types';
 import { DEFAULT_LANG, toLang, type Lang } from '../i18n/i18n';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { Layout, PublicLayout } from '../components/Layout';
@@ -14,7 +14,12 @@ import { DossierPage } from '../features/dossiers/DossierPage';
 import { ActionsPage } from '../features/questionnaires/ActionsPage';
 import { MyDetailsPage } from '../features/my-details/MyDetailsPage';
 import { NotFoundPage } from './NotFoundPage';
+import { NoAccessPage } from './NoAccessPage';
+import { OFFICE_HOME } from '../features/office/paths';
 import { ActivateAccountPage } from '../features/onboarding/ActivateAccountPage';
+
+/** The office workspace (staff only): its own chunk, never loaded for clients. */
+const OfficeApp = lazy(() => import('../features/office/OfficeApp'));
 
 /** Filling in a questionnaire: its own chunk, loaded when a questionnaire is opened. */
 const QuestionnairePage = lazy(() => import('../features/questionnaires/QuestionnairePage'));
@@ -164,6 +169,19 @@ export function App() {
         <ErrorMessage error={auth.error} onRetry={retryMe} />
       </PublicLayout>
     );
+  } else if (auth.me.roles.includes(STAFF_ROLE)) {
+    // Staff are no party to dossiers: they get the workspace, whatever path they came in on.
+    content = (
+      <Suspense
+        fallback={
+          <PublicLayout>
+            <Loading />
+          </PublicLayout>
+        }
+      >
+        <OfficeApp me={auth.me} />
+      </Suspense>
+    );
   } else {
     const me = auth.me;
     content = (
@@ -191,6 +209,7 @@ export function App() {
             }
           />
           <Route path={MY_DETAILS_PATH} element={<MyDetailsPage me={me} welcome={welcome} />} />
+          <Route path={`${OFFICE_HOME}/*`} element={<NoAccessPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

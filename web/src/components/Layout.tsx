@@ -4,12 +4,13 @@ import { csrfToken } from '../lib/api/client';
 import { SIGN_OUT_URL } from '../lib/api/portalApi';
 import type { Me } from '../lib/api/types';
 import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
-function Brand() {
+function Brand({ home }: { home: string }) {
   const { t } = useI18n();
   return (
-    <Link to="/" className="brand">
+    <Link to={home} className="brand">
       <span className="brand-mark" aria-hidden="true">
         N
       </span>
@@ -62,16 +63,44 @@ function useFocusMainOnNavigate(main: React.RefObject<HTMLElement | null>) {
 }
 
 /** The dark header bar: the portal's name and, on the right, the tools of the page. */
-function HeaderBar({ children }: { children: ReactNode }) {
+function HeaderBar({ home = '/', children }: { home?: string; children: ReactNode }) {
   return (
     <div className="header-bar container">
-      <Brand />
+      <Brand home={home} />
       <div className="header-tools">{children}</div>
     </div>
   );
 }
 
-export function Layout({ me, notice, children }: { me: Me; notice?: ReactNode; children: ReactNode }) {
+/** One entry of the main menu; `end` when only the exact path marks it current. */
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  end?: boolean;
+}
+
+/** The client's menu. */
+export const CLIENT_NAV: readonly NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/dossiers', label: 'nav.dossiers' },
+  { to: '/acties', label: 'nav.actions' },
+  { to: '/mijn-gegevens', label: 'nav.myDetails' },
+];
+
+/** The signed-in layout: header with the account, language and "Uitloggen", the menu of the area, the page. */
+export function Layout({
+  me,
+  notice,
+  nav = CLIENT_NAV,
+  home = '/',
+  children,
+}: {
+  me: Me;
+  notice?: ReactNode;
+  nav?: readonly NavItem[];
+  home?: string;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const main = useRef<HTMLElement>(null);
   useFocusMainOnNavigate(main);
@@ -79,7 +108,7 @@ export function Layout({ me, notice, children }: { me: Me; notice?: ReactNode; c
     <>
       <SkipLink />
       <header className="site-header">
-        <HeaderBar>
+        <HeaderBar home={home}>
           <span className="user-name" title={t('nav.signedInAs', { name: me.name })}>
             <span className="visually-hidden">{t('nav.signedInAs', { name: '' })}</span>
             {me.name}
@@ -89,20 +118,13 @@ export function Layout({ me, notice, children }: { me: Me; notice?: ReactNode; c
         </HeaderBar>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul className="container">
-            <li>
-              <NavLink to="/" end>
-                {t('nav.home')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/dossiers">{t('nav.dossiers')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/acties">{t('nav.actions')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/mijn-gegevens">{t('nav.myDetails')}</NavLink>
-            </li>
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>

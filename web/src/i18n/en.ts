@@ -1,4 +1,5 @@
 import type { nl } from './nl';
+import { officeEn } from './office.en';
 
 // English catalogue: must have exactly the same keys as nl.ts (checked by i18n.test.ts).
 export const en: Record<keyof typeof nl, string> = {
@@ -344,4 +345,5 @@ export const en: Record<keyof typeof nl, string> = {
   'error.badRequest': 'The request could not be processed. Please check your input.',
   'error.fieldPrefix': 'Error:',
   'error.retry': 'Try again',
+  ...officeEn,
 };

@@ -1,4 +1,6 @@
 // Dutch catalogue (default language). Labels in quotes in FUNCTIONAL.md are used verbatim.
+import { officeNl } from './office.nl';
+
 export const nl = {
   'app.name': 'Klantenportaal',
   'app.office': 'Notariskantoor',
@@ -342,4 +344,5 @@ export const nl = {
   'error.badRequest': 'Het verzoek kon niet worden verwerkt. Controleer uw invoer.',
   'error.fieldPrefix': 'Fout:',
   'error.retry': 'Opnieuw proberen',
+  ...officeNl,
 } as const;

@@ -3,10 +3,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/i18n';
 import { useApi, usePageTitle } from '../../lib/hooks';
-import { filterOptions, paging, parseListParams, toSearchParams, toggleStatus, type ListParams } from '../../lib/dossierParams';
+import { filterOptions, parseListParams, toSearchParams, toggleStatus, type ListParams } from '../../lib/dossierParams';
 import * as portalApi from '../../lib/api/portalApi';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { StatusBadge } from '../../components/StatusBadge';
+import { Paging } from '../../components/Paging';
 
 /** DOS-1..3: list with search, status filter and paging; state lives in the URL. */
 export function DossiersPage() {
@@ -31,7 +32,6 @@ export function DossiersPage() {
   };
 
   const data = list.data;
-  const pg = paging(params.page, data?.totalPages ?? 0);
 
   return (
     <>
@@ -138,31 +138,7 @@ export function DossiersPage() {
             </tbody>
           </table>
 
-          {pg.pages > 1 && (
-            <nav className="paging" aria-label={t('dossiers.paging.label')}>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={!pg.hasPrevious}
-                onClick={() => go({ ...params, page: pg.current - 2 })}
-              >
-                <span aria-hidden="true">← </span>
-                {t('dossiers.paging.previous')}
-              </button>
-              <span className="paging-label" aria-current="page">
-                {t('dossiers.paging.page', { page: pg.current, pages: pg.pages })}
-              </span>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={!pg.hasNext}
-                onClick={() => go({ ...params, page: pg.current })}
-              >
-                {t('dossiers.paging.next')}
-                <span aria-hidden="true"> →</span>
-              </button>
-            </nav>
-          )}
+          <Paging page={params.page} totalPages={data.totalPages} onPage={(page) => go({ ...params, page })} />
         </>
       )}
     </>

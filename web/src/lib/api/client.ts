@@ -98,6 +98,7 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
 export const api = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
   put: <T = void>(url: string, body: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
+  patch: <T = void>(url: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', url, body, options),
   post: <T = void>(url: string, body: unknown, options?: RequestOptions) => request<T>('POST', url, body, options),
   delete: <T = void>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
 };

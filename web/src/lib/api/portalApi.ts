@@ -26,7 +26,14 @@ import type {
   PageAnswers,
   PortalDocument,
   TwoFactorStatus,
+  NewClient,
+  NewDossier,
+  DossierChange,
+  ProgressStepInput,
+  StaffDossier,
+  StaffDossierQuery,
   Upload,
+  WorkItem,
 } from './types';
 
 const segment = encodeURIComponent;
@@ -158,6 +165,44 @@ export const saveQuestionnairePage = (assignmentId: string, pageId: string, answ
  */
 export const completeQuestionnaire = (assignmentId: string) => api.post<Assignment>(`${assignmentUrl(assignmentId)}/complete`, undefined);
 
-// ---- Office (staff) calls
-// The office workspace ("Kantoor", src/features/office/) gets its calls here, below the client's ones and in the same
-// style (one typed function per call, `/api/staff/…`), with their types in ./types.ts. None yet.
+// ---- Office (staff) calls: the workspace "Kantoor" (src/features/office/); every /api/staff route needs role staff.
+
+// Dossiers
+/** Query string of GET /api/staff/dossiers: text, statuses (none = all), sort, zero-based page. */
+export function staffDossierQuery(q: StaffDossierQuery, size: number = PAGE_SIZE): string {
+  const out = new URLSearchParams();
+  if (q.query.trim()) out.set('query', q.query.trim());
+  for (const status of q.statuses) out.append('status', status);
+  out.set('sort', q.sort);
+  out.set('page', String(Math.max(0, q.page)));
+  out.set('size', String(size));
+  return out.toString();
+}
+/** All dossiers of the office, found by number, description, a party's name or e-mail address. */
+export const staffDossiers = (q: StaffDossierQuery, signal?: AbortSignal) =>
+  api.get<Page<StaffDossier>>(`/api/staff/dossiers?${staffDossierQuery(q)}`, { signal });
+export const staffDossier = (id: string, signal?: AbortSignal) => api.get<StaffDossier>(`/api/staff/dossiers/${segment(id)}`, { signal });
+/** "Nieuw dossier": 201; 400 with `errors[].field`; 409 when the number is taken. */
+export const createDossier = (dossier: NewDossier) => api.post<StaffDossier>('/api/staff/dossiers', dossier);
+/** Description and/or status. */
+export const changeDossier = (id: string, change: DossierChange) => api.patch<StaffDossier>(`/api/staff/dossiers/${segment(id)}`, change);
+/** The whole list of parties (e-mail addresses): a party left out loses access at once. */
+export const replaceParties = (id: string, parties: string[]) =>
+  api.put<StaffDossier>(`/api/staff/dossiers/${segment(id)}/parties`, { parties });
+/** The whole ordered list of steps; the server dates a step when it is first marked done. */
+export const replaceProgress = (id: string, steps: ProgressStepInput[]) =>
+  api.put<StaffDossier>(`/api/staff/dossiers/${segment(id)}/progress`, { steps });
+
+// Accounts (clients)
+/** "Cliënt uitnodigen": 201 with the account, which gets invitation e-mail #1; 400 with `errors[].field`; 409 when the address is in use. */
+export const inviteClient = (client: NewClient) => api.post<AccountView>('/api/staff/accounts', client);
+export const staffAccount = (id: string, signal?: AbortSignal) => api.get<AccountView>(`/api/staff/accounts/${segment(id)}`, { signal });
+/** "Uitnodiging opnieuw versturen": 202; earlier links stop working; 409 once the password is set. */
+export const resendInvitation = (id: string) => api.post<AccountView>(`/api/staff/accounts/${segment(id)}/invitation`, undefined);
+
+// Werkvoorraad
+/** What waits for the office, newest first, across all dossiers (one zero-based page). */
+export const workQueue = (page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<WorkItem>>(`/api/staff/work?${new URLSearchParams({ page: String(page), size: String(size) })}`, { signal });
+/** "Afgehandeld": off the queue for every handler; 204, also when someone else was first. */
+export const markWorkHandled = (id: string) => api.put(`/api/staff/work/${segment(id)}/handled`, undefined);

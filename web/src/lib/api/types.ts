@@ -45,6 +45,8 @@ export interface Me {
 
 /** The role of a company's main account: it manages the company's extra accounts (ME-4). */
 export const COMPANY_ADMIN_ROLE = 'company-admin';
+/** Office staff: the workspace "Kantoor" instead of the client's pages. */
+export const STAFF_ROLE = 'staff';
 
 /** The state of an invitation link (e-mail #1): only the link's own state, nothing about the address (ONB-2, ONB-7). */
 export type InvitationStatus = 'VALID' | 'EXPIRED' | 'USED';
@@ -325,4 +327,80 @@ export interface AnswerError {
   limit?: number;
   min?: string;
   max?: string;
+}
+
+// ---- Office (staff)
+
+/** A party of a dossier as the office sees it; `name` is null for parties stored before names were kept. */
+export interface StaffParty {
+  email: string;
+  name: string | null;
+  accountType: AccountType | null;
+}
+
+/** GET /api/staff/dossiers/{id}: the dossier with its parties and progress. */
+export interface StaffDossier extends DossierListItem {
+  parties: string[];
+  partyDetails: StaffParty[];
+  progress: { done: number; total: number; steps: ProgressStep[] } | null;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string;
+}
+
+export type StaffDossierSort = 'lastActivity' | 'number';
+
+/** The office's dossier list, kept in the URL of /kantoor/dossiers. */
+export interface StaffDossierQuery {
+  query: string;
+  statuses: DossierStatus[];
+  sort: StaffDossierSort;
+  /** Zero-based. */
+  page: number;
+}
+
+export interface NewDossier {
+  number: string;
+  description: string;
+  status: DossierStatus;
+  /** E-mail addresses of existing portal accounts. */
+  parties: string[];
+}
+
+export interface DossierChange {
+  description?: string;
+  status?: DossierStatus;
+}
+
+export interface ProgressStepInput {
+  title: string;
+  done: boolean;
+}
+
+/** "Cliënt uitnodigen": a person, or a company (its main account) with companyName. */
+export interface NewClient {
+  type: 'PERSON' | 'COMPANY';
+  email: string;
+  firstName: string;
+  lastName: string;
+  companyName?: string;
+  language: 'nl' | 'en';
+}
+
+/** What the Werkvoorraad shows: something of a client that waits for the office. */
+export type WorkKind = 'MESSAGE' | 'DELIVERY' | 'QUESTIONNAIRE_COMPLETED' | 'QUESTIONNAIRE_OVERDUE' | 'INVITATION_PENDING';
+export const WORK_KINDS: readonly WorkKind[] = ['MESSAGE', 'DELIVERY', 'QUESTIONNAIRE_COMPLETED', 'QUESTIONNAIRE_OVERDUE', 'INVITATION_PENDING'];
+
+export interface WorkItem {
+  id: string;
+  kind: WorkKind;
+  /** null for an invitation (it belongs to an account, not a dossier). */
+  dossierId: string | null;
+  dossierNumber: string | null;
+  accountId: string;
+  accountName: string | null;
+  /** The message, document, assignment or account the item is about. */
+  subjectId: string;
+  occurredAt: string;
+  dueDate: string | null;
 }

@@ -1,0 +1,154 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useI18n } from '../../../i18n/I18nContext';
+import type { MessageKey } from '../../../i18n/i18n';
+import { useApi, usePageTitle } from '../../../lib/hooks';
+import * as portalApi from '../../../lib/api/portalApi';
+import { DOSSIER_STATUSES, type StaffDossierQuery, type StaffDossierSort } from '../../../lib/api/types';
+import { ErrorMessage, Loading } from '../../../components/Status';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { Paging } from '../../../components/Paging';
+import { officePath } from '../paths';
+import { parseStaffDossierQuery, toStaffDossierSearch } from './staffDossierParams';
+import { PartyNames } from './PartyNames';
+import { DateTime } from '../../../components/DateTime';
+
+/** "Dossiers" of the office: every dossier, searched, filtered and sorted on the server; the state lives in the URL. */
+export function OfficeDossiersPage() {
+  const { t, tp } = useI18n();
+  usePageTitle(t('office.dossiers.title'));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = parseStaffDossierQuery(searchParams);
+  const [queryInput, setQueryInput] = useState(params.query);
+  useEffect(() => setQueryInput(params.query), [params.query]);
+
+  const key = toStaffDossierSearch(params).toString();
+  const list = useApi((signal) => portalApi.staffDossiers(params, signal), key);
+  const go = (next: StaffDossierQuery) => setSearchParams(toStaffDossierSearch(next));
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    go({ ...params, query: queryInput, page: 0 });
+  };
+  const toggle = (status: (typeof DOSSIER_STATUSES)[number], on: boolean) =>
+    go({ ...params, page: 0, statuses: DOSSIER_STATUSES.filter((s) => (s === status ? on : params.statuses.includes(s))) });
+  const data = list.data;
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('office.dossiers.title')}</h1>
+        <Link to={officePath.newDossier()} className="button button-primary">
+          {t('office.dossiers.new')}
+        </Link>
+      </div>
+
+      <div className="card filters">
+        <form role="search" className="search" onSubmit={onSearch}>
+          <label htmlFor="office-dossier-query">{t('office.dossiers.search.label')}</label>
+          <div className="search-row">
+            <input
+              id="office-dossier-query"
+              name="query"
+              type="search"
+              value={queryInput}
+              onChange={(e) => setQueryInput(e.target.value)}
+              autoComplete="off"
+            />
+            <button type="submit" className="button button-primary">
+              {t('dossiers.search.submit')}
+            </button>
+            {params.query && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setQueryInput('');
+                  go({ ...params, query: '', page: 0 });
+                }}
+              >
+                {t('dossiers.search.clear')}
+              </button>
+            )}
+          </div>
+        </form>
+        <fieldset className="status-filter">
+          <legend>{t('office.dossiers.filter.legend')}</legend>
+          <div className="checkboxes">
+            {DOSSIER_STATUSES.map((status) => (
+              <label key={status} className="checkbox">
+                <input
+                  type="checkbox"
+                  name="status"
+                  value={status}
+                  checked={params.statuses.includes(status)}
+                  onChange={(e) => toggle(status, e.target.checked)}
+                />
+                <span>{t(`status.${status}` as MessageKey)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field field-inline">
+          <label htmlFor="office-dossier-sort">{t('office.dossiers.sort.label')}</label>
+          <select
+            id="office-dossier-sort"
+            value={params.sort}
+            onChange={(e) => go({ ...params, sort: e.target.value as StaffDossierSort, page: 0 })}
+          >
+            <option value="lastActivity">{t('office.dossiers.sort.lastActivity')}</option>
+            <option value="number">{t('office.dossiers.sort.number')}</option>
+          </select>
+        </div>
+      </div>
+
+      <div aria-live="polite" className="result-count">
+        {data && !list.loading ? tp('dossiers.found', data.totalItems) : ''}
+      </div>
+
+      {list.error !== undefined ? (
+        <ErrorMessage error={list.error} onRetry={list.reload} />
+      ) : !data ? (
+        <Loading />
+      ) : data.items.length === 0 ? (
+        <div className="card empty-state">
+          <h2>{t('office.dossiers.empty')}</h2>
+        </div>
+      ) : (
+        <>
+          <table className="dossier-table" role="table" aria-busy={list.loading}>
+            <caption className="visually-hidden">{t('office.dossiers.title')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('dossiers.col.number')}</th>
+                <th scope="col" role="columnheader">{t('dossiers.col.description')}</th>
+                <th scope="col" role="columnheader">{t('office.dossiers.col.parties')}</th>
+                <th scope="col" role="columnheader">{t('dossiers.col.status')}</th>
+                <th scope="col" role="columnheader">{t('office.dossiers.col.lastActivity')}</th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {data.items.map((d) => (
+                <tr key={d.id} role="row">
+                  <td role="cell" data-label={t('dossiers.col.number')} className="nowrap">
+                    <Link to={officePath.dossier(d.id)}>{d.number}</Link>
+                  </td>
+                  <td role="cell" data-label={t('dossiers.col.description')}>{d.description}</td>
+                  <td role="cell" data-label={t('office.dossiers.col.parties')}>
+                    <PartyNames parties={d.partyDetails} />
+                  </td>
+                  <td role="cell" data-label={t('dossiers.col.status')}>
+                    <StatusBadge status={d.status} />
+                  </td>
+                  <td role="cell" data-label={t('office.dossiers.col.lastActivity')} className="nowrap">
+                    <DateTime value={d.lastActivityAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Paging page={params.page} totalPages={data.totalPages} onPage={(page) => go({ ...params, page })} />
+        </>
+      )}
+    </>
+  );
+}
