@@ -158,7 +158,7 @@ public class AccountService {
     /** Keycloak saw a password set (e-mail #3; the first one activates the account). Repeats are dropped by id. */
     public void passwordSet(String accountId, String keycloakEventId, Instant at) {
         find(accountId).ifPresent(account -> {
-            if (account.activate(at)) {
+            if (account.activate(at, clock.instant())) {
                 account.record(events.activated(account));
             }
             account.record(events.passwordSet(account, keycloakEventId, at));
@@ -170,7 +170,7 @@ public class AccountService {
     public void changeLanguage(String accountId, String language) {
         keycloak.setAttribute(accountId, "locale", language);
         find(accountId).ifPresent(account -> {
-            if (account.changeLanguage(language)) {
+            if (account.changeLanguage(language, clock.instant())) {
                 account.record(events.changed(account));
                 mongo.save(account);
             }
@@ -181,7 +181,7 @@ public class AccountService {
     public NotificationPreferences changeNotifications(String accountId, NotificationPreferences preferences) {
         Account account = findOrReconcile(accountId)
                 .orElseThrow(() -> new NotFoundException("Account " + accountId + " was not found."));
-        if (account.changeNotifications(preferences)) {
+        if (account.changeNotifications(preferences, clock.instant())) {
             account.record(events.changed(account));
             mongo.save(account);
         }
@@ -213,7 +213,7 @@ public class AccountService {
         Account account = extraAccount(companyId, accountId);
         keycloak.logout(accountId);
         keycloak.deleteUser(accountId);
-        account.remove();
+        account.remove(clock.instant());
         account.record(events.removed(account));
         mongo.save(account);
     }
@@ -231,22 +231,23 @@ public class AccountService {
             return false;
         }
         String language = "en".equals(user.attribute("locale")) ? "en" : "nl";
+        Instant now = clock.instant();
         Account account = mongo.findById(user.id(), Account.class);
         if (account == null) {
             account = Account.known(user.id(), user.email() == null ? user.username() : user.email(),
                     user.firstName(), user.lastName(), type, user.attribute("company_id"),
                     user.attribute("company_name"), language, user.attribute("phone_number"),
-                    hasPassword ? AccountState.ACTIVE : AccountState.INVITED);
-            account.block(!user.enabled());
+                    hasPassword ? AccountState.ACTIVE : AccountState.INVITED, now);
+            account.block(!user.enabled(), now);
             if (hasPassword) {
                 // in use before the portal knew it: its first sign-in lies behind it
-                account.onboarded(clock.instant());
+                account.onboarded(now);
             }
             account.record(events.changed(account));
             mongo.insert(account);
             return true;
         }
-        boolean changed = account.changeLanguage(language) | account.block(!user.enabled());
+        boolean changed = account.changeLanguage(language, now) | account.block(!user.enabled(), now);
         if (changed) {
             account.record(events.changed(account));
             mongo.save(account);

@@ -1,6 +1,8 @@
 package nl.notaris.portal.identity.accounts;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,10 +28,13 @@ import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
 import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.PageQuery;
+import nl.notaris.portal.support.web.PageResponse;
 
 /**
  * The office creates and invites client accounts (STF-1), sees their state, resends an invitation,
- * and finds accounts by e-mail address (for dossier parties).
+ * finds accounts by e-mail address (for dossier parties), and lists and searches them ("Kantoor" →
+ * "Cliënten").
  */
 @RestController
 @RequestMapping("/api/staff/accounts")
@@ -45,10 +50,34 @@ class StaffAccountController {
 
     private final KeycloakAdminClient keycloak;
     private final AccountService accounts;
+    private final AccountSearch search;
 
-    StaffAccountController(KeycloakAdminClient keycloak, AccountService accounts) {
+    StaffAccountController(KeycloakAdminClient keycloak, AccountService accounts, AccountSearch search) {
         this.keycloak = keycloak;
         this.accounts = accounts;
+        this.search = search;
+    }
+
+    /**
+     * The office's "Cliënten" list: every account the portal knows (also removed ones, unless a state
+     * filter leaves them out), most recently created or changed first. Unknown state or type values are
+     * a 400 problem naming the parameter and the values it accepts.
+     */
+    @GetMapping
+    @Operation(summary = "List and find accounts",
+            description = "query: case-insensitive literal part of the name, e-mail address or company name. "
+                    + "state: repeatable or comma-separated (INVITED, ACTIVE, BLOCKED, REMOVED); none = all. "
+                    + "type: likewise (PERSON, COMPANY_MAIN, COMPANY_EXTRA); none = all. companyId: the accounts "
+                    + "of one company (its main and extra accounts). Ordered by last change (updatedAt), newest "
+                    + "first. page, size: as every list.")
+    PageResponse<AccountListItem> list(@RequestParam(required = false) String query,
+            @RequestParam(required = false) List<String> state, @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) String companyId, PageQuery page) {
+        var filter = new AccountSearch.Filter(query,
+                EnumParameter.parseAll(AccountState.class, "state", state, EnumSet.noneOf(AccountState.class)),
+                EnumParameter.parseAll(AccountType.class, "type", type, EnumSet.noneOf(AccountType.class)),
+                companyId);
+        return PageResponse.of(search.forStaff(filter, page.toPageRequest()), AccountListItem::of);
     }
 
     @PostMapping

@@ -2,13 +2,16 @@ package nl.notaris.portal.identity.accounts;
 
 import static nl.notaris.portal.testsupport.TestCaller.ANNA;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +38,8 @@ class StaffAccountControllerTest {
     KeycloakAdminClient keycloak;
     @MockitoBean
     AccountService accounts;
+    @MockitoBean
+    AccountSearch search;
 
     static UserRepresentation user(String email, boolean verified, boolean enabled) {
         return new UserRepresentation("kc-1", email, email, "Anna", "de Vries", enabled, verified,
@@ -112,6 +119,46 @@ class StaffAccountControllerTest {
                         .content("{\"type\":\"PERSON\",\"email\":\"Jan.de-Vries+notaris@mail.example.nl\","
                                 + "\"firstName\":\"Ëlla\",\"lastName\":\"van 't Hoff-Smit\"}"))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void theListPassesItsFiltersOnToTheSearch() throws Exception {
+        given(search.forStaff(any(), any())).willReturn(new PageImpl<>(List.of(Account.invited("kc-3", "eva@example.com",
+                "Eva", "Smit", AccountType.COMPANY_MAIN, "c-1", "Bakkerij B.V.", "nl", null,
+                java.time.Instant.parse("2026-01-01T00:00:00Z"))), PageRequest.of(1, 5), 6));
+
+        mvc.perform(get("/api/staff/accounts").param("query", " Smit ").param("state", "invited,ACTIVE")
+                        .param("state", "BLOCKED").param("type", "COMPANY_MAIN").param("companyId", "c-1")
+                        .param("page", "1").param("size", "5").with(STAFF.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("kc-3"))
+                .andExpect(jsonPath("$.items[0].name").value("Eva Smit"))
+                .andExpect(jsonPath("$.items[0].companyName").value("Bakkerij B.V."))
+                .andExpect(jsonPath("$.items[0].createdAt").value("2026-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.items[0].updatedAt").value("2026-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.totalItems").value(6)).andExpect(jsonPath("$.totalPages").value(2));
+        verify(search).forStaff(new AccountSearch.Filter(" Smit ",
+                EnumSet.of(AccountState.INVITED, AccountState.ACTIVE, AccountState.BLOCKED),
+                EnumSet.of(AccountType.COMPANY_MAIN), "c-1"), PageRequest.of(1, 5));
+    }
+
+    @Test
+    void anUnknownStateOrTypeIsA400NamingTheParameterAndNeverSearches() throws Exception {
+        mvc.perform(get("/api/staff/accounts").param("state", "ACTIVE,SLEEPING").with(STAFF.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("state"));
+        mvc.perform(get("/api/staff/accounts").param("type", "ROBOT").with(STAFF.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("type"));
+        verifyNoInteractions(search);
+    }
+
+    @Test
+    void clientsMayNotListAccounts() throws Exception {
+        mvc.perform(get("/api/staff/accounts").with(ANNA.token())).andExpect(status().isForbidden());
+        verifyNoInteractions(search);
     }
 
     @Test
