@@ -44,7 +44,11 @@ class ClientDocumentController {
     /** Streams the content; the file name is the server's safe version, never the raw upload name. */
     @GetMapping("/api/documents/{documentId}/content")
     ResponseEntity<InputStreamResource> content(Caller caller, @PathVariable String documentId) {
-        DocumentService.Content content = documents.open(caller, documentId);
+        return download(documents.open(caller, documentId));
+    }
+
+    /** A download: the stored type, the server's safe file name as an attachment, never cached. */
+    static ResponseEntity<InputStreamResource> download(DocumentService.Content content) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.contentType()))
                 .contentLength(content.size())

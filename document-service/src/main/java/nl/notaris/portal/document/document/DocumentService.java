@@ -23,8 +23,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.data.mongodb.gridfs.GridFsUpload;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -37,6 +40,7 @@ import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.ProblemException;
 
 /**
  * Publishing documents to a dossier (STF-3), giving clients their documents (DOC-1..4), and filing
@@ -84,7 +88,8 @@ public class DocumentService {
             throw new UncheckedIOException("Could not store the uploaded file", e);
         }
         PublishedDocument document = new PublishedDocument(new ObjectId().toHexString(), dossierId, title.trim(),
-                category, fileName, type.servedAs(), file.getSize(), contentId.toHexString(), clock.instant());
+                category, fileName, type.servedAs(), file.getSize(), contentId.toHexString(), clock.instant())
+                .publishedBy(staff.accountId());
         document.record(events.published(document));
         try {
             return mongo.insert(document);
@@ -92,6 +97,76 @@ public class DocumentService {
             gridFs.delete(query(where("_id").is(contentId)));
             throw e;
         }
+    }
+
+    /**
+     * Publishes a complete upload of the staff member's own (tus or {@code POST /api/uploads}) as a
+     * document: its type was checked on content and its name made safe when its last byte came in,
+     * its size when it started. The document takes the upload's id and GridFS file (stored once); its
+     * metadata and the published event are one write, as for a multipart publication. An upload is
+     * published once: again is 409. An upload that is not the caller's (a client's, a colleague's),
+     * unknown, unfinished or for another dossier is a 400 naming {@code uploadId}.
+     */
+    public PublishedDocument publishUpload(Caller staff, String dossierId, String uploadId, String title,
+            Category category) {
+        access.require(dossierId, staff);
+        if (uploadId == null || uploadId.isBlank()) {
+            throw new InvalidRequestException("uploadId", "uploadId is required: the id of your finished upload.");
+        }
+        Upload upload = uploads.findOwn(staff, uploadId).orElseThrow(() -> notOwnUpload(staff, uploadId));
+        if (!upload.isComplete()) {
+            throw new InvalidRequestException("uploadId", "'" + upload.fileName() + "' has not finished uploading ("
+                    + upload.offset() + " of " + upload.length() + " bytes received); publish it once every byte is in.");
+        }
+        if (!upload.dossierId().equals(dossierId)) {
+            throw new InvalidRequestException("uploadId", "'" + upload.fileName()
+                    + "' was uploaded for another dossier; upload it for this dossier to publish it here.");
+        }
+        if (upload.isSent()) {
+            throw conflict("'" + upload.fileName()
+                    + "' was sent with a message; it cannot also be published as a document.");
+        }
+        Upload taken = uploads.take(upload).orElseThrow(() -> takenMeanwhile(upload));
+        PublishedDocument document = PublishedDocument.fromUpload(taken.id(), dossierId, title.trim(), category,
+                taken.fileName(), taken.contentType(), taken.length(), staff.accountId(), clock.instant());
+        document.record(events.published(document));
+        try {
+            return mongo.insert(document);
+        } catch (DuplicateKeyException alreadyADocument) {
+            throw alreadyPublished(uploadId);
+        } catch (RuntimeException e) {
+            uploads.putBack(taken);
+            throw e;
+        }
+    }
+
+    /** No upload of the caller's with this id: published already (409), or unknown or someone else's (400, alike). */
+    private RuntimeException notOwnUpload(Caller staff, String uploadId) {
+        PublishedDocument published = mongo.findById(uploadId, PublishedDocument.class);
+        boolean publishedFromThisUpload = published != null && uploadId.equals(published.getContentId());
+        if (publishedFromThisUpload && staff.accountId().equals(published.getPublishedBy())) {
+            return alreadyPublished(uploadId);
+        }
+        return new InvalidRequestException("uploadId", "Upload " + uploadId
+                + " is not one of your uploads: upload the file first (/api/uploads/tus), then publish its id.");
+    }
+
+    private RuntimeException takenMeanwhile(Upload upload) {
+        if (mongo.findById(upload.id(), PublishedDocument.class) != null) {
+            return alreadyPublished(upload.id());
+        }
+        return conflict("'" + upload.fileName()
+                + "' was sent, removed or expired at the same moment; upload it again to publish it.");
+    }
+
+    private static ProblemException alreadyPublished(String uploadId) {
+        return conflict("Upload " + uploadId + " was already published as document " + uploadId
+                + "; an upload is published once.");
+    }
+
+    /** A 409 that names {@code uploadId}, like the 400s of publishing an upload. */
+    private static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, "uploadId", detail);
     }
 
     public Page<ClientDocument> list(Caller caller, String dossierId, Category category, Pageable pageable) {
@@ -103,6 +178,30 @@ public class DocumentService {
         Set<String> read = readDocumentIds(dossierId, caller.accountId());
         return new PageImpl<>(documents.stream().map(d -> ClientDocument.of(d, read.contains(d.getId()))).toList(),
                 pageable, total);
+    }
+
+    /**
+     * A dossier's documents of one category as the office sees them: who opened each and when. The
+     * reads of the whole page are one query ({@code document_readers} index).
+     */
+    public Page<StaffDocument> listForStaff(Caller staff, String dossierId, Category category, Pageable pageable) {
+        access.require(dossierId, staff);
+        Query query = query(where("dossierId").is(dossierId).and("category").is(category));
+        long total = mongo.count(query, PublishedDocument.class);
+        List<PublishedDocument> documents = mongo.find(Query.of(query).with(pageable).with(NEWEST_FIRST),
+                PublishedDocument.class);
+        Map<String, List<Reader>> readers = readersOf(documents.stream().map(PublishedDocument::getId).toList());
+        return new PageImpl<>(documents.stream().map(d -> StaffDocument.of(d, staff.accountId(),
+                readers.getOrDefault(d.getId(), List.of()))).toList(), pageable, total);
+    }
+
+    private Map<String, List<Reader>> readersOf(List<String> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Map.of();
+        }
+        Query reads = query(where("documentId").in(documentIds));
+        return mongo.find(reads, DocumentRead.class).stream().collect(Collectors.groupingBy(DocumentRead::documentId,
+                Collectors.mapping(r -> new Reader(r.accountId(), r.readAt()), Collectors.toList())));
     }
 
     public Map<Category, TabCount> counts(Caller caller, String dossierId) {
@@ -138,9 +237,38 @@ public class DocumentService {
         if (!access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
             throw notFound(documentId);
         }
-        mongo.save(DocumentRead.of(document, caller.accountId(), clock.instant()));
+        markRead(document, caller.accountId());
         return new Content(document.getFileName(), document.getContentType(), document.getSize(),
                 files.open(document.getContentId()));
+    }
+
+    /**
+     * Any document's content for the office, whichever dossier it is in (404 for an unknown id).
+     * The office looking at a document does not count as a read: {@code readBy} tells who of the
+     * dossier opened it, and the client's read state stays the client's.
+     */
+    public Content openForStaff(Caller staff, String documentId) {
+        if (!staff.isStaff()) {
+            throw new AccessDeniedException("staff only");
+        }
+        PublishedDocument document = mongo.findById(documentId, PublishedDocument.class);
+        if (document == null) {
+            throw notFound(documentId);
+        }
+        return new Content(document.getFileName(), document.getContentType(), document.getSize(),
+                files.open(document.getContentId()));
+    }
+
+    /** The first time an account opens a document is when it became read; opening it again changes nothing. */
+    private void markRead(PublishedDocument document, String accountId) {
+        DocumentRead read = DocumentRead.of(document, accountId, clock.instant());
+        try {
+            mongo.upsert(query(where("_id").is(read.id())), new Update().setOnInsert("documentId", read.documentId())
+                    .setOnInsert("dossierId", read.dossierId()).setOnInsert("accountId", read.accountId())
+                    .setOnInsert("readAt", read.readAt()), DocumentRead.class);
+        } catch (DuplicateKeyException openedAtTheSameMoment) {
+            // another request of the same account marked it read a moment ago
+        }
     }
 
     /**
@@ -194,6 +322,26 @@ public class DocumentService {
 
     /** What a download serves: the server's file name and type, and the content. */
     public record Content(String fileName, String contentType, long size, InputStream stream) {
+    }
+
+    /** An account that opened a document, and when it first did. */
+    public record Reader(String accountId, Instant readAt) {
+    }
+
+    /**
+     * A document as the office sees it in a dossier: the client's fields ({@code read}: whether the
+     * calling staff member opened it) and who opened it ({@code readBy}, earliest first).
+     */
+    public record StaffDocument(String id, String dossierId, String title, Category category, String fileName,
+            String contentType, long size, Instant publishedAt, boolean read, List<Reader> readBy) {
+
+        static StaffDocument of(PublishedDocument d, String staffAccountId, List<Reader> readBy) {
+            List<Reader> byTime = readBy.stream().sorted(java.util.Comparator.comparing(Reader::readAt,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
+            return new StaffDocument(d.getId(), d.getDossierId(), d.getTitle(), d.getCategory(), d.getFileName(),
+                    d.getContentType(), d.getSize(), d.getPublishedAt(),
+                    byTime.stream().anyMatch(r -> r.accountId().equals(staffAccountId)), byTime);
+        }
     }
 
     /** A document as the client sees it in a tab. */

@@ -29,6 +29,8 @@ public class PublishedDocument {
     private String messageId;
     /** For the PDF of a completed questionnaire: the questionnaire sent to the client. */
     private String assignmentId;
+    /** For what the office published: the staff account that published it (not set on older documents). */
+    private String publishedBy;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     protected PublishedDocument() {
@@ -45,6 +47,18 @@ public class PublishedDocument {
         this.size = size;
         this.contentId = contentId;
         this.publishedAt = publishedAt;
+    }
+
+    /**
+     * What the office published from a resumable upload of its own: the same id and GridFS file as
+     * the upload (stored once), so one upload is published at most once.
+     */
+    public static PublishedDocument fromUpload(String uploadId, String dossierId, String title, Category category,
+            String fileName, String contentType, long size, String publishedBy, Instant publishedAt) {
+        PublishedDocument document = new PublishedDocument(uploadId, dossierId, title, category, fileName,
+                contentType, size, uploadId, publishedAt);
+        document.publishedBy = publishedBy;
+        return document;
     }
 
     /** A file that came with a message: delivered by a client, or attached by the office. */
@@ -64,6 +78,11 @@ public class PublishedDocument {
                 contentType, size, id, completedAt);
         document.assignmentId = assignmentId;
         return document;
+    }
+
+    public PublishedDocument publishedBy(String accountId) {
+        this.publishedBy = accountId;
+        return this;
     }
 
     public void record(PendingEvent event) {
@@ -112,5 +131,9 @@ public class PublishedDocument {
 
     public String getAssignmentId() {
         return assignmentId;
+    }
+
+    public String getPublishedBy() {
+        return publishedBy;
     }
 }

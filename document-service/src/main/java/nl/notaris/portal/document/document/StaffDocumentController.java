@@ -3,11 +3,13 @@ package nl.notaris.portal.document.document;
 import java.net.URI;
 import java.time.Instant;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +23,11 @@ import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
 
-/** The office publishes correspondence and documents to a dossier (STF-3). */
+/**
+ * The office publishes correspondence and documents to a dossier (STF-3): a multipart form with the
+ * file, or JSON naming a finished resumable upload of its own. It lists a dossier's documents with
+ * who opened them, what the clients delivered among them, and downloads any document.
+ */
 @RestController
 @Tag(name = "Documents (staff)")
 class StaffDocumentController {
@@ -37,6 +43,38 @@ class StaffDocumentController {
     ResponseEntity<Published> publish(Caller caller, @PathVariable String dossierId,
             @RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String title,
             @RequestParam(required = false) String category) {
+        Category parsed = publishable(title, category);
+        return created(documents.publish(caller, dossierId, file, title, parsed));
+    }
+
+    @PostMapping(path = "/api/staff/dossiers/{dossierId}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Publish a finished upload of your own (tus at /api/uploads/tus) as a letter or document",
+            description = "One request per file. The upload must be yours, complete and for this dossier (else 400 on "
+                    + "uploadId); an upload is published once (again: 409). Same checks and event as the multipart form.")
+    ResponseEntity<Published> publishUpload(Caller caller, @PathVariable String dossierId,
+            @RequestBody PublishUpload request) {
+        Category parsed = publishable(request.title(), request.category());
+        return created(documents.publishUpload(caller, dossierId, request.uploadId(), request.title(), parsed));
+    }
+
+    @GetMapping("/api/staff/dossiers/{dossierId}/documents")
+    @Operation(summary = "A dossier's documents of one category, newest first (DELIVERED, the default: what the "
+            + "clients delivered), each with who opened it (readBy)")
+    PageResponse<DocumentService.StaffDocument> list(Caller caller, @PathVariable String dossierId,
+            @RequestParam(required = false) String category, PageQuery page) {
+        Category parsed = EnumParameter.parseOr(Category.class, "category", category, Category.DELIVERED);
+        return PageResponse.of(documents.listForStaff(caller, dossierId, parsed, page.toPageRequest()), d -> d);
+    }
+
+    @GetMapping("/api/staff/documents/{documentId}/content")
+    @Operation(summary = "Download any document of any dossier",
+            description = "As the client's download: the server's safe file name as an attachment. Does not mark it read.")
+    ResponseEntity<InputStreamResource> content(Caller caller, @PathVariable String documentId) {
+        return ClientDocumentController.download(documents.openForStaff(caller, documentId));
+    }
+
+    /** The title and category rules of both ways to publish. */
+    private static Category publishable(String title, String category) {
         if (title == null || title.isBlank() || title.length() > 200) {
             throw new InvalidRequestException("title", "title is required (at most 200 characters).");
         }
@@ -44,19 +82,18 @@ class StaffDocumentController {
         if (parsed != Category.CORRESPONDENCE && parsed != Category.DOCUMENT) {
             throw new InvalidRequestException("category", "The office publishes CORRESPONDENCE or DOCUMENT.");
         }
-        PublishedDocument document = documents.publish(caller, dossierId, file, title, parsed);
+        return parsed;
+    }
+
+    private static ResponseEntity<Published> created(PublishedDocument document) {
         return ResponseEntity.created(URI.create("/api/documents/" + document.getId() + "/content"))
                 .body(new Published(document.getId(), document.getDossierId(), document.getTitle(),
                         document.getCategory(), document.getFileName(), document.getContentType(), document.getSize(),
                         document.getPublishedAt()));
     }
 
-    @GetMapping("/api/staff/dossiers/{dossierId}/documents")
-    @Operation(summary = "A dossier's documents of one category, newest first (DELIVERED: what the client delivered)")
-    PageResponse<DocumentService.ClientDocument> list(Caller caller, @PathVariable String dossierId,
-            @RequestParam(required = false) String category, PageQuery page) {
-        Category parsed = EnumParameter.parseOr(Category.class, "category", category, Category.DELIVERED);
-        return PageResponse.of(documents.list(caller, dossierId, parsed, page.toPageRequest()), d -> d);
+    /** Publishing a finished upload: its id (the Location's last segment of the tus creation), title and category. */
+    record PublishUpload(String uploadId, String title, String category) {
     }
 
     record Published(String id, String dossierId, String title, Category category, String fileName,

@@ -35,10 +35,12 @@ import nl.notaris.portal.support.web.PayloadTooLargeException;
 
 /**
  * Files on their way into a dossier (MSG-5, DOC-5, DOC-6): resumable (tus) or in one multipart
- * request. An upload belongs to the account that made it, for a dossier it may see; nobody else
- * sees it. The content's type is checked once every byte is in; a refused file is deleted at once.
- * A message that names the upload marks it sent (it can no longer be removed), and its event turns
- * it into a delivered document (same bytes, stored once).
+ * request. An upload belongs to the account that made it, client or staff, for a dossier it may see
+ * (staff see every dossier); nobody else sees it, staff neither. The office publishes its own
+ * complete uploads as documents (STF-3), which takes them ({@link #take}). The content's type is
+ * checked once every byte is in; a refused file is deleted at once. A message that names the upload
+ * marks it sent (it can no longer be removed), and its event turns it into a delivered document
+ * (same bytes, stored once).
  */
 @Service
 public class UploadService {
@@ -186,6 +188,30 @@ public class UploadService {
     /** An upload that became a delivered document: its record goes, its GridFS file stays. */
     public void delivered(Upload upload) {
         mongo.remove(query(where("_id").is(upload.id())), Upload.class);
+    }
+
+    /** An upload the caller made, if there is one with this id (empty for someone else's: nothing leaks). */
+    public Optional<Upload> findOwn(Caller caller, String uploadId) {
+        Upload upload = ObjectId.isValid(uploadId) ? mongo.findById(uploadId, Upload.class) : null;
+        return upload != null && upload.isOwnedBy(caller.accountId()) ? Optional.of(upload) : Optional.empty();
+    }
+
+    /**
+     * Takes a complete upload of its owner that no message names, for publishing it as a document:
+     * its record goes in one atomic step, its GridFS file stays (the document points at it). Empty
+     * when it no longer qualifies: another request took, sent or removed it meanwhile, or it expired.
+     * Taking it first means a removal or the expiry can never delete the bytes of a published
+     * document; a publication that then fails puts the record back ({@link #putBack}).
+     */
+    public Optional<Upload> take(Upload upload) {
+        return Optional.ofNullable(mongo.findAndRemove(query(where("_id").is(upload.id())
+                .and("ownerAccountId").is(upload.ownerAccountId()).and("status").is(UploadStatus.COMPLETE)
+                .and("messageId").is(null)), Upload.class));
+    }
+
+    /** Puts back an upload that {@link #take} took when what it was taken for failed. */
+    public void putBack(Upload upload) {
+        mongo.insert(upload);
     }
 
     /** The content of a complete upload the caller made (the sender may open an attachment before it is filed). */

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -71,6 +72,63 @@ class DocumentControllersTest {
         given(documents.open(any(), eq("theirs"))).willThrow(new NotFoundException("Document theirs was not found."));
         mvc.perform(get("/api/documents/theirs/content").with(ANNA.token())).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void staffDocumentRoutesAreTheOfficesAlone() throws Exception {
+        mvc.perform(post("/api/staff/dossiers/d1/documents").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"uploadId\":\"u1\",\"title\":\"T\",\"category\":\"DOCUMENT\"}").with(ANNA.token()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/staff/dossiers/d1/documents").param("category", "DELIVERED").with(ANNA.token()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/staff/documents/doc1/content").with(ANNA.token())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/staff/documents/doc1/content")).andExpect(status().isUnauthorized());
+        verifyNoInteractions(documents);
+    }
+
+    @Test
+    void publishingAnUploadChecksTitleCategoryAndBodyBeforeAnything() throws Exception {
+        for (String[] bad : new String[][] {
+                { "{\"uploadId\":\"u1\",\"category\":\"DOCUMENT\"}", "title" },
+                { "{\"uploadId\":\"u1\",\"title\":\"" + "x".repeat(201) + "\",\"category\":\"DOCUMENT\"}", "title" },
+                { "{\"uploadId\":\"u1\",\"title\":\"T\",\"category\":\"LETTER\"}", "category" },
+                { "{\"uploadId\":\"u1\",\"title\":\"T\",\"category\":\"DELIVERED\"}", "category" },
+                { "{\"uploadId\":\"u1\",\"title\":\"T\"}", "category" } }) {
+            mvc.perform(post("/api/staff/dossiers/d1/documents").contentType(MediaType.APPLICATION_JSON).content(bad[0])
+                    .with(STAFF.token()))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value(bad[1]));
+        }
+        mvc.perform(post("/api/staff/dossiers/d1/documents").contentType(MediaType.APPLICATION_JSON).content("[")
+                .with(STAFF.token())).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/staff/dossiers/d1/documents").contentType(MediaType.TEXT_PLAIN).content("x")
+                .with(STAFF.token())).andExpect(status().isUnsupportedMediaType());
+        verifyNoInteractions(documents);
+
+        given(documents.publishUpload(any(), eq("d1"), eq("u1"), eq("Akte"), eq(Category.CORRESPONDENCE)))
+                .willReturn(PublishedDocument.fromUpload("u1", "d1", "Akte", Category.CORRESPONDENCE, "akte.pdf",
+                        "application/pdf", 10, "s1-back-office", java.time.Instant.parse("2026-03-01T10:00:00Z")));
+        mvc.perform(post("/api/staff/dossiers/d1/documents").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"uploadId\":\"u1\",\"title\":\"Akte\",\"category\":\"correspondence\"}")
+                        .with(STAFF.token()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value("u1")).andExpect(jsonPath("$.category").value("CORRESPONDENCE"))
+                .andExpect(jsonPath("$.publishedBy").doesNotExist());
+    }
+
+    @Test
+    void theStaffListIsWhatClientsDeliveredUnlessACategoryIsAsked() throws Exception {
+        given(documents.listForStaff(any(), eq("d1"), any(), any())).willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 20), 0));
+        mvc.perform(get("/api/staff/dossiers/d1/documents").with(STAFF.token())).andExpect(status().isOk());
+        verify(documents).listForStaff(any(), eq("d1"), eq(Category.DELIVERED), any());
+        mvc.perform(get("/api/staff/dossiers/d1/documents").param("category", "document").with(STAFF.token()))
+                .andExpect(status().isOk());
+        verify(documents).listForStaff(any(), eq("d1"), eq(Category.DOCUMENT), any());
+        mvc.perform(get("/api/staff/dossiers/d1/documents").param("category", "LETTER").with(STAFF.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("category"));
     }
 
     static MockMultipartFile pdf() {
