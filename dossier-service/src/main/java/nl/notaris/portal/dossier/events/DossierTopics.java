@@ -8,13 +8,21 @@ import org.springframework.kafka.config.TopicBuilder;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
- * Where dossier events go: {@code portal.dossiers.v1}, keyed by dossier id, relayed from the
- * {@code dossiers} collection's outbox; what keeps failing at a consumer is parked on its {@code .dlt}.
+ * The topics of this service. It publishes {@code portal.dossiers.v1}, keyed by dossier id, relayed
+ * from the {@code dossiers} collection's outbox. Its work queue (the office's "Werkvoorraad") reads
+ * {@code portal.messages.v1}, {@code portal.documents.v1}, {@code portal.questionnaires.v1} and
+ * {@code portal.accounts.v1} as consumer group {@code dossier-service}; those are declared here too,
+ * with the producers' partition count, so that they exist with all partitions before the listeners
+ * subscribe. What keeps failing at a consumer is parked on the topic's {@code .dlt}.
  */
 @Configuration
 public class DossierTopics {
 
     public static final String TOPIC = "portal.dossiers.v1";
+    public static final String MESSAGES = "portal.messages.v1";
+    public static final String DOCUMENTS = "portal.documents.v1";
+    public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
+    public static final String ACCOUNTS = "portal.accounts.v1";
 
     @Bean
     OutboxCollection dossierOutbox() {
@@ -29,5 +37,45 @@ public class DossierTopics {
     @Bean
     NewTopic dossiersDeadLetterTopic() {
         return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic messagesTopic() {
+        return TopicBuilder.name(MESSAGES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic messagesDeadLetterTopic() {
+        return TopicBuilder.name(MESSAGES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic documentsTopic() {
+        return TopicBuilder.name(DOCUMENTS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic documentsDeadLetterTopic() {
+        return TopicBuilder.name(DOCUMENTS + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic questionnairesTopic() {
+        return TopicBuilder.name(QUESTIONNAIRES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic questionnairesDeadLetterTopic() {
+        return TopicBuilder.name(QUESTIONNAIRES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic accountsTopic() {
+        return TopicBuilder.name(ACCOUNTS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic accountsDeadLetterTopic() {
+        return TopicBuilder.name(ACCOUNTS + ".dlt").partitions(1).build();
     }
 }

@@ -1,0 +1,165 @@
+package nl.notaris.portal.dossier.work;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import nl.notaris.portal.dossier.events.DossierTopics;
+import nl.notaris.portal.support.events.ProcessedEvents;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Feeds the work queue from the events of messages, documents, questionnaires and accounts
+ * (consumer group {@code dossier-service}); every other event type on those topics is passed over.
+ * Each event is applied once ({@link ProcessedEvents}); one the queue acts on that lacks what it
+ * needs fails, so that support's error handler retries it and then parks it on {@code <topic>.dlt}
+ * (a record that is not JSON at once), like every consumer of the portal.
+ */
+@Component
+class WorkEventsListener {
+
+    static final String LISTENER_ID = "work-queue";
+    /** The name this consumer's handled events are remembered under. */
+    static final String CONSUMER = "dossier-service.work";
+
+    static final String MESSAGE_FROM_CLIENT = "portal.message.sent-by-client";
+    static final String MESSAGE_FROM_OFFICE = "portal.message.sent-by-office";
+    static final String DOCUMENT_DELIVERED = "portal.document.delivered";
+    static final String QUESTIONNAIRE_ASSIGNED = "portal.questionnaire.assigned";
+    static final String QUESTIONNAIRE_COMPLETED = "portal.questionnaire.completed";
+    static final String ACCOUNT_INVITED = "portal.account.invited";
+    static final String ACCOUNT_ACTIVATED = "portal.account.activated";
+
+    private final WorkQueue queue;
+    private final ProcessedEvents processed;
+    private final JsonMapper json;
+
+    WorkEventsListener(WorkQueue queue, ProcessedEvents processed, JsonMapper json) {
+        this.queue = queue;
+        this.processed = processed;
+        this.json = json;
+    }
+
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = { DossierTopics.MESSAGES, DossierTopics.DOCUMENTS,
+            DossierTopics.QUESTIONNAIRES, DossierTopics.ACCOUNTS })
+    void on(ConsumerRecord<String, String> record) {
+        Event event = json.readValue(record.value(), Event.class);
+        Runnable effect = effectOf(event);
+        if (effect != null) {
+            processed.handleOnce(CONSUMER, required(event, "id", event.id()), effect);
+        }
+    }
+
+    /** What the event does to the queue, or null for an event it does not act on. */
+    private Runnable effectOf(Event event) {
+        if (event.type() == null) {
+            return null;
+        }
+        switch (event.type()) {
+            case MESSAGE_FROM_CLIENT -> {
+                MessageData data = data(event, MessageData.class);
+                return () -> queue.clientSentMessage(required(event, "messageId", data.messageId()),
+                        required(event, "dossierId", data.dossierId()),
+                        required(event, "senderAccountId", data.senderAccountId()),
+                        required(event, "sentAt", data.sentAt()));
+            }
+            case MESSAGE_FROM_OFFICE -> {
+                MessageData data = data(event, MessageData.class);
+                return () -> queue.officeSentMessage(required(event, "dossierId", data.dossierId()),
+                        required(event, "senderAccountId", data.senderAccountId()),
+                        required(event, "sentAt", data.sentAt()));
+            }
+            case DOCUMENT_DELIVERED -> {
+                DeliveredData data = data(event, DeliveredData.class);
+                if (data.messageId() != null || data.assignmentId() != null) {
+                    // part of a message or a completed questionnaire: those have their own item
+                    return null;
+                }
+                return () -> queue.clientDelivered(required(event, "documentId", data.documentId()),
+                        required(event, "dossierId", data.dossierId()), required(event, "accountId", data.accountId()),
+                        required(event, "deliveredAt", data.deliveredAt()));
+            }
+            case QUESTIONNAIRE_ASSIGNED -> {
+                AssignmentData data = data(event, AssignmentData.class);
+                return () -> queue.questionnaireAssigned(required(event, "assignmentId", data.assignmentId()),
+                        required(event, "dossierId", data.dossierId()), required(event, "accountId", data.accountId()),
+                        data.dueDate());
+            }
+            case QUESTIONNAIRE_COMPLETED -> {
+                AssignmentData data = data(event, AssignmentData.class);
+                return () -> queue.questionnaireCompleted(required(event, "assignmentId", data.assignmentId()),
+                        required(event, "dossierId", data.dossierId()), required(event, "accountId", data.accountId()),
+                        required(event, "completedAt", data.completedAt()));
+            }
+            case ACCOUNT_INVITED -> {
+                InvitedAccount account = required(event, "account", data(event, InvitationData.class).account());
+                return () -> queue.accountInvited(required(event, "account.accountId", account.accountId()),
+                        account.accountType(), account.companyId(), required(event, "time", event.time()));
+            }
+            case ACCOUNT_ACTIVATED -> {
+                ActivationData data = data(event, ActivationData.class);
+                return () -> queue.accountActivated(required(event, "accountId", data.accountId()),
+                        required(event, "time", event.time()));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private <T> T data(Event event, Class<T> type) {
+        JsonNode data = required(event, "data", event.data());
+        if (data.isNull()) {
+            throw missing(event, "data");
+        }
+        return json.treeToValue(data, type);
+    }
+
+    private static <T> T required(Event event, String field, T value) {
+        if (value == null) {
+            throw missing(event, field);
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException missing(Event event, String field) {
+        return new IllegalArgumentException("Event " + event.id() + " (" + event.type() + ") has no " + field + ".");
+    }
+
+    /** The envelope; {@code time} is when it happened (the moment of an invitation or activation). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Event(String id, String type, Instant time, JsonNode data) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessageData(String messageId, String dossierId, String senderAccountId, Instant sentAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DeliveredData(String documentId, String dossierId, String messageId, String assignmentId, String accountId,
+            Instant deliveredAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AssignmentData(String assignmentId, String dossierId, String accountId, LocalDate dueDate,
+            Instant completedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InvitationData(InvitedAccount account) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InvitedAccount(String accountId, String accountType, String companyId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ActivationData(String accountId) {
+    }
+}
