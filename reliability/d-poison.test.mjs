@@ -34,8 +34,10 @@ const FAILING_TYPES = {
 };
 /** Which consumers act on a type (the others ignore it, so it is no poison to them). */
 const ACTS_ON = {
-  'portal.questionnaire.assigned': ['notification-service'],
-  'portal.questionnaire.completed': ['document-service'],
+  'portal.document.published': ['notification-service'],
+  'portal.account.changed': ['notification-service'],
+  'portal.questionnaire.assigned': ['notification-service', 'dossier-service'],
+  'portal.questionnaire.completed': ['document-service', 'dossier-service'],
 };
 const isJackson = (record) => /jackson/i.test(record.headers['kafka_dlt-exception-cause-fqcn'] ?? '');
 

@@ -108,6 +108,19 @@ public class AccountService {
         });
     }
 
+    /**
+     * The language a staff member chose last (Keycloak's {@code locale}): staff have no portal account,
+     * and the token's claim keeps the language of the sign-in until the next one. Empty when Keycloak
+     * does not answer or knows none.
+     */
+    public Optional<String> staffLanguage(String userId) {
+        try {
+            return keycloak.findUser(userId).map(user -> user.attribute("locale"));
+        } catch (RuntimeException unavailable) {
+            return Optional.empty();
+        }
+    }
+
     /** What the invitation page shows before the client types anything. */
     public Invitation.Status invitationStatus(String token) {
         Invitation invitation = mongo.findById(Invitation.hash(token), Invitation.class);

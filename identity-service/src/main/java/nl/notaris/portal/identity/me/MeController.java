@@ -40,7 +40,9 @@ class MeController {
         Caller caller = Caller.from(jwt);
         Account account = caller.isStaff() ? null : accounts.findOrReconcile(caller.accountId()).orElse(null);
         Language language = account != null ? Language.parseOrDefault(account.getLanguage())
-                : Language.parseOrDefault(jwt.getClaimAsString("locale"));
+                : Language.parseOrDefault(caller.isStaff()
+                        ? accounts.staffLanguage(caller.accountId()).orElse(jwt.getClaimAsString("locale"))
+                        : jwt.getClaimAsString("locale"));
         return new Me(caller.accountId(), caller.email(), caller.name(), caller.roles(), language,
                 jwt.getClaimAsString("account_type"), caller.companyId(), jwt.getClaimAsString("company_name"),
                 account == null ? null : account.getPhone(), account != null && account.getOnboardedAt() == null);

@@ -1,6 +1,7 @@
 package nl.notaris.portal.identity.me;
 
 import static nl.notaris.portal.testsupport.TestCaller.ANNA;
+import static nl.notaris.portal.testsupport.TestCaller.STAFF;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -42,5 +43,16 @@ class MeControllerTest {
         mvc.perform(get("/api/me").with(ANNA.token())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.language").value("nl")).andExpect(jsonPath("$.email").value("anna@example.com"));
         mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aStaffMemberGetsTheLanguageChosenLastNotTheOneOfTheSignIn() throws Exception {
+        org.mockito.BDDMockito.given(accounts.staffLanguage(STAFF.accountId())).willReturn(java.util.Optional.of("en"));
+        mvc.perform(get("/api/me").with(STAFF.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("en"));
+        org.mockito.BDDMockito.given(accounts.staffLanguage(STAFF.accountId())).willReturn(java.util.Optional.empty());
+        mvc.perform(get("/api/me").with(STAFF.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("nl"));
+        verify(accounts, never()).findOrReconcile(any());
     }
 }
