@@ -45,11 +45,11 @@ public record DossierView(String id, String number, String description, DossierS
         }
     }
 
-    /** A party in the staff view: its e-mail address, display name and kind of account. */
-    public record StaffParty(String email, String name, String accountType) {
+    /** A party in the staff view: its account, e-mail address, display name and kind of account. */
+    public record StaffParty(String accountId, String email, String name, String accountType) {
 
         static StaffParty of(Party party) {
-            return new StaffParty(party.email(), party.name(), party.accountType());
+            return new StaffParty(party.accountId(), party.email(), party.name(), party.accountType());
         }
     }
 }

@@ -86,7 +86,8 @@ class StaffDossierListIT extends IntegrationTest {
                 .andExpect(jsonPath("$.items[0].parties[0]").value(ZOE.email()))
                 .andExpect(jsonPath("$.items[0].partyDetails[0].name").value("Zoë Zoekmans"))
                 .andExpect(jsonPath("$.items[0].partyDetails[0].email").value(ZOE.email()))
-                .andExpect(jsonPath("$.items[0].partyDetails[0].accountType").value("PERSON"));
+                .andExpect(jsonPath("$.items[0].partyDetails[0].accountType").value("PERSON"))
+                .andExpect(jsonPath("$.items[0].partyDetails[0].accountId").value(ZOE.accountId()));
     }
 
     @Test
