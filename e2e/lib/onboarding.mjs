@@ -89,10 +89,15 @@ export async function setFirstPassword(page, password) {
 export async function onboardClient(page, office, client, password) {
   const created = await office.request('POST', '/api/staff/accounts', { json: client });
   assert.equal(created.status, 201, created.text);
-  const invitation = await mailTo(client.email, SUBJECT_INVITATION);
-  await confirmOnInvitationPage(page, onlyLink(invitation, /\/account-activeren\//), client.email);
-  const setPassword = await mailTo(client.email, SUBJECT_SET_PASSWORD);
+  await activateInvitedAccount(page, client.email, password);
+  return created.json;
+}
+
+/** An invited client takes the invitation (e-mail #1 → e-mail #2 → first password); `page` ends on "Mijn gegevens". */
+export async function activateInvitedAccount(page, email, password) {
+  const invitation = await mailTo(email, SUBJECT_INVITATION);
+  await confirmOnInvitationPage(page, onlyLink(invitation, /\/account-activeren\//), email);
+  const setPassword = await mailTo(email, SUBJECT_SET_PASSWORD);
   await openSetPasswordPage(page, onlyLink(setPassword, /\/login-actions\/action-token\?key=/));
   await setFirstPassword(page, password);
-  return created.json;
 }
