@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Creates the demo questionnaires, dossiers, documents, messages and questionnaires sent through the
-// public staff API (as the back-office client). Idempotent: a questionnaire or dossier that exists
-// already is skipped, and documents, messages and questionnaires only go to a dossier created by this run.
+// public staff API (as the back-office client), and a few messages from clients (signed in like a browser) so that
+// the office's Werkvoorraad is not empty. Idempotent: a questionnaire or dossier that exists already is skipped, and
+// documents, messages and questionnaires only go to a dossier created by this run.
 //
 //   node scripts/demo-data.mjs
 //   KEYCLOAK_URL=http://localhost:8180 GATEWAY_URL=http://localhost:8080 node scripts/demo-data.mjs
 //
-// Node 20+, no dependencies (global fetch, FormData, Blob).
+// Node 20+, no dependencies (global fetch, FormData, Blob); the client's sign-in is the end-to-end tests' own.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { signIn } from '../e2e/lib/portal.mjs';
 
 const KEYCLOAK_URL = process.env.KEYCLOAK_URL || 'http://localhost:8180';
 const GATEWAY_URL = process.env.GATEWAY_URL || process.env.PORTAL_URL || 'http://localhost:8080';
@@ -63,12 +65,32 @@ const DOSSIERS = [
     ],
   },
   { number: '2025-0107', description: 'Testament', status: 'COMPLETED', parties: ['anna@example.com'] },
-  { number: '2026-0003', description: 'Huwelijkse voorwaarden', status: 'ON_HOLD', parties: ['anna@example.com'] },
+  {
+    number: '2026-0003',
+    description: 'Huwelijkse voorwaarden',
+    status: 'ON_HOLD',
+    parties: ['anna@example.com'],
+    // written by the client, so that the office's Werkvoorraad has something waiting on the first sign-in
+    clientMessages: [
+      {
+        from: 'anna@example.com',
+        subject: 'Vraag over de huwelijkse voorwaarden',
+        body: 'Geachte notaris,\n\nKunnen wij de huwelijkse voorwaarden ook na de bruiloft nog laten vastleggen?\n\nMet vriendelijke groet,\nAnna de Vries',
+      },
+    ],
+  },
   {
     number: '2026-0002',
     description: 'Oprichting holding Bakkerij Jansen B.V.',
     status: 'IN_PROGRESS',
     parties: ['jansen.bv@example.com'],
+    clientMessages: [
+      {
+        from: 'jansen.bv@example.com',
+        subject: 'Statuten holding',
+        body: 'Goedemiddag,\n\nWanneer kunnen wij het concept van de statuten verwachten?\n\nMet vriendelijke groet,\nBakkerij Jansen B.V.',
+      },
+    ],
   },
 ];
 
@@ -218,6 +240,17 @@ async function sendQuestionnaire(token, dossierId, dossier, questionnaire) {
   console.log(`    questionnaire ${questionnaire.key} to ${questionnaire.recipient}, due ${dueDate}`);
 }
 
+/** A message from a client (signed in through the gateway like a browser, without a second factor). */
+async function sendClientMessage(dossierId, dossier, message) {
+  const client = await signIn(message.from);
+  const response = await client.send('POST', `/api/dossiers/${dossierId}/messages`, {
+    subject: message.subject, body: message.body, uploads: [],
+  });
+  if (response.status !== 201) {
+    throw new DemoDataError(`message from ${message.from} in ${dossier.number}: ${response.status} ${response.text.slice(0, 300)}`);
+  }
+}
+
 async function main() {
   const token = await getToken();
   console.log(`Demo data via ${GATEWAY_URL} (as ${CLIENT_ID}):`);
@@ -237,6 +270,9 @@ async function main() {
     }
     for (const questionnaire of dossier.questionnaires ?? []) {
       await sendQuestionnaire(token, result.id, dossier, questionnaire);
+    }
+    for (const message of dossier.clientMessages ?? []) {
+      await sendClientMessage(result.id, dossier, message);
     }
   }
   console.log(created ? `Created ${created} dossier(s).` : 'All demo data existed already.');
