@@ -4,35 +4,44 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import nl.notaris.portal.dossier.parties.AccountDirectory;
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ConflictException;
 import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 
-/** What staff and clients do with dossiers (STF-2, DOS-1..4). */
+/**
+ * What staff and clients do with dossiers (STF-2, DOS-1..4). Every staff change is recorded
+ * ({@link StaffActions}) in the same write as the change and its dossier event.
+ */
 @Service
 public class DossierService {
 
     private final DossierRepository dossiers;
     private final AccountDirectory accounts;
     private final DossierEvents events;
+    private final StaffActions staffActions;
     private final Clock clock;
 
-    DossierService(DossierRepository dossiers, AccountDirectory accounts, DossierEvents events, Clock clock) {
+    DossierService(DossierRepository dossiers, AccountDirectory accounts, DossierEvents events,
+            StaffActions staffActions, Clock clock) {
         this.dossiers = dossiers;
         this.accounts = accounts;
         this.events = events;
+        this.staffActions = staffActions;
         this.clock = clock;
     }
 
-    public Dossier create(String number, String description, String status, List<String> partyEmails) {
+    public Dossier create(Caller staff, String number, String description, String status, List<String> partyEmails) {
         DossierStatus parsedStatus = EnumParameter.parseOr(DossierStatus.class, "status", status,
                 DossierStatus.IN_PROGRESS);
         if (dossiers.existsByNumber(number.trim())) {
@@ -40,6 +49,8 @@ public class DossierService {
         }
         Dossier dossier = Dossier.open(number, description, parsedStatus, resolve(partyEmails), clock.instant());
         dossier.record(events.created(dossier));
+        dossier.record(staffActions.recorded(staff, StaffAction.dossierCreated(dossier.getId(),
+                dossier.getStatus().name(), accountIds(dossier.getParties()))));
         try {
             return dossiers.insert(dossier);
         } catch (DuplicateKeyException e) {
@@ -47,7 +58,7 @@ public class DossierService {
         }
     }
 
-    public Dossier update(String id, String description, String status) {
+    public Dossier update(Caller staff, String id, String description, String status) {
         Dossier dossier = get(id);
         Set<Dossier.Change> changes = Dossier.noChanges();
         if (description != null && dossier.describe(description, clock.instant())) {
@@ -57,26 +68,31 @@ public class DossierService {
                 && dossier.changeStatus(EnumParameter.parse(DossierStatus.class, "status", status), clock.instant())) {
             changes.add(Dossier.Change.STATUS);
         }
-        return saveChanges(dossier, changes);
+        return saveChanges(staff, dossier, changes, () -> StaffAction.dossierChanged(dossier.getId(),
+                changes.stream().map(Enum::name).sorted().toList(), dossier.getStatus().name()));
     }
 
-    public Dossier replaceParties(String id, List<String> partyEmails) {
+    public Dossier replaceParties(Caller staff, String id, List<String> partyEmails) {
         Dossier dossier = get(id);
         List<Party> parties = resolve(partyEmails);
+        List<String> before = accountIds(dossier.getParties());
         Set<Dossier.Change> changes = Dossier.noChanges();
         if (dossier.replaceParties(parties, clock.instant())) {
             changes.add(Dossier.Change.PARTIES);
         }
-        return saveChanges(dossier, changes);
+        List<String> after = accountIds(dossier.getParties());
+        return saveChanges(staff, dossier, changes, () -> StaffAction.partiesChanged(dossier.getId(),
+                after.stream().filter(a -> !before.contains(a)).toList(),
+                before.stream().filter(b -> !after.contains(b)).toList()));
     }
 
-    public Dossier replaceProgress(String id, List<Dossier.StepInput> steps) {
+    public Dossier replaceProgress(Caller staff, String id, List<Dossier.StepInput> steps) {
         Dossier dossier = get(id);
         Set<Dossier.Change> changes = Dossier.noChanges();
         if (dossier.replaceProgress(steps, clock.instant())) {
             changes.add(Dossier.Change.PROGRESS);
         }
-        return saveChanges(dossier, changes);
+        return saveChanges(staff, dossier, changes, () -> StaffAction.progressChanged(dossier.getId()));
     }
 
     public Dossier get(String id) {
@@ -88,13 +104,23 @@ public class DossierService {
         return dossiers.findById(id).filter(d -> d.isVisibleTo(caller)).orElseThrow(() -> notFound(id));
     }
 
-    /** Saves with the aggregate's version check: a concurrent save of the same dossier fails (409), never overwrites. */
-    private Dossier saveChanges(Dossier dossier, Set<Dossier.Change> changes) {
+    /**
+     * Saves with the aggregate's version check: a concurrent save of the same dossier fails (409), never
+     * overwrites. The change's event and the record of the staff action are part of that save; a request
+     * that changes nothing records nothing.
+     */
+    private Dossier saveChanges(Caller staff, Dossier dossier, Set<Dossier.Change> changes,
+            Supplier<StaffAction> action) {
         if (changes.isEmpty()) {
             return dossier;
         }
         dossier.record(events.changed(dossier, changes));
+        dossier.record(staffActions.recorded(staff, action.get()));
         return dossiers.save(dossier);
+    }
+
+    private static List<String> accountIds(List<Party> parties) {
+        return parties.stream().map(Party::accountId).distinct().toList();
     }
 
     private List<Party> resolve(List<String> emails) {

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.notaris.portal.dossier.parties.AccountEmail;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
@@ -43,8 +44,8 @@ class StaffDossierController {
 
     @PostMapping
     @Operation(summary = "Create a dossier", description = "Parties are portal accounts given by e-mail address.")
-    ResponseEntity<DossierView.Staff> create(@Valid @RequestBody CreateDossier request) {
-        Dossier dossier = service.create(request.number(), request.description(), request.status(), request.parties());
+    ResponseEntity<DossierView.Staff> create(Caller caller, @Valid @RequestBody CreateDossier request) {
+        Dossier dossier = service.create(caller, request.number(), request.description(), request.status(), request.parties());
         return ResponseEntity.created(URI.create("/api/staff/dossiers/" + dossier.getId()))
                 .body(DossierView.Staff.of(dossier));
     }
@@ -75,20 +76,22 @@ class StaffDossierController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change the description and/or the status")
-    DossierView.Staff update(@PathVariable String id, @Valid @RequestBody UpdateDossier request) {
-        return DossierView.Staff.of(service.update(id, request.description(), request.status()));
+    DossierView.Staff update(Caller caller, @PathVariable String id, @Valid @RequestBody UpdateDossier request) {
+        return DossierView.Staff.of(service.update(caller, id, request.description(), request.status()));
     }
 
     @PutMapping("/{id}/parties")
     @Operation(summary = "Replace the parties")
-    DossierView.Staff replaceParties(@PathVariable String id, @Valid @RequestBody ReplaceParties request) {
-        return DossierView.Staff.of(service.replaceParties(id, request.parties()));
+    DossierView.Staff replaceParties(Caller caller, @PathVariable String id,
+            @Valid @RequestBody ReplaceParties request) {
+        return DossierView.Staff.of(service.replaceParties(caller, id, request.parties()));
     }
 
     @PutMapping("/{id}/progress")
     @Operation(summary = "Replace the ordered list of progress steps")
-    DossierView.Staff replaceProgress(@PathVariable String id, @Valid @RequestBody ReplaceProgress request) {
-        return DossierView.Staff.of(service.replaceProgress(id,
+    DossierView.Staff replaceProgress(Caller caller, @PathVariable String id,
+            @Valid @RequestBody ReplaceProgress request) {
+        return DossierView.Staff.of(service.replaceProgress(caller, id,
                 request.steps().stream().map(s -> new Dossier.StepInput(s.title(), Boolean.TRUE.equals(s.done()))).toList()));
     }
 

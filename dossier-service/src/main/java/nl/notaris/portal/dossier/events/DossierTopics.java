@@ -5,11 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
  * The topics of this service. It publishes {@code portal.dossiers.v1}, keyed by dossier id, relayed
- * from the {@code dossiers} collection's outbox. Its work queue (the office's "Werkvoorraad") reads
+ * from the {@code dossiers} collection's outbox, and the records of its staff actions on
+ * {@code portal.staff-actions.v1}, relayed from the outboxes of {@code dossiers} and {@code work_items}
+ * (a handled item carries its record). Its work queue (the office's "Werkvoorraad") reads
  * {@code portal.messages.v1}, {@code portal.documents.v1}, {@code portal.questionnaires.v1} and
  * {@code portal.accounts.v1} as consumer group {@code dossier-service}; those are declared here too,
  * with the producers' partition count, so that they exist with all partitions before the listeners
@@ -23,10 +26,16 @@ public class DossierTopics {
     public static final String DOCUMENTS = "portal.documents.v1";
     public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
     public static final String ACCOUNTS = "portal.accounts.v1";
+    public static final String STAFF_ACTIONS = StaffActions.TOPIC;
 
     @Bean
     OutboxCollection dossierOutbox() {
         return new OutboxCollection("dossiers");
+    }
+
+    @Bean
+    OutboxCollection workItemOutbox() {
+        return new OutboxCollection("work_items");
     }
 
     @Bean
@@ -77,5 +86,15 @@ public class DossierTopics {
     @Bean
     NewTopic accountsDeadLetterTopic() {
         return TopicBuilder.name(ACCOUNTS + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic staffActionsTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic staffActionsDeadLetterTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
     }
 }

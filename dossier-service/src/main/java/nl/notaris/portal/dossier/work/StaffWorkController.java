@@ -40,7 +40,7 @@ class StaffWorkController {
     @Operation(summary = "Mark an item handled, for every handler",
             description = "204; an item handled already stays as it was (also 204); an unknown id is 404.")
     ResponseEntity<Void> handled(Caller caller, @PathVariable String id) {
-        queue.markHandled(id, caller.accountId());
+        queue.markHandled(id, caller);
         return ResponseEntity.noContent().build();
     }
 

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import nl.notaris.portal.support.events.PendingEvent;
+
 /**
  * The stored items of the work queue ({@code work_items}).
  *
@@ -60,6 +62,15 @@ class WorkItems {
     boolean handleOpen(String id, Instant at, String by) {
         return mongo.updateFirst(query(where("_id").is(id).and("handledAt").is(null)), handled(at, by), WorkItem.class)
                 .getMatchedCount() > 0;
+    }
+
+    /**
+     * Handles the item if it is open, with {@code record} in the item's {@code pendingEvents} (the
+     * {@code work_items} outbox) in the same update: recorded exactly when the item was open.
+     */
+    boolean handleOpen(String id, Instant at, String by, PendingEvent record) {
+        return mongo.updateFirst(query(where("_id").is(id).and("handledAt").is(null)),
+                handled(at, by).push("pendingEvents", record), WorkItem.class).getMatchedCount() > 0;
     }
 
     /** Handles every open message item of the dossier sent up to {@code until}. */

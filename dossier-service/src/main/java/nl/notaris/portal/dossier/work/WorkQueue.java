@@ -17,6 +17,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.NotFoundException;
 
 /**
@@ -46,14 +49,16 @@ public class WorkQueue {
     private final WorkItems items;
     private final DossierFacts dossiers;
     private final MongoTemplate mongo;
+    private final StaffActions staffActions;
     private final Clock clock;
     private final Duration invitationPendingAfter;
 
-    WorkQueue(WorkItems items, DossierFacts dossiers, MongoTemplate mongo, Clock clock,
+    WorkQueue(WorkItems items, DossierFacts dossiers, MongoTemplate mongo, StaffActions staffActions, Clock clock,
             @Value("${portal.work.invitation-pending-after:7d}") Duration invitationPendingAfter) {
         this.items = items;
         this.dossiers = dossiers;
         this.mongo = mongo;
+        this.staffActions = staffActions;
         this.clock = clock;
         this.invitationPendingAfter = invitationPendingAfter;
     }
@@ -169,10 +174,19 @@ public class WorkQueue {
         return items.open(pageable);
     }
 
-    /** Handles the item now, by {@code accountId}; an item handled already stays as it was. */
-    public void markHandled(String id, String accountId) {
-        if (!items.handleOpen(id, clock.instant(), accountId) && !items.exists(id)) {
+    /**
+     * A staff member handles the item now; an item handled already stays as it was (and records
+     * nothing). The item's update carries the record of the action, so it is kept once the item is
+     * handled.
+     */
+    public void markHandled(String id, Caller staff) {
+        WorkItem item = items.find(id);
+        if (item == null) {
             throw new NotFoundException("Work item " + id + " was not found.");
+        }
+        if (item.handledAt() == null) {
+            items.handleOpen(id, clock.instant(), staff.accountId(),
+                    staffActions.recorded(staff, StaffAction.workItemHandled(item.dossierId(), item.id())));
         }
     }
 

@@ -184,7 +184,7 @@ class DossierControllersTest {
 
     @Test
     void aConcurrentChangeIsA409NotA500() throws Exception {
-        given(service.update(anyString(), any(), any()))
+        given(service.update(any(), anyString(), any(), any()))
                 .willThrow(new OptimisticLockingFailureException("version mismatch"));
         mvc.perform(patch("/api/staff/dossiers/d1").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"ON_HOLD\"}"))

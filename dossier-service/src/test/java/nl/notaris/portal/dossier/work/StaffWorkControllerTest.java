@@ -5,6 +5,8 @@ import static nl.notaris.portal.testsupport.TestCaller.JANSEN_BV;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
@@ -88,7 +90,8 @@ class StaffWorkControllerTest {
     void markingHandledIs204ByTheCallersAccount() throws Exception {
         mvc.perform(put("/api/staff/work/{id}/handled", "item-1").with(STAFF.token())).andExpect(status().isNoContent());
 
-        verify(queue).markHandled("item-1", STAFF.accountId());
+        verify(queue).markHandled(eq("item-1"),
+                argThat(caller -> caller.accountId().equals(STAFF.accountId()) && caller.isStaff()));
     }
 
     @Test

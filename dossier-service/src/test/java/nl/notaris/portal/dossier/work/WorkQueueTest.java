@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -31,7 +32,11 @@ import nl.notaris.portal.dossier.dossier.Dossier;
 import nl.notaris.portal.dossier.dossier.DossierStatus;
 import nl.notaris.portal.dossier.events.DossierTopics;
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.events.CloudEventFactory;
+import nl.notaris.portal.support.events.PendingEvent;
 import nl.notaris.portal.support.events.ProcessedEvents;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.testsupport.ContractExample;
 import nl.notaris.portal.testsupport.EventContracts;
@@ -51,6 +56,9 @@ class WorkQueueTest {
     static final Party ANNA = new Party("a1-anna", "anna@example.com", "PERSON", null, "Anna de Vries");
     static final Party JANSEN_BV = new Party("b1-jansen", "jansen.bv@example.com", "COMPANY_MAIN", "bakkerij-jansen",
             "Bakkerij Jansen B.V.");
+    static final Caller BACK_OFFICE = new Caller("s1-back-office", null, "service-account-back-office", null,
+            List.of("staff"));
+    static final Caller NOTARIS = new Caller("s2-notaris", "notaris@example.com", "Mr. Notaris", null, List.of("staff"));
 
     static MongoServer server;
     static MongoClient client;
@@ -77,7 +85,10 @@ class WorkQueueTest {
     void freshQueue() {
         mongo = new MongoTemplate(client, "work-" + UUID.randomUUID());
         clock = new MovingClock(NOW);
-        queue = new WorkQueue(new WorkItems(mongo), new DossierFacts(mongo), mongo, clock, Duration.ofDays(7));
+        queue = new WorkQueue(new WorkItems(mongo), new DossierFacts(mongo), mongo,
+                new StaffActions(new CloudEventFactory(JsonMapper.builder().build(), "/notary-portal/dossier-service", clock),
+                        clock),
+                clock, Duration.ofDays(7));
         processed = new ProcessedEvents(mongo, clock);
         listener = new WorkEventsListener(queue, processed, JsonMapper.builder().build());
     }
@@ -224,7 +235,7 @@ class WorkQueueTest {
                 tuple(WorkKind.QUESTIONNAIRE_OVERDUE, "2026-12-01",
                         Instant.parse("2026-12-01T23:00:00Z")));
 
-        queue.markHandled(WorkItem.idOf(WorkKind.QUESTIONNAIRE_OVERDUE, "as-1"), "s1-back-office");
+        queue.markHandled(WorkItem.idOf(WorkKind.QUESTIONNAIRE_OVERDUE, "as-1"), BACK_OFFICE);
         clock.set(Instant.parse("2026-12-09T09:00:00Z"));
         queue.raiseDue();
         assertThat(openItems()).as("a handled overdue item is not made again").isEmpty();
@@ -296,15 +307,41 @@ class WorkQueueTest {
         feed(DossierTopics.MESSAGES, clientMessage(dossier.getId(), "m-1", "a1-anna", "2026-11-28T14:00:00Z"));
         String id = WorkItem.idOf(WorkKind.MESSAGE, "m-1");
 
-        queue.markHandled(id, "s1-back-office");
+        queue.markHandled(id, BACK_OFFICE);
         clock.set(NOW.plusSeconds(60));
-        queue.markHandled(id, "s2-notaris");
+        queue.markHandled(id, NOTARIS);
 
         WorkItem item = item(WorkKind.MESSAGE, "m-1");
         assertThat(item.handledAt()).isEqualTo(NOW);
         assertThat(item.handledBy()).isEqualTo("s1-back-office");
         assertThat(openItems()).isEmpty();
-        assertThatThrownBy(() -> queue.markHandled("no-such-item", "s1-back-office")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queue.markHandled("no-such-item", BACK_OFFICE)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void handlingRecordsTheStaffActionInTheItemsOutboxOnceAndAnEventsHandlingRecordsNone() {
+        Dossier dossier = dossier("2026-0055", ANNA);
+        feed(DossierTopics.MESSAGES, clientMessage(dossier.getId(), "by-staff", "a1-anna", "2026-11-28T14:00:00Z"));
+        feed(DossierTopics.MESSAGES, clientMessage(dossier.getId(), "by-reply", "a1-anna", "2026-11-28T14:30:00Z"));
+        String id = WorkItem.idOf(WorkKind.MESSAGE, "by-staff");
+
+        queue.markHandled(id, BACK_OFFICE);
+        queue.markHandled(id, NOTARIS);
+        queue.officeSentMessage(dossier.getId(), "s2-notaris", Instant.parse("2026-11-28T15:00:00Z"));
+
+        List<PendingEvent> recorded = pendingEvents(id);
+        assertThat(recorded).hasSize(1);
+        String record = recorded.get(0).payload();
+        assertThat(EventContracts.violations(record)).isEmpty();
+        assertThat(recorded.get(0).key()).isEqualTo(dossier.getId());
+        assertThat((String) JsonPath.read(record, "$.data.action")).isEqualTo("WORK_ITEM_HANDLED");
+        assertThat((String) JsonPath.read(record, "$.data.actorId")).isEqualTo("s1-back-office");
+        assertThat((String) JsonPath.read(record, "$.data.objectType")).isEqualTo("WORK_ITEM");
+        assertThat((String) JsonPath.read(record, "$.data.objectId")).isEqualTo(id);
+        assertThat((String) JsonPath.read(record, "$.data.dossierId")).isEqualTo(dossier.getId());
+        assertThat(item(WorkKind.MESSAGE, "by-reply").handledBy()).isEqualTo("s2-notaris");
+        assertThat(pendingEvents(WorkItem.idOf(WorkKind.MESSAGE, "by-reply"))).as("handled by an event, not by staff")
+                .isEmpty();
     }
 
     @Test
@@ -314,7 +351,7 @@ class WorkQueueTest {
         feed(DossierTopics.MESSAGES, clientMessage(dossier.getId(), "newest", "a1-anna", "2026-11-28T12:00:00Z"));
         feed(DossierTopics.MESSAGES, clientMessage(dossier.getId(), "handled", "a1-anna", "2026-11-28T13:00:00Z"));
         feed(DossierTopics.MESSAGES, clientMessage(dossier.getId(), "middle", "a1-anna", "2026-11-28T11:00:00Z"));
-        queue.markHandled(WorkItem.idOf(WorkKind.MESSAGE, "handled"), "s1-back-office");
+        queue.markHandled(WorkItem.idOf(WorkKind.MESSAGE, "handled"), BACK_OFFICE);
 
         var first = queue.open(PageRequest.of(0, 2));
         var second = queue.open(PageRequest.of(1, 2));
@@ -340,6 +377,16 @@ class WorkQueueTest {
 
     WorkItem item(WorkKind kind, String subjectId) {
         return mongo.findById(WorkItem.idOf(kind, subjectId), WorkItem.class);
+    }
+
+    /** The item's outbox as the relay reads it (createdAt a date, as the relay sorts by it). */
+    List<PendingEvent> pendingEvents(String itemId) {
+        org.bson.Document item = mongo.findById(itemId, org.bson.Document.class, "work_items");
+        return item.getList("pendingEvents", org.bson.Document.class, List.of()).stream()
+                .map(e -> new PendingEvent(e.getString("eventId"), e.getString("topic"), e.getString("key"),
+                        e.getString("type"), e.getString("payload"), e.getDate("createdAt").toInstant(),
+                        e.getString("traceparent")))
+                .toList();
     }
 
     static String clientMessage(String dossierId, String messageId, String senderAccountId, String sentAt) {
