@@ -8,6 +8,11 @@ export const officePath = {
   clients: () => `${OFFICE_HOME}/clienten`,
   client: (id: string) => `${OFFICE_HOME}/clienten/${encodeURIComponent(id)}`,
   questionnaires: () => `${OFFICE_HOME}/vragenlijsten`,
+  /** One version of a questionnaire, shown as the client sees it (the preview). */
+  questionnaireVersion: (key: string, version: number) => `${OFFICE_HOME}/vragenlijsten/${encodeURIComponent(key)}/versies/${version}`,
+  /** "Nieuwe versie uploaden", optionally starting from the JSON of an existing version. */
+  uploadQuestionnaire: (from?: { key: string; version: number }) =>
+    `${OFFICE_HOME}/vragenlijsten/uploaden${from ? `?${new URLSearchParams({ van: from.key, versie: String(from.version) })}` : ''}`,
 };
 
 /** Whether a path belongs to the workspace. */

@@ -5,17 +5,18 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
-import * as portalApi from '../../lib/api/portalApi';
 import type { AnswerError, Assignment } from '../../lib/api/types';
 import { answerErrorsOf } from './lib/answerErrors';
 import { draftsFromAnswers, evaluatePage, relocaliseDrafts, type DraftValue, type Drafts } from './lib/answers';
 import { CHECK, isSaved, PAGE_PARAM, RETURN_PARAM, viewOf, type View } from './lib/navigation';
 import { AnswerValidator } from './lib/validation';
+import { CLIENT_MODE, type QuestionnaireMode } from './mode';
 
 export type Busy = 'saving' | 'completing' | null;
 export type Failure = { error: unknown; kind: 'save' | 'complete' } | null;
 
-export function useQuestionnaire(initial: Assignment) {
+/** `mode`: where answers are saved (the portal's API for the client; the office's preview keeps them in the browser). */
+export function useQuestionnaire(initial: Assignment, mode: QuestionnaireMode = CLIENT_MODE) {
   const { lang } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
   const [assignment, setAssignment] = useState(initial);
@@ -110,7 +111,7 @@ export function useQuestionnaire(initial: Assignment) {
     }
     setBusy('saving');
     try {
-      const updated = await portalApi.saveQuestionnairePage(assignment.id, page.id, evaluation.answers);
+      const updated = await mode.savePage(assignment.id, page.id, evaluation.answers);
       const answers = { ...(updated.answers ?? {}) };
       if (!isSaved(answers, page.id)) answers[page.id] = evaluation.answers;
       setAssignment({ ...updated, answers });
@@ -142,7 +143,7 @@ export function useQuestionnaire(initial: Assignment) {
     setFailure(null);
     setBusy('completing');
     try {
-      const done = await portalApi.completeQuestionnaire(assignment.id);
+      const done = await mode.complete(assignment.id);
       setAssignment(done);
       setSaved(false);
       go({ kind: 'result' });

@@ -32,8 +32,17 @@ import type {
   ProgressStepInput,
   StaffDossier,
   StaffDossierQuery,
+  StaffAccountListItem,
+  StaffAccountQuery,
   Upload,
   WorkItem,
+  StaffDocument,
+  StaffMessage,
+  QuestionnaireSummary,
+  StaffAssignment,
+  NewAssignment,
+  CompletedAnswers,
+  DefinitionVersion,
 } from './types';
 
 const segment = encodeURIComponent;
@@ -199,6 +208,28 @@ export const inviteClient = (client: NewClient) => api.post<AccountView>('/api/s
 export const staffAccount = (id: string, signal?: AbortSignal) => api.get<AccountView>(`/api/staff/accounts/${segment(id)}`, { signal });
 /** "Uitnodiging opnieuw versturen": 202; earlier links stop working; 409 once the password is set. */
 export const resendInvitation = (id: string) => api.post<AccountView>(`/api/staff/accounts/${segment(id)}/invitation`, undefined);
+/** Query string of GET /api/staff/accounts: text, states and types (none = all), a company, zero-based page. */
+export function staffAccountQuery(q: StaffAccountQuery, size: number = PAGE_SIZE): string {
+  const out = new URLSearchParams();
+  if (q.query.trim()) out.set('query', q.query.trim());
+  for (const state of q.states) out.append('state', state);
+  for (const type of q.types) out.append('type', type);
+  if (q.companyId.trim()) out.set('companyId', q.companyId.trim());
+  out.set('page', String(Math.max(0, q.page)));
+  out.set('size', String(size));
+  return out.toString();
+}
+/** "Cliënten": every account, most recently changed first; 400 naming `state` or `type` for an unknown value. */
+export const staffAccounts = (q: StaffAccountQuery, signal?: AbortSignal) =>
+  api.get<Page<StaffAccountListItem>>(`/api/staff/accounts?${staffAccountQuery(q)}`, { signal });
+
+// Questionnaire definitions (STF-5; the list and one version are under "Questionnaires of a dossier" below)
+/**
+ * "Nieuwe versie uploaden": the definition as the office wrote it (the server checks it); 201 with the stored version
+ * (a known key gets its next version); 400 naming the place of the mistake in `errors[].field`
+ * (`pages[1].questions[3].options`); 409 when another version of the key was stored at the same moment.
+ */
+export const uploadQuestionnaire = (definition: unknown) => api.post<DefinitionVersion>('/api/staff/questionnaires', definition);
 
 // Werkvoorraad
 /** What waits for the office, newest first, across all dossiers (one zero-based page). */
@@ -206,3 +237,46 @@ export const workQueue = (page: number, size: number, signal?: AbortSignal) =>
   api.get<Page<WorkItem>>(`/api/staff/work?${new URLSearchParams({ page: String(page), size: String(size) })}`, { signal });
 /** "Afgehandeld": off the queue for every handler; 204, also when someone else was first. */
 export const markWorkHandled = (id: string) => api.put(`/api/staff/work/${segment(id)}/handled`, undefined);
+
+// Documents of a dossier (office)
+/** One page of a dossier's documents of one category, newest first, with who opened each. */
+export const staffDocuments = (dossierId: string, category: DocumentCategory, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<StaffDocument>>(
+    `/api/staff/dossiers/${segment(dossierId)}/documents?${new URLSearchParams({ category, page: String(page), size: String(size) })}`,
+    { signal },
+  );
+/** Publishes a finished tus upload as a document: 201; 400 on `uploadId`/`title`/`category`; 409 when it was used already. */
+export const publishUpload = (dossierId: string, uploadId: string, title: string, category: 'CORRESPONDENCE' | 'DOCUMENT') =>
+  api.post<StaffDocument>(`/api/staff/dossiers/${segment(dossierId)}/documents`, { uploadId, title, category });
+/** For an <a href download>: any document of any dossier, for staff (not counted as read by a party). */
+export const staffDocumentContentUrl = (documentId: string) => `/api/staff/documents/${segment(documentId)}/content`;
+
+// Messages of a dossier (office)
+export const staffMessages = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<StaffMessage>>(`/api/staff/dossiers/${segment(dossierId)}/messages?${new URLSearchParams({ page: String(page), size: String(size) })}`, {
+    signal,
+  });
+/** The client sees that the office read their message. */
+export const markMessageReadByOffice = (messageId: string) => api.put<StaffMessage>(`/api/staff/messages/${segment(messageId)}/read`, undefined);
+/** A message to the dossier's parties (multipart, with files); 201; 400 with `errors[].field` (subject, body). */
+export function sendOfficeMessage(dossierId: string, message: { subject: string; body: string; inReplyTo?: string; files: File[] }) {
+  const form = new FormData();
+  form.append('subject', message.subject);
+  form.append('body', message.body);
+  if (message.inReplyTo) form.append('inReplyTo', message.inReplyTo);
+  for (const file of message.files) form.append('files', file, file.name);
+  return api.post<StaffMessage>(`/api/staff/dossiers/${segment(dossierId)}/messages`, form);
+}
+
+// Questionnaires of a dossier (office)
+export const questionnaireDefinitions = (signal?: AbortSignal) => api.get<QuestionnaireSummary[]>('/api/staff/questionnaires', { signal });
+export const definitionVersion = (key: string, version: number, signal?: AbortSignal) =>
+  api.get<DefinitionVersion>(`/api/staff/questionnaires/${segment(key)}/versions/${version}`, { signal });
+export const staffAssignments = (dossierId: string, signal?: AbortSignal) =>
+  api.get<StaffAssignment[]>(`/api/staff/dossiers/${segment(dossierId)}/questionnaires`, { signal });
+/** "Vragenlijst versturen": 201; the recipient gets the e-mail; 400 with `errors[].field`. */
+export const sendQuestionnaire = (dossierId: string, assignment: NewAssignment) =>
+  api.post<StaffAssignment>(`/api/staff/dossiers/${segment(dossierId)}/questionnaires`, assignment);
+/** 409 while the client has not completed it. */
+export const completedAnswers = (assignmentId: string, signal?: AbortSignal) =>
+  api.get<CompletedAnswers>(`/api/staff/assignments/${segment(assignmentId)}/answers`, { signal });

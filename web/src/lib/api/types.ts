@@ -333,6 +333,7 @@ export interface AnswerError {
 
 /** A party of a dossier as the office sees it; `name` is null for parties stored before names were kept. */
 export interface StaffParty {
+  accountId: string;
   email: string;
   name: string | null;
   accountType: AccountType | null;
@@ -387,6 +388,43 @@ export interface NewClient {
   language: 'nl' | 'en';
 }
 
+export const ACCOUNT_STATES: readonly AccountState[] = ['INVITED', 'ACTIVE', 'BLOCKED', 'REMOVED'];
+export const ACCOUNT_TYPES: readonly AccountType[] = ['PERSON', 'COMPANY_MAIN', 'COMPANY_EXTRA'];
+
+/** An account in the office's "Cliënten" list (GET /api/staff/accounts); dates are ISO date-times. */
+export interface StaffAccountListItem {
+  id: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  type: AccountType;
+  state: AccountState;
+  companyId: string | null;
+  companyName: string | null;
+  /** Empty for accounts stored before the portal kept these dates. */
+  createdAt: string | null;
+  /** The last change: the list's order, newest first. */
+  updatedAt: string | null;
+  invitedAt: string | null;
+  /** Null until the password is set. */
+  activatedAt: string | null;
+}
+
+/** The office's account list, kept in the URL of /kantoor/clienten. */
+export interface StaffAccountQuery {
+  /** A literal part of the name, e-mail address or company name. */
+  query: string;
+  /** None = all. */
+  states: AccountState[];
+  /** None = all. */
+  types: AccountType[];
+  /** The accounts of one company (its main and extra accounts). */
+  companyId: string;
+  /** Zero-based. */
+  page: number;
+}
+
 /** What the Werkvoorraad shows: something of a client that waits for the office. */
 export type WorkKind = 'MESSAGE' | 'DELIVERY' | 'QUESTIONNAIRE_COMPLETED' | 'QUESTIONNAIRE_OVERDUE' | 'INVITATION_PENDING';
 export const WORK_KINDS: readonly WorkKind[] = ['MESSAGE', 'DELIVERY', 'QUESTIONNAIRE_COMPLETED', 'QUESTIONNAIRE_OVERDUE', 'INVITATION_PENDING'];
@@ -403,4 +441,74 @@ export interface WorkItem {
   subjectId: string;
   occurredAt: string;
   dueDate: string | null;
+}
+
+/** A document as the office sees it: who of the parties opened it, first time each. */
+export interface StaffDocument extends PortalDocument {
+  readBy: { accountId: string; readAt: string }[];
+}
+
+export interface StaffMessage {
+  id: string;
+  dossierId: string;
+  direction: MessageDirection;
+  subject: string;
+  body: string;
+  sentAt: string;
+  senderName: string | null;
+  senderAccountId: string | null;
+  inReplyTo: string | null;
+  readByClientAt: string | null;
+  readByOfficeAt: string | null;
+  attachments: { documentId: string; fileName: string; size: number; contentType: string }[];
+}
+
+/** A questionnaire definition's newest version (GET /api/staff/questionnaires). */
+export interface QuestionnaireSummary {
+  key: string;
+  version: number;
+  title: string;
+  createdAt: string;
+}
+
+/** One questionnaire sent to a party of a dossier. */
+export interface StaffAssignment {
+  id: string;
+  dossierId: string;
+  questionnaire: string;
+  version: number;
+  title: string;
+  recipient: { accountId: string; email: string };
+  status: AssignmentStatus;
+  dueDate: string | null;
+  assignedAt: string;
+  pagesSaved: number;
+  pages: number;
+  completedAt: string | null;
+  pdfDocumentId: string | null;
+}
+
+export interface NewAssignment {
+  questionnaire: string;
+  /** E-mail address of a party of the dossier. */
+  recipient: string;
+  /** ISO date, or left out. */
+  dueDate?: string;
+}
+
+/** The answers of a completed questionnaire, per page id and question id. */
+export interface CompletedAnswers {
+  assignmentId: string;
+  questionnaire: string;
+  version: number;
+  completedAt: string;
+  answers: Record<string, PageAnswers>;
+}
+
+/** One version of a definition with its pages (GET /api/staff/questionnaires/{key}/versions/{version}). */
+export interface DefinitionVersion {
+  key: string;
+  version: number;
+  createdAt: string;
+  definition: { title: string; pages: QuestionnairePage[] } & Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/I18nContext';
 import type { Assignment } from '../../../lib/api/types';
 import { editHref, type View } from '../lib/navigation';
 import type { Busy, Failure } from '../useQuestionnaire';
+import { useQuestionnaireMode } from '../mode';
 import { AnswersView } from './AnswersView';
 import { FailureAlert } from './FailureAlert';
 import { StepList } from './StepList';
@@ -31,6 +32,7 @@ export function CheckAnswersView({
   onComplete: () => void;
 }) {
   const { t } = useI18n();
+  const { actionsHref } = useQuestionnaireMode();
   return (
     <div className="q-layout">
       <StepList assignment={assignment} view={view} reachable={reachable} />
@@ -56,7 +58,7 @@ export function CheckAnswersView({
           {busy === 'completing' ? t('q.completing') : ''}
         </p>
         <p className="q-stop no-print">
-          <Link to="/acties">{t('q.stop')}</Link>
+          <Link to={actionsHref}>{t('q.stop')}</Link>
         </p>
       </div>
     </div>

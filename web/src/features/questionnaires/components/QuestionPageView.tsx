@@ -7,6 +7,7 @@ import { questionAt, type DraftAnswers, type DraftValue, type Evaluation } from 
 import { errorText } from '../lib/messages';
 import type { View } from '../lib/navigation';
 import type { Busy, Failure } from '../useQuestionnaire';
+import { useQuestionnaireMode } from '../mode';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 import { FailureAlert } from './FailureAlert';
 import { QuestionList } from './QuestionFields';
@@ -52,6 +53,7 @@ export function QuestionPageView({
   onPrevious: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { actionsHref } = useQuestionnaireMode();
 
   // An error next to its field when the field is shown; every error in the summary.
   const errorTexts = new Map<string, string>();
@@ -108,7 +110,7 @@ export function QuestionPageView({
           </form>
           <p className="hint q-save-note">{t('q.saveNote')}</p>
           <p className="q-stop">
-            <Link to="/acties">{t('q.stop')}</Link>
+            <Link to={actionsHref}>{t('q.stop')}</Link>
           </p>
         </div>
       </div>

@@ -5,10 +5,12 @@ import { formatDateTime } from '../../../i18n/i18n';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { Assignment } from '../../../lib/api/types';
 import { AnswersView } from './AnswersView';
+import { useQuestionnaireMode } from '../mode';
 
 /** The completed questionnaire (ACT-5): "Afdrukken", "Download pdf", the way to the dossier, and the answers read-only. */
 export function ResultView({ assignment, headingRef }: { assignment: Assignment; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const { t, lang } = useI18n();
+  const { dossierHref } = useQuestionnaireMode();
   return (
     <>
       <div className="q-done">
@@ -25,7 +27,7 @@ export function ResultView({ assignment, headingRef }: { assignment: Assignment;
               {t('q.downloadPdf')}
             </a>
           )}
-          <Link to={`/dossiers/${encodeURIComponent(assignment.dossierId)}?tab=aangeleverd`}>{t('q.result.toDossier', { number: assignment.dossierNumber })}</Link>
+          <Link to={dossierHref(assignment.dossierId)}>{t('q.result.toDossier', { number: assignment.dossierNumber })}</Link>
         </div>
       </div>
       <h2 ref={headingRef} tabIndex={-1} className="focus-target">
