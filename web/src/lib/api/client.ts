@@ -59,14 +59,16 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (a multipart form with files) sets its own Content-Type with the boundary.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: 'same-origin',
       // A gateway that redirects an expired session to the identity provider must not be followed by fetch.
       redirect: 'manual',

@@ -1,26 +1,16 @@
 // The attachment pop-up (MSG-5): Uppy's Dashboard as a modal dialog, uploading with tus so an upload survives a dropped
 // connection. Loaded lazily (React.lazy in ComposeForm): Uppy stays out of the main bundle until a message is written.
 import { useEffect, useRef, useState } from 'react';
-import Uppy, { type Meta, type UppyFile } from '@uppy/core';
-import Tus from '@uppy/tus';
+import type Uppy from '@uppy/core';
 import DashboardModal from '@uppy/react/dashboard-modal';
 import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
 import { useI18n } from '../../../i18n/I18nContext';
 import { formatFileSize } from '../../../i18n/i18n';
-import { csrfToken, parseProblem } from '../../../lib/api/client';
+import { createUppy, refusalDetail, type AttachmentFile, type FileBody, type FileMeta } from '../../../lib/tusUploads';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { Upload } from '../../../lib/api/types';
 import { uppyLocale } from './uppyLocale';
-
-/** The tus metadata of every file: the server needs the name, the type and the dossier. */
-type FileMeta = Meta & { filename: string; filetype: string; dossierId: string };
-// tus' responses are XMLHttpRequests (Uppy's TusBody); the app only reads the upload URL.
-type FileBody = Record<string, never>;
-type AttachmentFile = UppyFile<FileMeta, FileBody>;
-
-/** Wait this long between retries of a failed tus request (a dropped connection), then give up. */
-const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000];
 
 export interface AttachmentDialogProps {
   open: boolean;
@@ -36,48 +26,7 @@ export interface AttachmentDialogProps {
   onBusyChange?: (busy: boolean) => void;
 }
 
-/** The server's explanation of a refused tus request (problem+json `detail`), if it gave one. */
-function refusalDetail(error: unknown): string | undefined {
-  const response = (error as { originalResponse?: { getBody(): string } | null } | null)?.originalResponse;
-  if (!response) return undefined;
-  const problem = parseProblem(response.getBody());
-  return problem?.detail ?? problem?.title ?? undefined;
-}
-
-/** Uppy with the tus uploader as the portal needs it (exported for the tests). */
-export function createUppy(dossierId: string) {
-  const uppy = new Uppy<FileMeta, FileBody>({
-    id: 'attachments',
-    autoProceed: false,
-    // Messages in the dialog stay long enough to be read (the refusals are also listed in the form).
-    infoTimeout: 10000,
-    meta: { dossierId } as Partial<FileMeta> as FileMeta,
-    restrictions: { maxFileSize: portalApi.UPLOAD_LIMITS.maxFileSize, maxNumberOfFiles: portalApi.UPLOAD_LIMITS.maxFiles },
-    onBeforeFileAdded: (file) => ({
-      ...file,
-      meta: { ...file.meta, filename: file.name ?? '', filetype: file.type || 'application/octet-stream' },
-    }),
-  });
-  uppy.use(Tus, {
-    endpoint: portalApi.TUS_ENDPOINT,
-    chunkSize: portalApi.UPLOAD_LIMITS.chunkSize,
-    retryDelays: RETRY_DELAYS,
-    // A finished upload must not be "resumed" (reused) when the same file is chosen again for another message.
-    removeFingerprintOnSuccess: true,
-    allowedMetaFields: ['filename', 'filetype', 'dossierId'],
-    // The gateway checks the CSRF token on every state-changing request; the cookie can change, so read it each time.
-    onBeforeRequest: (request) => {
-      const token = csrfToken();
-      if (token) request.setHeader('X-XSRF-TOKEN', token);
-    },
-    // Show the server's reason (problem+json detail of a 413/415) instead of tus' technical message.
-    onError: (error) => {
-      const detail = refusalDetail(error);
-      if (detail) error.message = detail;
-    },
-  });
-  return uppy;
-}
+export { createUppy } from '../../../lib/tusUploads';
 
 export default function AttachmentDialog({ open, onClose, dossierId, remaining, onUploaded, onRefused, onBusyChange }: AttachmentDialogProps) {
   const { t, lang } = useI18n();

@@ -40,7 +40,10 @@ export function InviteClientForm({
     companyName: useRef(null),
   };
   useEffect(() => refs.firstName.current?.focus(), []);
-  const set = (field: keyof NewClient) => (value: string) => setClient((c) => ({ ...c, [field]: value }));
+  const set = (field: keyof NewClient) => (value: string) => {
+    setClient((c) => ({ ...c, [field]: value }));
+    setErrors((e) => (field in e ? { ...e, [field]: undefined } : e));
+  };
 
   const show = (found: Partial<Record<Field, string>>) => {
     setErrors(found);

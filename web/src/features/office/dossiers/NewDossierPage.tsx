@@ -32,6 +32,12 @@ export function NewDossierPage() {
   const [inviting, setInviting] = useState(false);
   const refs: Record<Field, React.RefObject<HTMLInputElement | null>> = { number: useRef(null), description: useRef(null), party: useRef(null) };
 
+  /** Typing in a field takes its message away; the next "Dossier aanmaken" checks again. */
+  const edit = (field: Field, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  };
+
   const show = (found: Partial<Record<Field, string>>) => {
     setErrors(found);
     const first = (['number', 'description', 'party'] as const).find((f) => found[f]);
@@ -94,8 +100,8 @@ export function NewDossierPage() {
       </p>
       <h1>{t('office.newDossier.title')}</h1>
       <form className="card" onSubmit={submit} noValidate>
-        <TextField id={`${id}-number`} label={t('dossiers.col.number')} value={number} onChange={setNumber} error={errors.number} inputRef={refs.number} maxLength={50} autoComplete="off" />
-        <TextField id={`${id}-description`} label={t('dossiers.col.description')} value={description} onChange={setDescription} error={errors.description} inputRef={refs.description} maxLength={500} autoComplete="off" />
+        <TextField id={`${id}-number`} label={t('dossiers.col.number')} value={number} onChange={edit('number', setNumber)} error={errors.number} inputRef={refs.number} maxLength={50} autoComplete="off" />
+        <TextField id={`${id}-description`} label={t('dossiers.col.description')} value={description} onChange={edit('description', setDescription)} error={errors.description} inputRef={refs.description} maxLength={500} autoComplete="off" />
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('dossiers.col.status')}</label>
           <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as DossierStatus)}>
@@ -123,7 +129,7 @@ export function NewDossierPage() {
               ))}
             </ul>
           )}
-          <TextField id={`${id}-party`} label={t('office.parties.add.label')} type="email" value={party} onChange={setParty} error={errors.party} inputRef={refs.party} autoComplete="off" />
+          <TextField id={`${id}-party`} label={t('office.parties.add.label')} type="email" value={party} onChange={edit('party', setParty)} error={errors.party} inputRef={refs.party} autoComplete="off" />
           <div className="form-actions">
             <button type="button" className="button button-secondary" onClick={addParty}>
               {t('office.parties.add')}

@@ -12,9 +12,13 @@ import { officePath } from '../paths';
 import { DossierDetailsForm } from './DossierDetailsForm';
 import { PartiesSection } from './PartiesSection';
 import { ProgressEditor } from './ProgressEditor';
+import { DocumentsTab } from './DocumentsTab';
+import { MessagesTab } from './MessagesTab';
+import { DeliveredTab } from './DeliveredTab';
+import { QuestionnairesTab } from './QuestionnairesTab';
 
-/** The tabs of one dossier in the workspace; more tabs (documents, messages, …) join this list. */
-export const OFFICE_DOSSIER_TABS = ['gegevens'] as const;
+/** The tabs of one dossier in the workspace (the Werkvoorraad links to them with ?tab=). */
+export const OFFICE_DOSSIER_TABS = ['gegevens', 'documenten', 'berichten', 'aangeleverd', 'vragenlijsten'] as const;
 export type OfficeDossierTab = (typeof OFFICE_DOSSIER_TABS)[number];
 
 /** One dossier as the handler works on it: its details, parties and progress, and what goes on in it. */
@@ -63,6 +67,10 @@ export function OfficeDossierPage() {
             <ProgressEditor dossier={dossier} onSaved={setChanged} />
           </div>
         )}
+        {tab === 'documenten' && <DocumentsTab dossier={dossier} />}
+        {tab === 'berichten' && <MessagesTab dossier={dossier} />}
+        {tab === 'aangeleverd' && <DeliveredTab dossier={dossier} />}
+        {tab === 'vragenlijsten' && <QuestionnairesTab dossier={dossier} />}
       </Tabs>
     </>
   );

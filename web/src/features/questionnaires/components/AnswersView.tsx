@@ -84,7 +84,7 @@ function AnswerRows({ questions, answers, visible, prefix }: { questions: Questi
 }
 
 /** The answers of every page under the page's title; `editHref` adds "Wijzigen" per page. */
-export function AnswersView({ assignment, editHref }: { assignment: Assignment; editHref?: (pageId: string) => string }) {
+export function AnswersView({ assignment, editHref }: { assignment: Pick<Assignment, 'pages' | 'answers'>; editHref?: (pageId: string) => string }) {
   const { t } = useI18n();
   const visible = visibleInSaved(assignment.pages, assignment.answers);
   return (
