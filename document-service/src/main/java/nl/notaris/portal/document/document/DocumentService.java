@@ -37,6 +37,8 @@ import nl.notaris.portal.document.file.StoredFiles;
 import nl.notaris.portal.document.upload.Upload;
 import nl.notaris.portal.document.upload.UploadService;
 import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
@@ -57,16 +59,18 @@ public class DocumentService {
     private final DossierAccessReplica access;
     private final UploadService uploads;
     private final DocumentEvents events;
+    private final StaffActions staffActions;
     private final Clock clock;
 
     DocumentService(MongoTemplate mongo, GridFsTemplate gridFs, StoredFiles files, DossierAccessReplica access,
-            UploadService uploads, DocumentEvents events, Clock clock) {
+            UploadService uploads, DocumentEvents events, StaffActions staffActions, Clock clock) {
         this.mongo = mongo;
         this.gridFs = gridFs;
         this.files = files;
         this.access = access;
         this.uploads = uploads;
         this.events = events;
+        this.staffActions = staffActions;
         this.clock = clock;
     }
 
@@ -90,7 +94,7 @@ public class DocumentService {
         PublishedDocument document = new PublishedDocument(new ObjectId().toHexString(), dossierId, title.trim(),
                 category, fileName, type.servedAs(), file.getSize(), contentId.toHexString(), clock.instant())
                 .publishedBy(staff.accountId());
-        document.record(events.published(document));
+        recordPublished(document, staff);
         try {
             return mongo.insert(document);
         } catch (RuntimeException e) {
@@ -129,7 +133,7 @@ public class DocumentService {
         Upload taken = uploads.take(upload).orElseThrow(() -> takenMeanwhile(upload));
         PublishedDocument document = PublishedDocument.fromUpload(taken.id(), dossierId, title.trim(), category,
                 taken.fileName(), taken.contentType(), taken.length(), staff.accountId(), clock.instant());
-        document.record(events.published(document));
+        recordPublished(document, staff);
         try {
             return mongo.insert(document);
         } catch (DuplicateKeyException alreadyADocument) {
@@ -138,6 +142,13 @@ public class DocumentService {
             uploads.putBack(taken);
             throw e;
         }
+    }
+
+    /** The published event and the record of the staff member's action, both saved with the document. */
+    private void recordPublished(PublishedDocument document, Caller staff) {
+        document.record(events.published(document));
+        document.record(staffActions.recorded(staff, StaffAction.documentPublished(document.getDossierId(),
+                document.getId())));
     }
 
     /** No upload of the caller's with this id: published already (409), or unknown or someone else's (400, alike). */

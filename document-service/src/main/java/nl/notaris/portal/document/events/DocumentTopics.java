@@ -5,12 +5,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
  * The topics of this service: it publishes {@code portal.documents.v1} (keyed by dossier id,
- * relayed from the {@code documents} collection's outbox) and reads {@code portal.messages.v1},
- * whose attachments become documents, and {@code portal.questionnaires.v1}, whose completed PDFs do. The dossier topic is declared by the access replica.
+ * relayed from the {@code documents} collection's outbox) and, from the same outbox, the records of
+ * the office's publications on {@code portal.staff-actions.v1}; it reads {@code portal.messages.v1},
+ * whose attachments become documents, and {@code portal.questionnaires.v1}, whose completed PDFs do.
+ * The dossier topic is declared by the access replica.
  */
 @Configuration
 public class DocumentTopics {
@@ -18,6 +21,7 @@ public class DocumentTopics {
     public static final String TOPIC = "portal.documents.v1";
     public static final String MESSAGES = "portal.messages.v1";
     public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
+    public static final String STAFF_ACTIONS = StaffActions.TOPIC;
 
     @Bean
     OutboxCollection documentOutbox() {
@@ -52,5 +56,15 @@ public class DocumentTopics {
     @Bean
     NewTopic questionnairesDeadLetterTopic() {
         return TopicBuilder.name(QUESTIONNAIRES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic staffActionsTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic staffActionsDeadLetterTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
     }
 }
