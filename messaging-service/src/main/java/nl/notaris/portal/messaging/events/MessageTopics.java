@@ -5,16 +5,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
  * Where message events go: {@code portal.messages.v1}, keyed by dossier id, relayed from the
- * {@code messages} collection's outbox. The dossier topic is declared by the access replica.
+ * {@code messages} collection's outbox; from the same outbox, the records of the office's messages on
+ * {@code portal.staff-actions.v1}. The dossier topic is declared by the access replica.
  */
 @Configuration
 public class MessageTopics {
 
     public static final String TOPIC = "portal.messages.v1";
+    public static final String STAFF_ACTIONS = StaffActions.TOPIC;
 
     @Bean
     OutboxCollection messageOutbox() {
@@ -29,5 +32,15 @@ public class MessageTopics {
     @Bean
     NewTopic messagesDeadLetterTopic() {
         return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic staffActionsTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic staffActionsDeadLetterTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
     }
 }

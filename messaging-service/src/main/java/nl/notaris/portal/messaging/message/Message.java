@@ -62,6 +62,10 @@ public class Message {
         pendingEvents.add(event);
     }
 
+    List<PendingEvent> getPendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+
     public boolean isFromOffice() {
         return direction == Direction.INCOMING;
     }

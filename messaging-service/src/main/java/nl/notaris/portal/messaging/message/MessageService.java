@@ -28,6 +28,8 @@ import nl.notaris.portal.messaging.attachment.AttachmentLimits;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
 import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
@@ -44,17 +46,19 @@ public class MessageService {
     private final DocumentServiceUploads uploads;
     private final AttachmentLimits limits;
     private final MessageEvents events;
+    private final StaffActions staffActions;
     private final Clock clock;
     private final String officeName;
 
     MessageService(MongoTemplate mongo, DossierAccessReplica access, DocumentServiceUploads uploads,
-            AttachmentLimits limits, MessageEvents events, Clock clock,
+            AttachmentLimits limits, MessageEvents events, StaffActions staffActions, Clock clock,
             @Value("${portal.office-name:Notariskantoor}") String officeName) {
         this.mongo = mongo;
         this.access = access;
         this.uploads = uploads;
         this.limits = limits;
         this.events = events;
+        this.staffActions = staffActions;
         this.clock = clock;
         this.officeName = officeName;
     }
@@ -77,7 +81,7 @@ public class MessageService {
             attachments.add(upload.attachment());
         }
         return save(Message.send(Direction.OUTGOING, dossierId, subject, body, inReplyTo, caller.accountId(),
-                caller.name(), attachments, clock.instant()));
+                caller.name(), attachments, clock.instant()), caller);
     }
 
     /** The office writes to a dossier's parties, with files (STF-4). */
@@ -92,7 +96,7 @@ public class MessageService {
         List<Attachment> attachments = present.stream().map(file -> uploads.store(dossierId, file).attachment())
                 .toList();
         return save(Message.send(Direction.INCOMING, dossierId, subject, body, inReplyTo, staff.accountId(),
-                officeName, attachments, clock.instant()));
+                officeName, attachments, clock.instant()), staff);
     }
 
     public Page<MessageView> list(Caller caller, String dossierId, Pageable pageable) {
@@ -154,10 +158,17 @@ public class MessageService {
         return message;
     }
 
-    /** The uploads become the message's before the message exists, so none can be removed under it. */
-    private Message save(Message message) {
+    /**
+     * The uploads become the message's before the message exists, so none can be removed under it.
+     * The office's message is saved with the record of the staff member's action; a client's has none.
+     */
+    private Message save(Message message, Caller sender) {
         message.getAttachments().forEach(attachment -> uploads.markSent(attachment.documentId(), message.getId()));
         message.record(events.sent(message));
+        if (message.isFromOffice()) {
+            message.record(staffActions.recorded(sender, StaffAction.messageSent(message.getDossierId(),
+                    message.getId())));
+        }
         return mongo.insert(message);
     }
 

@@ -24,12 +24,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 
+import com.jayway.jsonpath.JsonPath;
+
 import nl.notaris.portal.messaging.attachment.AttachmentLimits;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
 import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.events.CloudEventFactory;
+import nl.notaris.portal.support.events.PendingEvent;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ProblemException;
+import nl.notaris.portal.testsupport.EventContracts;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A message tells document-service which uploads it names before it is saved: from then on the
@@ -39,9 +46,12 @@ class MessageServiceTest {
 
     final MongoTemplate mongo = mock(MongoTemplate.class);
     final DocumentServiceUploads uploads = mock(DocumentServiceUploads.class);
+    final Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
+    final CloudEventFactory cloudEvents = new CloudEventFactory(JsonMapper.builder().build(),
+            "/notary-portal/messaging-service", clock);
     final MessageService messages = new MessageService(mongo, mock(DossierAccessReplica.class), uploads,
-            new AttachmentLimits(null), mock(MessageEvents.class),
-            Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC), "Notariskantoor");
+            new AttachmentLimits(null), new MessageEvents(cloudEvents), new StaffActions(cloudEvents, clock), clock,
+            "Notariskantoor");
     final Caller anna = new Caller("a1-anna", "anna@example.com", "Anna de Vries", null, List.of("client"));
     final Caller staff = new Caller("s1-office", null, "Kantoor", null, List.of("staff"));
 
@@ -85,5 +95,30 @@ class MessageServiceTest {
         InOrder order = inOrder(uploads, mongo);
         order.verify(uploads).markSent("office-1", message.getId());
         order.verify(mongo).insert(any(Message.class));
+    }
+
+    @Test
+    void theOfficesMessageIsSavedWithTheRecordOfTheStaffActionAndAClientsWithout() {
+        Message office = messages.sendByOffice(staff, "d1", "Akte", "Zie bijlage.", null, List.of());
+        Message client = messages.sendByClient(anna, "d1", "Paspoort", "Hierbij.", null, List.of());
+
+        List<PendingEvent> officeRecords = staffActionRecords(office);
+        assertThat(officeRecords).hasSize(1);
+        String record = officeRecords.get(0).payload();
+        assertThat(EventContracts.violations(record)).isEmpty();
+        assertThat(officeRecords.get(0).key()).isEqualTo("d1");
+        assertThat((String) JsonPath.read(record, "$.data.action")).isEqualTo("MESSAGE_SENT");
+        assertThat((String) JsonPath.read(record, "$.data.actorId")).isEqualTo("s1-office");
+        assertThat((String) JsonPath.read(record, "$.data.objectId")).isEqualTo(office.getId());
+        assertThat(record).doesNotContain("Zie bijlage").doesNotContain("Akte");
+        assertThat(office.getPendingEvents()).extracting(PendingEvent::type)
+                .containsExactly("portal.message.sent-by-office", "portal.staff.action-recorded");
+        assertThat(staffActionRecords(client)).isEmpty();
+        assertThat(client.getPendingEvents()).extracting(PendingEvent::type)
+                .containsExactly("portal.message.sent-by-client");
+    }
+
+    static List<PendingEvent> staffActionRecords(Message message) {
+        return message.getPendingEvents().stream().filter(e -> e.topic().equals(StaffActions.TOPIC)).toList();
     }
 }

@@ -81,6 +81,39 @@ class MessagesIT extends IntegrationTest {
         return JsonPath.read(response, "$.id");
     }
 
+    /**
+     * Each message the office sends is one MESSAGE_SENT record on portal.staff-actions.v1, by who sent
+     * it and valid against the contract, without subject or text; the client's message in between
+     * records nothing (the dossier's records share a partition: its record would come second).
+     */
+    @Test
+    void eachOfficeMessageIsOneStaffActionRecordAndTheClientsNone() throws Exception {
+        String dossierId = dossierOf(ANNA);
+        String first = officeSends(dossierId, "Geheim onderwerp");
+        clientSends(ANNA, dossierId, """
+                {"subject":"Re: Geheim onderwerp","body":"Mijn geheime antwoord.","inReplyTo":"%s"}""".formatted(first));
+        try (TopicReader reader = new TopicReader(MessageTopics.TOPIC)) {
+            assertThat(reader.readUntil(r -> dossierId.equals(r.key()) && r.value().contains("sent-by-client"), 1,
+                    Duration.ofSeconds(20))).hasSize(1);
+        }
+        String second = officeSends(dossierId, "Tweede bericht");
+
+        try (TopicReader reader = new TopicReader(MessageTopics.STAFF_ACTIONS)) {
+            List<String> records = reader.readDistinctEvents(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20))
+                    .stream().map(ConsumerRecord::value).toList();
+
+            assertThat(records).extracting(r -> (String) JsonPath.read(r, "$.data.objectId")).containsExactly(first, second);
+            assertThat(records).allSatisfy(r -> {
+                assertThat(EventContracts.violations(r)).isEmpty();
+                assertThat((String) JsonPath.read(r, "$.data.action")).isEqualTo("MESSAGE_SENT");
+                assertThat((String) JsonPath.read(r, "$.data.objectType")).isEqualTo("MESSAGE");
+                assertThat((String) JsonPath.read(r, "$.data.dossierId")).isEqualTo(dossierId);
+                assertThat((String) JsonPath.read(r, "$.data.actorId")).isEqualTo(STAFF.accountId());
+                assertThat(r).doesNotContain("Geheim").doesNotContain("geheime").doesNotContain("Zie de bijlage");
+            });
+        }
+    }
+
     @Test
     void theClientReadsTheOfficesMessageAndTheOfficeSeesTheReceipt() throws Exception {
         String dossierId = dossierOf(ANNA);
