@@ -22,6 +22,8 @@ import nl.notaris.portal.questionnaire.pdf.DocumentServiceUploads;
 import nl.notaris.portal.questionnaire.pdf.PdfFileName;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ConflictException;
@@ -42,16 +44,19 @@ public class AssignmentService {
     private final Definitions definitions;
     private final DossierAccessReplica access;
     private final AssignmentEvents events;
+    private final StaffActions staffActions;
     private final AnswersPdf pdf;
     private final DocumentServiceUploads uploads;
     private final Clock clock;
 
     AssignmentService(MongoTemplate mongo, Definitions definitions, DossierAccessReplica access,
-            AssignmentEvents events, AnswersPdf pdf, DocumentServiceUploads uploads, Clock clock) {
+            AssignmentEvents events, StaffActions staffActions, AnswersPdf pdf, DocumentServiceUploads uploads,
+            Clock clock) {
         this.mongo = mongo;
         this.definitions = definitions;
         this.access = access;
         this.events = events;
+        this.staffActions = staffActions;
         this.pdf = pdf;
         this.uploads = uploads;
         this.clock = clock;
@@ -78,6 +83,7 @@ public class AssignmentService {
         Assignment assignment = Assignment.send(dossierId, party.accountId(), party.email(), definition.key(),
                 definition.version(), definition.definition().title(), dueDate, clock.instant());
         assignment.record(events.assigned(assignment));
+        assignment.record(staffActions.recorded(staff, StaffAction.questionnaireSent(dossierId, assignment.getId())));
         return mongo.insert(assignment);
     }
 

@@ -13,6 +13,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ConflictException;
 import nl.notaris.portal.support.web.NotFoundException;
 
@@ -21,20 +24,26 @@ import nl.notaris.portal.support.web.NotFoundException;
 public class Definitions {
 
     private final MongoTemplate mongo;
+    private final StaffActions staffActions;
     private final Clock clock;
 
-    Definitions(MongoTemplate mongo, Clock clock) {
+    Definitions(MongoTemplate mongo, StaffActions staffActions, Clock clock) {
         this.mongo = mongo;
+        this.staffActions = staffActions;
         this.clock = clock;
     }
 
-    /** Checks the definition (400 naming the place) and stores it as the next version of its key. */
-    public StoredDefinition publish(Definition definition) {
+    /**
+     * Checks the definition (400 naming the place) and stores it as the next version of its key, with
+     * the record of the staff member's upload in the same insert.
+     */
+    public StoredDefinition publish(Caller staff, Definition definition) {
         DefinitionValidator.check(definition);
         int version = latest(definition.key()).map(d -> d.version() + 1).orElse(1);
+        String id = StoredDefinition.idOf(definition.key(), version);
         try {
-            return mongo.insert(new StoredDefinition(StoredDefinition.idOf(definition.key(), version), definition.key(),
-                    version, definition, clock.instant()));
+            return mongo.insert(new StoredDefinition(id, definition.key(), version, definition, clock.instant(),
+                    List.of(staffActions.recorded(staff, StaffAction.questionnaireDefinitionUploaded(id)))));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Another version of '" + definition.key() + "' was stored at the same moment; try again.");
         }

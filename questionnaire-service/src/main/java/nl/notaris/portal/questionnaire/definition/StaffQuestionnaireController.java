@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 
@@ -32,11 +33,11 @@ class StaffQuestionnaireController {
             description = "Pages of questions (shortText, longText, number, amount, date, yesNo, choice, multiChoice, "
                     + "group), formats postcode/iban/bsn/email/phone, date ranges, showIf conditions. A wrong "
                     + "definition answers 400 naming the place, e.g. pages[1].questions[3].options.")
-    ResponseEntity<DefinitionView> publish(@RequestBody Definition definition) {
+    ResponseEntity<DefinitionView> publish(Caller caller, @RequestBody Definition definition) {
         if (definition == null) {
             throw new InvalidRequestException("key", "The questionnaire definition is required.");
         }
-        StoredDefinition stored = definitions.publish(definition);
+        StoredDefinition stored = definitions.publish(caller, definition);
         return ResponseEntity.created(URI.create("/api/staff/questionnaires/" + stored.key() + "/versions/"
                 + stored.version())).body(DefinitionView.of(stored));
     }

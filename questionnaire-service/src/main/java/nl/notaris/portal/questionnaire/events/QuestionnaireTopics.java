@@ -5,20 +5,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
  * Where questionnaire events go: {@code portal.questionnaires.v1}, keyed by dossier id, relayed from
- * the {@code assignments} collection's outbox. The dossier topic is declared by the access replica.
+ * the {@code assignments} collection's outbox; and the records of the office's actions on
+ * {@code portal.staff-actions.v1}, from the outboxes of {@code assignments} (a questionnaire sent) and
+ * {@code questionnaires} (a definition uploaded). The dossier topic is declared by the access replica.
  */
 @Configuration
 public class QuestionnaireTopics {
 
     public static final String TOPIC = "portal.questionnaires.v1";
+    public static final String STAFF_ACTIONS = StaffActions.TOPIC;
 
     @Bean
     OutboxCollection assignmentOutbox() {
         return new OutboxCollection("assignments");
+    }
+
+    @Bean
+    OutboxCollection definitionOutbox() {
+        return new OutboxCollection("questionnaires");
     }
 
     @Bean
@@ -29,5 +38,15 @@ public class QuestionnaireTopics {
     @Bean
     NewTopic questionnairesDeadLetterTopic() {
         return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic staffActionsTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic staffActionsDeadLetterTopic() {
+        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
     }
 }

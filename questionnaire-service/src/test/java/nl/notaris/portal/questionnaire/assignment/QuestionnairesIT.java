@@ -354,6 +354,68 @@ class QuestionnairesIT extends IntegrationTest {
                 .andExpect(status().isConflict());
     }
 
+    /**
+     * Uploading a definition and sending a questionnaire are each one record on portal.staff-actions.v1
+     * (valid against the contract, without title or answers); the client filling it in and completing
+     * it records nothing: the dossier's records share a partition, so a record of the completion would
+     * come before the one of the questionnaire sent after it.
+     */
+    @Test
+    void eachStaffActionIsOneRecordAndTheClientsAnswersAndCompletionNone() throws Exception {
+        String key = "akte-" + UUID.randomUUID().toString().substring(0, 8);
+        String definition = JsonPath.read(mvc.perform(post("/api/staff/questionnaires").with(STAFF.token())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"key":"%s","title":"Geheime vragenlijst","pages":[{"id":"vragen","title":"Vragen",
+                          "questions":[{"id":"opmerkingen","type":"longText","label":"Opmerkingen"}]}]}""".formatted(key)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.key") + ":1";
+        String dossierId = dossierOf(ANNA);
+        String first = sendAs(STAFF, dossierId, key);
+        savePage(ANNA, first, "vragen", "{\"opmerkingen\":\"mijn geheime antwoord\"}").andExpect(status().isOk());
+        complete(ANNA, first).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
+        try (TopicReader reader = new TopicReader(QuestionnaireTopics.TOPIC)) {
+            assertThat(reader.readUntil(r -> r.value().contains(first) && r.value().contains("completed"), 1,
+                    Duration.ofSeconds(20))).hasSize(1);
+        }
+        TestCaller notaris = new TestCaller("s2-notaris", "notaris@example.com", "Mr. J. de Notaris", null, null,
+                List.of("staff"));
+        String second = sendAs(notaris, dossierId, key);
+
+        try (TopicReader reader = new TopicReader(QuestionnaireTopics.STAFF_ACTIONS)) {
+            List<String> sent = reader.readDistinctEvents(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20))
+                    .stream().map(ConsumerRecord::value).toList();
+            assertThat(sent).extracting(r -> (String) JsonPath.read(r, "$.data.objectId")).containsExactly(first, second);
+            assertThat(sent).extracting(r -> (String) JsonPath.read(r, "$.data.actorId"))
+                    .containsExactly(STAFF.accountId(), notaris.accountId());
+            assertThat(sent).allSatisfy(r -> {
+                assertThat(EventContracts.violations(r)).isEmpty();
+                assertThat((String) JsonPath.read(r, "$.data.action")).isEqualTo("QUESTIONNAIRE_SENT");
+                assertThat((String) JsonPath.read(r, "$.data.objectType")).isEqualTo("QUESTIONNAIRE_ASSIGNMENT");
+                assertThat((String) JsonPath.read(r, "$.data.dossierId")).isEqualTo(dossierId);
+                assertThat(r).doesNotContain("Geheime").doesNotContain("geheime").doesNotContain("anna@example.com");
+            });
+        }
+        try (TopicReader reader = new TopicReader(QuestionnaireTopics.STAFF_ACTIONS)) {
+            List<String> uploaded = reader.readDistinctEvents(r -> definition.equals(r.key()), 2, Duration.ofSeconds(5))
+                    .stream().map(ConsumerRecord::value).toList();
+            assertThat(uploaded).as("one record for one upload").hasSize(1);
+            String record = uploaded.get(0);
+            assertThat(EventContracts.violations(record)).isEmpty();
+            assertThat((String) JsonPath.read(record, "$.data.action")).isEqualTo("QUESTIONNAIRE_DEFINITION_UPLOADED");
+            assertThat((String) JsonPath.read(record, "$.data.objectType")).isEqualTo("QUESTIONNAIRE_DEFINITION");
+            assertThat((String) JsonPath.read(record, "$.data.objectId")).isEqualTo(definition);
+            assertThat((String) JsonPath.read(record, "$.data.actorName")).isEqualTo(STAFF.name());
+            assertThat((Object) JsonPath.read(record, "$.data.dossierId")).isNull();
+            assertThat(record).doesNotContain("Geheime");
+        }
+    }
+
+    String sendAs(TestCaller staff, String dossierId, String key) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/staff/dossiers/{id}/questionnaires", dossierId)
+                        .with(staff.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"questionnaire\":\"%s\",\"recipient\":\"anna@example.com\"}".formatted(key)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
     long open(TestCaller caller) throws Exception {
         return ((Number) JsonPath.read(mvc.perform(get("/api/actions/summary").with(caller.token()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.open")).longValue();
