@@ -1,4 +1,3 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/i18n';
@@ -7,6 +6,7 @@ import { filterOptions, parseListParams, toSearchParams, toggleStatus, type List
 import * as portalApi from '../../lib/api/portalApi';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { StatusBadge } from '../../components/StatusBadge';
+import { SearchForm } from '../../components/SearchForm';
 import { Paging } from '../../components/Paging';
 
 /** DOS-1..3: list with search, status filter and paging; state lives in the URL. */
@@ -15,10 +15,7 @@ export function DossiersPage() {
   usePageTitle(t('dossiers.title'));
   const [searchParams, setSearchParams] = useSearchParams();
   const params = parseListParams(searchParams);
-  const [queryInput, setQueryInput] = useState(params.query);
 
-  // Keep the field in step with back/forward navigation.
-  useEffect(() => setQueryInput(params.query), [params.query]);
 
   const summary = useApi(portalApi.dossierSummary);
   const list = useApi((signal) => portalApi.dossiers(params, signal), toSearchParams(params).toString());
@@ -26,10 +23,6 @@ export function DossiersPage() {
 
   const go = (next: ListParams) => setSearchParams(toSearchParams(next));
 
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    go({ ...params, query: queryInput, page: 0 });
-  };
 
   const data = list.data;
 
@@ -38,34 +31,7 @@ export function DossiersPage() {
       <h1>{t('dossiers.title')}</h1>
 
       <div className="card filters">
-        <form role="search" className="search" onSubmit={onSearch}>
-          <label htmlFor="dossier-query">{t('dossiers.search.label')}</label>
-          <div className="search-row">
-            <input
-              id="dossier-query"
-              name="query"
-              type="search"
-              value={queryInput}
-              onChange={(e) => setQueryInput(e.target.value)}
-              autoComplete="off"
-            />
-            <button type="submit" className="button button-primary">
-              {t('dossiers.search.submit')}
-            </button>
-            {params.query && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setQueryInput('');
-                  go({ ...params, query: '', page: 0 });
-                }}
-              >
-                {t('dossiers.search.clear')}
-              </button>
-            )}
-          </div>
-        </form>
+        <SearchForm id="dossier-query" label={t('dossiers.search.label')} query={params.query} onSearch={(query) => go({ ...params, query, page: 0 })} />
 
         {options.length > 0 && (
           <fieldset className="status-filter">

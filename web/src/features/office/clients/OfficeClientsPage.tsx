@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../../i18n/I18nContext';
 import { useApi, usePageTitle } from '../../../lib/hooks';
@@ -7,6 +7,7 @@ import { ACCOUNT_STATES, ACCOUNT_TYPES, type AccountState, type AccountType, typ
 import { Dialog } from '../../../components/Dialog';
 import { DateTime } from '../../../components/DateTime';
 import { Paging } from '../../../components/Paging';
+import { SearchForm } from '../../../components/SearchForm';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { InviteClientForm } from '../dossiers/InviteClientForm';
 import { officePath } from '../paths';
@@ -30,17 +31,11 @@ export function OfficeClientsPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const params = parseStaffAccountQuery(searchParams);
-  const [queryInput, setQueryInput] = useState(params.query);
-  useEffect(() => setQueryInput(params.query), [params.query]);
   const [inviting, setInviting] = useState(false);
 
   const key = toStaffAccountSearch(params).toString();
   const list = useApi((signal) => portalApi.staffAccounts(params, signal), key);
   const go = (next: StaffAccountQuery) => setSearchParams(toStaffAccountSearch(next));
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    go({ ...params, query: queryInput, page: 0 });
-  };
   const toggleState = (state: AccountState, on: boolean) => go({ ...params, page: 0, states: toggled(ACCOUNT_STATES, params.states, state, on) });
   const toggleType = (type: AccountType, on: boolean) => go({ ...params, page: 0, types: toggled(ACCOUNT_TYPES, params.types, type, on) });
   const data = list.data;
@@ -56,34 +51,7 @@ export function OfficeClientsPage() {
       </div>
 
       <div className="card filters">
-        <form role="search" className="search" onSubmit={onSearch}>
-          <label htmlFor={`${id}-query`}>{t('office.clients.search.label')}</label>
-          <div className="search-row">
-            <input
-              id={`${id}-query`}
-              name="query"
-              type="search"
-              value={queryInput}
-              onChange={(e) => setQueryInput(e.target.value)}
-              autoComplete="off"
-            />
-            <button type="submit" className="button button-primary">
-              {t('dossiers.search.submit')}
-            </button>
-            {params.query && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setQueryInput('');
-                  go({ ...params, query: '', page: 0 });
-                }}
-              >
-                {t('dossiers.search.clear')}
-              </button>
-            )}
-          </div>
-        </form>
+        <SearchForm id={`${id}-query`} label={t('office.clients.search.label')} query={params.query} onSearch={(query) => go({ ...params, query, page: 0 })} />
         <fieldset className="status-filter">
           <legend>{t('office.clients.filter.state')}</legend>
           <div className="checkboxes">

@@ -1,4 +1,3 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../../i18n/I18nContext';
 import type { MessageKey } from '../../../i18n/i18n';
@@ -8,6 +7,7 @@ import { DOSSIER_STATUSES, type StaffDossierQuery, type StaffDossierSort } from 
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { Paging } from '../../../components/Paging';
+import { SearchForm } from '../../../components/SearchForm';
 import { officePath } from '../paths';
 import { parseStaffDossierQuery, toStaffDossierSearch } from './staffDossierParams';
 import { PartyNames } from './PartyNames';
@@ -19,16 +19,10 @@ export function OfficeDossiersPage() {
   usePageTitle(t('office.dossiers.title'));
   const [searchParams, setSearchParams] = useSearchParams();
   const params = parseStaffDossierQuery(searchParams);
-  const [queryInput, setQueryInput] = useState(params.query);
-  useEffect(() => setQueryInput(params.query), [params.query]);
 
   const key = toStaffDossierSearch(params).toString();
   const list = useApi((signal) => portalApi.staffDossiers(params, signal), key);
   const go = (next: StaffDossierQuery) => setSearchParams(toStaffDossierSearch(next));
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    go({ ...params, query: queryInput, page: 0 });
-  };
   const toggle = (status: (typeof DOSSIER_STATUSES)[number], on: boolean) =>
     go({ ...params, page: 0, statuses: DOSSIER_STATUSES.filter((s) => (s === status ? on : params.statuses.includes(s))) });
   const data = list.data;
@@ -43,34 +37,7 @@ export function OfficeDossiersPage() {
       </div>
 
       <div className="card filters">
-        <form role="search" className="search" onSubmit={onSearch}>
-          <label htmlFor="office-dossier-query">{t('office.dossiers.search.label')}</label>
-          <div className="search-row">
-            <input
-              id="office-dossier-query"
-              name="query"
-              type="search"
-              value={queryInput}
-              onChange={(e) => setQueryInput(e.target.value)}
-              autoComplete="off"
-            />
-            <button type="submit" className="button button-primary">
-              {t('dossiers.search.submit')}
-            </button>
-            {params.query && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setQueryInput('');
-                  go({ ...params, query: '', page: 0 });
-                }}
-              >
-                {t('dossiers.search.clear')}
-              </button>
-            )}
-          </div>
-        </form>
+        <SearchForm id="office-dossier-query" label={t('office.dossiers.search.label')} query={params.query} onSearch={(query) => go({ ...params, query, page: 0 })} />
         <fieldset className="status-filter">
           <legend>{t('office.dossiers.filter.legend')}</legend>
           <div className="checkboxes">
