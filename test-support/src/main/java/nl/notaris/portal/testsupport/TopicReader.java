@@ -50,6 +50,22 @@ public final class TopicReader implements AutoCloseable {
                 && ids.add(com.jayway.jsonpath.JsonPath.read(record.value(), "$.id")), count, timeout);
     }
 
+    /**
+     * Like {@link #readDistinctEvents(java.util.function.Predicate, int, Duration)}, then keeps reading
+     * for {@code settle}: an event beyond the expected {@code count} (a second record of one action) is
+     * returned too, so that a test can assert exactly what was published.
+     */
+    public List<ConsumerRecord<String, String>> readDistinctEvents(
+            java.util.function.Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout,
+            Duration settle) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.function.Predicate<ConsumerRecord<String, String>> distinct = record -> matching.test(record)
+                && ids.add(com.jayway.jsonpath.JsonPath.read(record.value(), "$.id"));
+        List<ConsumerRecord<String, String>> found = readUntil(distinct, count, timeout);
+        found.addAll(readUntil(distinct, Integer.MAX_VALUE, settle));
+        return found;
+    }
+
     @Override
     public void close() {
         consumer.close();
