@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.NewUser;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.UserRepresentation;
+import nl.notaris.portal.support.audit.StaffAction;
+import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ConflictException;
 import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.support.web.ProblemException;
@@ -33,14 +36,16 @@ public class AccountService {
     private final MongoTemplate mongo;
     private final KeycloakAdminClient keycloak;
     private final AccountEvents events;
+    private final StaffActions staffActions;
     private final OnboardingSettings settings;
     private final Clock clock;
 
-    AccountService(MongoTemplate mongo, KeycloakAdminClient keycloak, AccountEvents events, OnboardingSettings settings,
-            Clock clock) {
+    AccountService(MongoTemplate mongo, KeycloakAdminClient keycloak, AccountEvents events, StaffActions staffActions,
+            OnboardingSettings settings, Clock clock) {
         this.mongo = mongo;
         this.keycloak = keycloak;
         this.events = events;
+        this.staffActions = staffActions;
         this.settings = settings;
         this.clock = clock;
     }
@@ -50,8 +55,24 @@ public class AccountService {
             String companyName, String language, String phone) {
     }
 
-    /** Creates the account in Keycloak (without a password) and here, and sends the invitation (e-mail #1). */
+    /**
+     * The office invites a client (STF-1): as {@link #invite}, with the record of the staff member's
+     * action saved with the account.
+     */
+    public Account inviteByStaff(Caller staff, NewAccount request) {
+        return invite(request, staff);
+    }
+
+    /**
+     * Creates the account in Keycloak (without a password) and here, and sends the invitation (e-mail
+     * #1). For a company's main account adding an extra account: a client's action, not recorded as the
+     * office's.
+     */
     public Account invite(NewAccount request) {
+        return invite(request, null);
+    }
+
+    private Account invite(NewAccount request, Caller staff) {
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         if (mongo.exists(query(where("email").is(email).and("state").ne(AccountState.REMOVED)), Account.class)) {
             throw new ConflictException("An account with this e-mail address exists already.");
@@ -75,6 +96,9 @@ public class AccountService {
                     request.type(), request.companyId(), request.companyName(), request.language(), request.phone(),
                     clock.instant());
             newInvitation(account);
+            if (staff != null) {
+                account.record(staffActions.recorded(staff, StaffAction.clientInvited(id)));
+            }
             return mongo.insert(account);
         } catch (RuntimeException e) {
             keycloak.deleteUser(id);
@@ -82,13 +106,14 @@ public class AccountService {
         }
     }
 
-    /** Sends a new invitation (STF-1); the earlier links stop working. */
-    public Account resendInvitation(String accountId) {
+    /** The office sends a new invitation (STF-1); the earlier links stop working. */
+    public Account resendInvitation(Caller staff, String accountId) {
         Account account = get(accountId);
         if (account.getState() != AccountState.INVITED) {
             throw new ConflictException("This account has set its password already; it can use 'Wachtwoord vergeten'.");
         }
         newInvitation(account);
+        account.record(staffActions.recorded(staff, StaffAction.invitationResent(accountId)));
         return mongo.save(account);
     }
 

@@ -25,6 +25,7 @@ import nl.notaris.portal.identity.accounts.Constraints.LanguageTag;
 import nl.notaris.portal.identity.accounts.Constraints.PersonName;
 import nl.notaris.portal.identity.accounts.Constraints.PhoneNumber;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
@@ -84,12 +85,12 @@ class StaffAccountController {
     @Operation(summary = "Create a client account and send its invitation",
             description = "type PERSON, or COMPANY with companyName (the account is the company's main account). "
                     + "409 when the address is in use.")
-    ResponseEntity<AccountView> invite(@Valid @RequestBody InviteRequest request) {
+    ResponseEntity<AccountView> invite(Caller caller, @Valid @RequestBody InviteRequest request) {
         InviteeType type = EnumParameter.parse(InviteeType.class, "type", request.type());
         if (type == InviteeType.COMPANY && (request.companyName() == null || request.companyName().isBlank())) {
             throw new InvalidRequestException("companyName", "companyName is required for a company.");
         }
-        Account account = accounts.invite(new AccountService.NewAccount(
+        Account account = accounts.inviteByStaff(caller, new AccountService.NewAccount(
                 type == InviteeType.COMPANY ? AccountType.COMPANY_MAIN : AccountType.PERSON, request.email(),
                 request.firstName(), request.lastName(),
                 type == InviteeType.COMPANY ? UUID.randomUUID().toString() : null,
@@ -106,8 +107,8 @@ class StaffAccountController {
 
     @PostMapping("/{id}/invitation")
     @Operation(summary = "Send the invitation again (earlier links stop working); 409 once the password is set")
-    ResponseEntity<AccountView> resend(@PathVariable String id) {
-        return ResponseEntity.accepted().body(AccountView.of(accounts.resendInvitation(id)));
+    ResponseEntity<AccountView> resend(Caller caller, @PathVariable String id) {
+        return ResponseEntity.accepted().body(AccountView.of(accounts.resendInvitation(caller, id)));
     }
 
     @GetMapping("/lookup")

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
+import nl.notaris.portal.support.audit.StaffActions;
 
 /** The confirmation on the invitation page does the same database work for a right and a wrong address, and no more. */
 class InvitationConfirmationTest {
@@ -31,7 +32,7 @@ class InvitationConfirmationTest {
     final MongoTemplate mongo = mock(MongoTemplate.class);
     final KeycloakAdminClient keycloak = mock(KeycloakAdminClient.class);
     final AccountService accounts = new AccountService(mongo, keycloak, mock(AccountEvents.class),
-            new OnboardingSettings(null, null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(StaffActions.class), new OnboardingSettings(null, null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** The calls made of the database: which method, on which collection's class, nothing of the values. */
     List<String> databaseCalls() {

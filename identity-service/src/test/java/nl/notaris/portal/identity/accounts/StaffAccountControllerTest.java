@@ -111,7 +111,7 @@ class StaffAccountControllerTest {
 
     @Test
     void namesWithAccentsApostrophesAndHyphensAndUsualAddressesAreAccepted() throws Exception {
-        given(accounts.invite(org.mockito.ArgumentMatchers.any())).willReturn(Account.invited("kc-2",
+        given(accounts.inviteByStaff(any(), any())).willReturn(Account.invited("kc-2",
                 "jan.de-vries+notaris@mail.example.nl", "Ëlla", "van 't Hoff-Smit", AccountType.PERSON, null, null, "nl",
                 null, java.time.Instant.parse("2026-01-01T00:00:00Z")));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")
