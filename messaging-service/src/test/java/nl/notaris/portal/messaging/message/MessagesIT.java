@@ -99,8 +99,8 @@ class MessagesIT extends IntegrationTest {
         String second = officeSends(dossierId, "Tweede bericht");
 
         try (TopicReader reader = new TopicReader(MessageTopics.STAFF_ACTIONS)) {
-            List<String> records = reader.readDistinctEvents(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20))
-                    .stream().map(ConsumerRecord::value).toList();
+            List<String> records = reader.readDistinctEvents(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20),
+                    Duration.ofSeconds(3)).stream().map(ConsumerRecord::value).toList();
 
             assertThat(records).extracting(r -> (String) JsonPath.read(r, "$.data.objectId")).containsExactly(first, second);
             assertThat(records).allSatisfy(r -> {
