@@ -381,8 +381,8 @@ class QuestionnairesIT extends IntegrationTest {
         String second = sendAs(notaris, dossierId, key);
 
         try (TopicReader reader = new TopicReader(QuestionnaireTopics.STAFF_ACTIONS)) {
-            List<String> sent = reader.readDistinctEvents(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20))
-                    .stream().map(ConsumerRecord::value).toList();
+            List<String> sent = reader.readDistinctEvents(r -> dossierId.equals(r.key()), 2, Duration.ofSeconds(20),
+                    Duration.ofSeconds(3)).stream().map(ConsumerRecord::value).toList();
             assertThat(sent).extracting(r -> (String) JsonPath.read(r, "$.data.objectId")).containsExactly(first, second);
             assertThat(sent).extracting(r -> (String) JsonPath.read(r, "$.data.actorId"))
                     .containsExactly(STAFF.accountId(), notaris.accountId());
@@ -395,8 +395,8 @@ class QuestionnairesIT extends IntegrationTest {
             });
         }
         try (TopicReader reader = new TopicReader(QuestionnaireTopics.STAFF_ACTIONS)) {
-            List<String> uploaded = reader.readDistinctEvents(r -> definition.equals(r.key()), 2, Duration.ofSeconds(5))
-                    .stream().map(ConsumerRecord::value).toList();
+            List<String> uploaded = reader.readDistinctEvents(r -> definition.equals(r.key()), 1, Duration.ofSeconds(20),
+                    Duration.ofSeconds(3)).stream().map(ConsumerRecord::value).toList();
             assertThat(uploaded).as("one record for one upload").hasSize(1);
             String record = uploaded.get(0);
             assertThat(EventContracts.violations(record)).isEmpty();
