@@ -236,7 +236,28 @@ describe('Kantoor: the handler\'s day', () => {
     assert.match(await pdfText(await response.body()), /Scheepsbouwer/);
   });
 
-  it('8. a client on /kantoor sees "Geen toegang", and the staff API answers 403', async () => {
+  it('8. Cliënten and Vragenlijsten: the client found by name, the questionnaire previewed as the client sees it', async () => {
+    await office.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+    await office.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
+    await office.getByLabel('Zoeken op naam, e-mailadres of bedrijfsnaam').fill(CLIENT.lastName);
+    await office.getByRole('button', { name: 'Zoeken' }).click();
+    await office.getByRole('link', { name: new RegExp(`${CLIENT.firstName} ${CLIENT.lastName}`) }).first().waitFor(SLOW);
+    await looksRight(office, 'office-14-clienten');
+    await office.getByRole('link', { name: new RegExp(`${CLIENT.firstName} ${CLIENT.lastName}`) }).first().click();
+    await office.getByRole('heading', { level: 1 }).filter({ hasText: CLIENT.lastName }).waitFor(SLOW);
+    await office.getByRole('link', { name: new RegExp(NUMBER) }).first().waitFor(SLOW);
+    await looksRight(office, 'office-15-client');
+
+    await office.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vragenlijsten' }).click();
+    await office.getByRole('heading', { level: 1, name: 'Vragenlijsten' }).waitFor();
+    await office.getByText(QUESTIONNAIRE.title).first().waitFor(SLOW);
+    await looksRight(office, 'office-16-vragenlijsten');
+    await office.goto(`${BASE_URL}/kantoor/vragenlijsten/${QUESTIONNAIRE.key}/versies/1`);
+    await office.getByLabel('Uw beroep').waitFor(SLOW);
+    await looksRight(office, 'office-17-voorbeeld');
+  });
+
+  it('9. a client on /kantoor sees "Geen toegang", and the staff API answers 403', async () => {
     await client.goto(`${BASE_URL}/kantoor/dossiers`);
     await client.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     await assertPlainWords(client);
@@ -244,7 +265,7 @@ describe('Kantoor: the handler\'s day', () => {
     assert.equal((await client.request.get(`${BASE_URL}/api/staff/dossiers/${dossierUrl.split('/').pop()}`)).status(), 403);
   });
 
-  it('9. the workspace in English and on a phone', async () => {
+  it('10. the workspace in English and on a phone', async () => {
     // the same session as the handler's page, at phone size
     const phone = await office.context().newPage();
     await phone.setViewportSize(PHONE);
