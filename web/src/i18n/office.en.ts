@@ -299,4 +299,9 @@ export const officeEn: Record<keyof typeof officeNl, string> = {
   'office.questionnaires.showAnswers': 'Show the answers',
   'office.questionnaires.hideAnswers': 'Hide the answers',
   'office.questionnaires.pdf': 'Open the PDF',
+  'office.dossiers.col.waiting': 'Waiting for the office',
+  'office.dossiers.waiting.messages.one': '{count} new message',
+  'office.dossiers.waiting.messages.other': '{count} new messages',
+  'office.dossiers.waiting.deliveries.one': '{count} new delivery',
+  'office.dossiers.waiting.deliveries.other': '{count} new deliveries',
 };

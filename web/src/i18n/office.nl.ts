@@ -297,4 +297,9 @@ export const officeNl = {
   'office.questionnaires.showAnswers': 'Antwoorden bekijken',
   'office.questionnaires.hideAnswers': 'Antwoorden verbergen',
   'office.questionnaires.pdf': 'PDF openen',
+  'office.dossiers.col.waiting': 'Wacht op het kantoor',
+  'office.dossiers.waiting.messages.one': '{count} nieuw bericht',
+  'office.dossiers.waiting.messages.other': '{count} nieuwe berichten',
+  'office.dossiers.waiting.deliveries.one': '{count} nieuw aangeleverd',
+  'office.dossiers.waiting.deliveries.other': '{count} nieuw aangeleverd',
 } as const;

@@ -36,6 +36,7 @@ import type {
   StaffAccountQuery,
   Upload,
   WorkItem,
+  DossierWork,
   StaffDocument,
   StaffMessage,
   QuestionnaireSummary,
@@ -235,6 +236,9 @@ export const uploadQuestionnaire = (definition: unknown) => api.post<DefinitionV
 /** What waits for the office, newest first, across all dossiers (one zero-based page). */
 export const workQueue = (page: number, size: number, signal?: AbortSignal) =>
   api.get<Page<WorkItem>>(`/api/staff/work?${new URLSearchParams({ page: String(page), size: String(size) })}`, { signal });
+/** For a page of the dossier list: per dossier the open client messages and deliveries (dossiers without are left out). */
+export const workCounts = (dossierIds: string[], signal?: AbortSignal) =>
+  api.get<DossierWork[]>(`/api/staff/work/counts?${new URLSearchParams(dossierIds.map((id) => ['dossierId', id]))}`, { signal });
 /** "Afgehandeld": off the queue for every handler; 204, also when someone else was first. */
 export const markWorkHandled = (id: string) => api.put(`/api/staff/work/${segment(id)}/handled`, undefined);
 

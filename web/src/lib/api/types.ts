@@ -512,3 +512,10 @@ export interface DefinitionVersion {
   createdAt: string;
   definition: { title: string; pages: QuestionnairePage[] } & Record<string, unknown>;
 }
+
+/** Per dossier of a page of the office's list: the clients' open messages and what they delivered. */
+export interface DossierWork {
+  dossierId: string;
+  messages: number;
+  deliveries: number;
+}

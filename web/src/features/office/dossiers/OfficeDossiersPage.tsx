@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n/I18nContext';
 import type { MessageKey } from '../../../i18n/i18n';
 import { useApi, usePageTitle } from '../../../lib/hooks';
 import * as portalApi from '../../../lib/api/portalApi';
-import { DOSSIER_STATUSES, type StaffDossierQuery, type StaffDossierSort } from '../../../lib/api/types';
+import { DOSSIER_STATUSES, type DossierWork, type StaffDossierQuery, type StaffDossierSort } from '../../../lib/api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { Paging } from '../../../components/Paging';
@@ -26,6 +26,9 @@ export function OfficeDossiersPage() {
   const toggle = (status: (typeof DOSSIER_STATUSES)[number], on: boolean) =>
     go({ ...params, page: 0, statuses: DOSSIER_STATUSES.filter((s) => (s === status ? on : params.statuses.includes(s))) });
   const data = list.data;
+  const ids = data?.items.map((d) => d.id) ?? [];
+  const counts = useApi((signal) => portalApi.workCounts(ids, signal), ids.length > 0 ? ids.join(',') : null);
+  const workOf = (id: string) => counts.data?.find((c) => c.dossierId === id);
 
   return (
     <>
@@ -90,6 +93,7 @@ export function OfficeDossiersPage() {
                 <th scope="col" role="columnheader">{t('dossiers.col.description')}</th>
                 <th scope="col" role="columnheader">{t('office.dossiers.col.parties')}</th>
                 <th scope="col" role="columnheader">{t('dossiers.col.status')}</th>
+                <th scope="col" role="columnheader">{t('office.dossiers.col.waiting')}</th>
                 <th scope="col" role="columnheader">{t('office.dossiers.col.lastActivity')}</th>
               </tr>
             </thead>
@@ -106,6 +110,9 @@ export function OfficeDossiersPage() {
                   <td role="cell" data-label={t('dossiers.col.status')}>
                     <StatusBadge status={d.status} />
                   </td>
+                  <td role="cell" data-label={t('office.dossiers.col.waiting')}>
+                    <WaitingWork work={workOf(d.id)} />
+                  </td>
                   <td role="cell" data-label={t('office.dossiers.col.lastActivity')} className="nowrap">
                     <DateTime value={d.lastActivityAt} />
                   </td>
@@ -118,4 +125,14 @@ export function OfficeDossiersPage() {
       )}
     </>
   );
+}
+
+/** "2 nieuwe berichten · 1 nieuw aangeleverd": what of the clients waits in a dossier (nothing: a dash). */
+function WaitingWork({ work }: { work: DossierWork | undefined }) {
+  const { tp } = useI18n();
+  const parts = [
+    work && work.messages > 0 ? tp('office.dossiers.waiting.messages', work.messages) : null,
+    work && work.deliveries > 0 ? tp('office.dossiers.waiting.deliveries', work.deliveries) : null,
+  ].filter(Boolean);
+  return parts.length === 0 ? <span aria-hidden="true">–</span> : <span className="badge badge-unread">{parts.join(' · ')}</span>;
 }

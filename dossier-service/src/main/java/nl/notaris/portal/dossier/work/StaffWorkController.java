@@ -1,17 +1,20 @@
 package nl.notaris.portal.dossier.work;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
 
@@ -34,6 +37,17 @@ class StaffWorkController {
                     + "when not known; dueDate is set for QUESTIONNAIRE_OVERDUE only. page, size: as every list.")
     PageResponse<WorkItemView> open(PageQuery page) {
         return PageResponse.of(queue.open(page.toPageRequest()), WorkItemView::of);
+    }
+
+    @GetMapping("/counts")
+    @Operation(summary = "Per dossier: the clients' open messages and what they delivered (documents, questionnaires)",
+            description = "dossierId: repeatable, 1 to 100 (a page of the dossier list). Dossiers without open items "
+                    + "are left out.")
+    List<WorkQueue.DossierWork> counts(@RequestParam(name = "dossierId", required = false) List<String> dossierIds) {
+        if (dossierIds == null || dossierIds.isEmpty() || dossierIds.size() > 100) {
+            throw new InvalidRequestException("dossierId", "Give 1 to 100 dossier ids (dossierId=…&dossierId=…).");
+        }
+        return queue.openPerDossier(dossierIds);
     }
 
     @PutMapping("/{id}/handled")

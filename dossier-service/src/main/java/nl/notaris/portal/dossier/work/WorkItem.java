@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("work_items")
 @CompoundIndex(name = "open_newest", def = "{'handledAt': 1, 'occurredAt': -1}")
+@CompoundIndex(name = "open_per_dossier", def = "{'dossierId': 1, 'handledAt': 1}")
 public record WorkItem(@Id String id, WorkKind kind, String dossierId, String dossierNumber, String accountId,
         String accountName, String subjectId, Instant occurredAt, String dueDate, Instant handledAt,
         String handledBy) {

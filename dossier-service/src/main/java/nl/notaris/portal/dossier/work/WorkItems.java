@@ -5,7 +5,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -13,6 +19,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,7 +34,9 @@ import nl.notaris.portal.support.events.PendingEvent;
  * serves the Werkvoorraad page, {@link #open}: filter {@code handledAt: null} (the open items), sorted
  * {@code occurredAt} newest first, so a page walks the index in order; the count uses the same range.
  * It also narrows {@link #handleOpenMessages} to the open items. Items that happened in the same
- * millisecond have no further order. Everything else finds an item by its {@code _id}.
+ * millisecond have no further order. Index {@code open_per_dossier} {@code {dossierId: 1, handledAt: 1}}
+ * serves {@link #openPerDossier}, the numbers of the office's dossier list: the open items of at most
+ * one page of dossiers. Everything else finds an item by its {@code _id}.
  */
 @Component
 class WorkItems {
@@ -47,6 +56,20 @@ class WorkItems {
         } catch (DuplicateKeyException alreadyThere) {
             // the same event again, or another instance's job run: the item exists
         }
+    }
+
+    /** How many items of each kind are open per dossier, for the given dossiers. */
+    Map<String, Map<WorkKind, Long>> openPerDossier(Collection<String> dossierIds) {
+        var aggregation = Aggregation.newAggregation(
+                Aggregation.match(where("dossierId").in(dossierIds).and("handledAt").is(null)),
+                Aggregation.group("dossierId", "kind").count().as("count"));
+        Map<String, Map<WorkKind, Long>> counts = new HashMap<>();
+        for (Document row : mongo.aggregate(aggregation, WorkItem.class, Document.class)) {
+            Document id = row.get("_id", Document.class);
+            counts.computeIfAbsent(id.getString("dossierId"), d -> new EnumMap<>(WorkKind.class))
+                    .put(WorkKind.valueOf(id.getString("kind")), ((Number) row.get("count")).longValue());
+        }
+        return counts;
     }
 
     /** The open items, newest first. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -167,6 +168,22 @@ public class WorkQueue {
         if (current != null && current.activatedAt() != null) {
             items.handleOpen(itemId, current.activatedAt(), accountId);
         }
+    }
+
+    /**
+     * Per dossier, what of its clients waits for the office: their messages, and what they delivered
+     * (documents on their own and completed questionnaires). Dossiers without open items are left out.
+     */
+    public List<DossierWork> openPerDossier(Collection<String> dossierIds) {
+        return items.openPerDossier(dossierIds).entrySet().stream()
+                .map(e -> new DossierWork(e.getKey(), e.getValue().getOrDefault(WorkKind.MESSAGE, 0L),
+                        e.getValue().getOrDefault(WorkKind.DELIVERY, 0L)
+                                + e.getValue().getOrDefault(WorkKind.QUESTIONNAIRE_COMPLETED, 0L)))
+                .toList();
+    }
+
+    /** The numbers of one dossier in the office's dossier list. */
+    public record DossierWork(String dossierId, long messages, long deliveries) {
     }
 
     /** The open items, newest first (see {@link WorkItems} for the index). */

@@ -87,6 +87,24 @@ class StaffWorkControllerTest {
     }
 
     @Test
+    void theCountsOfAPageOfDossiersNeedOneToAHundredIdsAndTheStaffRole() throws Exception {
+        given(queue.openPerDossier(List.of("d-1", "d-2"))).willReturn(List.of(new WorkQueue.DossierWork("d-1", 2, 1)));
+        mvc.perform(get("/api/staff/work/counts").param("dossierId", "d-1", "d-2").with(STAFF.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].dossierId").value("d-1"))
+                .andExpect(jsonPath("$[0].messages").value(2)).andExpect(jsonPath("$[0].deliveries").value(1))
+                .andExpect(jsonPath("$.length()").value(1));
+
+        mvc.perform(get("/api/staff/work/counts").with(STAFF.token())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dossierId"));
+        String[] tooMany = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "d-" + i).toArray(String[]::new);
+        mvc.perform(get("/api/staff/work/counts").param("dossierId", tooMany).with(STAFF.token()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/staff/work/counts").param("dossierId", "d-1").with(ANNA.token()))
+                .andExpect(status().isForbidden());
+        verify(queue).openPerDossier(any());
+    }
+
+    @Test
     void markingHandledIs204ByTheCallersAccount() throws Exception {
         mvc.perform(put("/api/staff/work/{id}/handled", "item-1").with(STAFF.token())).andExpect(status().isNoContent());
 

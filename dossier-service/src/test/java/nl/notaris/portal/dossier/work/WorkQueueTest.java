@@ -187,6 +187,23 @@ class WorkQueueTest {
     }
 
     @Test
+    void perDossierTheOpenMessagesAndDeliveriesOfItsClientsAreCounted() {
+        Dossier a = dossier("2026-0051", ANNA);
+        Dossier b = dossier("2026-0052", ANNA);
+        feed(DossierTopics.MESSAGES, clientMessage(a.getId(), "a-1", "a1-anna", "2026-11-28T14:00:00Z"));
+        feed(DossierTopics.MESSAGES, clientMessage(a.getId(), "a-2", "a1-anna", "2026-11-28T14:05:00Z"));
+        feed(DossierTopics.DOCUMENTS, deliveredOnItsOwn(a.getId(), "a-doc"));
+        feed(DossierTopics.QUESTIONNAIRES, assigned(a.getId(), "a-q", "2026-12-20"));
+        feed(DossierTopics.QUESTIONNAIRES, completed(a.getId(), "a-q", "2026-12-01T08:30:00Z"));
+        feed(DossierTopics.MESSAGES, clientMessage(b.getId(), "b-1", "a1-anna", "2026-11-28T14:10:00Z"));
+        queue.markHandled(WorkItem.idOf(WorkKind.MESSAGE, "a-1"), NOTARIS);
+
+        assertThat(queue.openPerDossier(List.of(a.getId(), b.getId(), "no-work-here"))).containsExactlyInAnyOrder(
+                new WorkQueue.DossierWork(a.getId(), 1, 2), new WorkQueue.DossierWork(b.getId(), 1, 0));
+        assertThat(queue.openPerDossier(List.of(b.getId()))).containsExactly(new WorkQueue.DossierWork(b.getId(), 1, 0));
+    }
+
+    @Test
     void otherEventTypesOnTheseTopicsArePassedOver() {
         Dossier dossier = dossier("2026-0049", ANNA);
         ContractExample published = EventContracts.example("portal.document.published").forDossier(dossier.getId());
