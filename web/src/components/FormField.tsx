@@ -27,6 +27,7 @@ export function TextField({
   autoComplete,
   maxLength,
   inputRef,
+  list,
 }: {
   id: string;
   label: string;
@@ -38,6 +39,8 @@ export function TextField({
   autoComplete?: HTMLInputAutoCompleteAttribute;
   maxLength?: number;
   inputRef?: Ref<HTMLInputElement>;
+  /** The id of a <datalist> with suggestions. */
+  list?: string;
 }) {
   const errorId = `${id}-error`;
   return (
@@ -54,6 +57,7 @@ export function TextField({
         autoCapitalize={type === 'email' ? 'none' : undefined}
         autoComplete={autoComplete}
         maxLength={maxLength}
+        list={list}
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

@@ -54,7 +54,7 @@ export const officeEn: Record<keyof typeof officeNl, string> = {
 
   'office.parties.heading': 'Parties',
   'office.parties.none': 'This file has no parties yet. Only parties see the file in the portal.',
-  'office.parties.add.label': 'E-mail address of an existing account',
+  'office.parties.add.label': 'Existing account: name or e-mail address',
   'office.parties.add': 'Add party',
   'office.parties.invite': 'Invite a new client',
   'office.parties.already': 'This party is already in the list.',

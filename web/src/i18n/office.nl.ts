@@ -52,7 +52,7 @@ export const officeNl = {
 
   'office.parties.heading': 'Partijen',
   'office.parties.none': 'Dit dossier heeft nog geen partijen. Alleen partijen zien het dossier in het portaal.',
-  'office.parties.add.label': 'E-mailadres van een bestaand account',
+  'office.parties.add.label': 'Bestaand account: naam of e-mailadres',
   'office.parties.add': 'Partij toevoegen',
   'office.parties.invite': 'Nieuwe cliënt uitnodigen',
   'office.parties.already': 'Deze partij staat al in de lijst.',

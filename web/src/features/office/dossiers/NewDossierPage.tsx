@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../../components/Status';
 import { officePath } from '../paths';
 import { fieldErrorsOf } from '../fieldErrors';
 import { InviteClientForm } from './InviteClientForm';
+import { AccountSuggestions } from '../accountSuggestions';
 
 type Field = 'number' | 'description' | 'party';
 
@@ -129,7 +130,8 @@ export function NewDossierPage() {
               ))}
             </ul>
           )}
-          <TextField id={`${id}-party`} label={t('office.parties.add.label')} type="email" value={party} onChange={edit('party', setParty)} error={errors.party} inputRef={refs.party} autoComplete="off" />
+          <TextField id={`${id}-party`} label={t('office.parties.add.label')} type="email" value={party} onChange={edit('party', setParty)} error={errors.party} inputRef={refs.party} autoComplete="off" list={`${id}-accounts`} />
+          <AccountSuggestions id={`${id}-accounts`} typed={party} />
           <div className="form-actions">
             <button type="button" className="button button-secondary" onClick={addParty}>
               {t('office.parties.add')}

@@ -8,6 +8,7 @@ import { Dialog } from '../../../components/Dialog';
 import { ErrorMessage } from '../../../components/Status';
 import { fieldErrorsOf } from '../fieldErrors';
 import { InviteClientForm } from './InviteClientForm';
+import { AccountSuggestions } from '../accountSuggestions';
 
 /**
  * The parties of a dossier: who may see it. "Partij toevoegen" by e-mail address of an existing account, or a new client
@@ -101,7 +102,9 @@ export function PartiesSection({ dossier, onSaved }: { dossier: StaffDossier; on
           error={emailError}
           autoComplete="off"
           inputRef={emailInput}
+          list={`${id}-accounts`}
         />
+        <AccountSuggestions id={`${id}-accounts`} typed={email} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {t('office.parties.add')}
