@@ -190,6 +190,10 @@ describe('Kantoor: the handler\'s day', () => {
       return (await item.count()) === 1;
     }, { timeoutMs: 30000, intervalMs: 1000 }), 'the client\'s message is on the Werkvoorraad');
     await looksRight(office, 'office-07-werkvoorraad-bericht');
+    // the dossier list says so too
+    await office.goto(`${BASE_URL}/kantoor/dossiers?query=${NUMBER}`);
+    await office.getByRole('row', { name: new RegExp(NUMBER) }).getByText('1 nieuw bericht').waitFor(SLOW);
+    await office.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
     await item.getByRole('link', { name: /Openen/ }).click();
     await office.getByRole('tab', { name: 'Berichten', selected: true }).waitFor();
     const incoming = office.locator('.office-message-in', { hasText: 'Vraag over de concept akte' });
