@@ -53,7 +53,8 @@ export function MessagesTab({ dossier }: { dossier: StaffDossier }) {
 
 function OfficeMessage({ message, onReply }: { message: StaffMessage; onReply: () => void }) {
   const { t, lang } = useI18n();
-  const incoming = message.direction === 'INCOMING';
+  // Directions are the client's words (MSG-1): OUTGOING is what the client sent, so it comes in at the office.
+  const fromClient = message.direction === 'OUTGOING';
   const [readAt, setReadAt] = useState(message.readByOfficeAt);
   const [failure, setFailure] = useState<unknown>(undefined);
   const markRead = async () => {
@@ -64,11 +65,11 @@ function OfficeMessage({ message, onReply }: { message: StaffMessage; onReply: (
     }
   };
   return (
-    <li className={incoming ? 'office-message office-message-in' : 'office-message office-message-out'}>
+    <li className={fromClient ? 'office-message office-message-in' : 'office-message office-message-out'}>
       <div className="office-message-head">
         <strong>{message.subject}</strong>
         <span className="muted">
-          {incoming ? t('office.messages.from', { name: message.senderName ?? t('office.work.someone') }) : t('office.messages.fromOffice', { name: message.senderName ?? '' })}{' '}
+          {fromClient ? t('office.messages.from', { name: message.senderName ?? t('office.work.someone') }) : t('office.messages.fromOffice', { name: message.senderName ?? '' })}{' '}
           · <DateTime value={message.sentAt} />
         </span>
       </div>
@@ -86,13 +87,13 @@ function OfficeMessage({ message, onReply }: { message: StaffMessage; onReply: (
         </ul>
       )}
       <div className="form-actions">
-        {incoming && (
+        {fromClient && (
           <button type="button" className="button button-primary button-small" onClick={onReply}>
             {t('office.messages.reply')}
             <span className="visually-hidden"> {message.subject}</span>
           </button>
         )}
-        {incoming &&
+        {fromClient &&
           (readAt ? (
             <span className="muted">{t('office.messages.readAt')} <DateTime value={readAt} /></span>
           ) : (
@@ -101,7 +102,7 @@ function OfficeMessage({ message, onReply }: { message: StaffMessage; onReply: (
               <span className="visually-hidden"> {message.subject}</span>
             </button>
           ))}
-        {!incoming && message.readByClientAt && (
+        {!fromClient && message.readByClientAt && (
           <span className="muted">{t('office.messages.readByClient')} <DateTime value={message.readByClientAt} /></span>
         )}
       </div>
