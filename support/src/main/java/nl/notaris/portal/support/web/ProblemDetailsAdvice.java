@@ -76,6 +76,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
         ProblemDetail problem = problem(e.status(), e.status().getReasonPhrase(), e.getMessage());
+        if (e.code() != null) {
+            problem.setProperty("code", e.code());
+            problem.setProperty("params", e.params());
+        }
         return e.field() == null ? problem : withField(problem, e.field(), e.getMessage());
     }
 

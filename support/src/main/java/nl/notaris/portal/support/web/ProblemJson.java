@@ -32,12 +32,29 @@ public final class ProblemJson {
         response.getWriter().write(body(status, title, detail, field));
     }
 
+    /** A problem a person sees in the web app: with its code and parameters (see {@link ProblemException}). */
+    public static void write(HttpServletResponse response, ProblemException problem) throws IOException {
+        response.setStatus(problem.status().value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body(problem.status().value(), problem.status().getReasonPhrase(), problem.getMessage(),
+                problem.field(), problem.code(), problem.params()));
+    }
+
     static String body(int status, String title, String detail, String field) {
+        return body(status, title, detail, field, null, Map.of());
+    }
+
+    static String body(int status, String title, String detail, String field, String code, Map<String, String> params) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
+        if (code != null) {
+            problem.put("code", code);
+            problem.put("params", params);
+        }
         if (field != null) {
             problem.put("errors", List.of(Map.of("field", field, "message", detail)));
         }

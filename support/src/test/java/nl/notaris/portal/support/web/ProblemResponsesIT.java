@@ -121,6 +121,13 @@ class ProblemResponsesIT extends IntegrationTest {
         assertThat(fault.body()).doesNotContain("secret internals").doesNotContain("IllegalStateException");
     }
 
+    @Test
+    void aProblemAPersonSeesCarriesItsCodeAndParameters() throws IOException {
+        Answer refused = send("GET /api/refused HTTP/1.1\r\n" + TOKEN).assertProblem(415);
+        assertThat(refused.body()).contains("\"code\":\"upload.refused-type\"")
+                .contains("\"params\":{\"file\":\"tool.exe\"}").contains("\"field\":\"file\"");
+    }
+
     Answer send(String head) throws IOException {
         return RawHttp.send(port, head);
     }
@@ -170,6 +177,12 @@ class ProblemResponsesIT extends IntegrationTest {
         @PostMapping("/api/text")
         Text text(@org.springframework.web.bind.annotation.RequestBody Text text) {
             return text;
+        }
+
+        @GetMapping("/api/refused")
+        String refused() {
+            throw new ProblemException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file",
+                    "'tool.exe' cannot be delivered.", "upload.refused-type", Map.of("file", "tool.exe"));
         }
 
         @GetMapping("/api/fault")
