@@ -29,15 +29,29 @@ class ClientDossierController {
         this.search = search;
     }
 
-    /** Without a status filter the list shows the dossiers in progress (DOS-1). */
+    /**
+     * Without a status filter the list shows the dossiers in progress (DOS-1); by number, newest
+     * first, or with {@code sort=lastActivity} the dossier where something happened last first.
+     */
     @GetMapping
     PageResponse<DossierView.Summary> list(Caller caller, PageQuery page,
             @RequestParam(required = false) String query,
-            @RequestParam(required = false) List<String> status) {
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String sort) {
         Set<DossierStatus> statuses = EnumParameter.parseAll(DossierStatus.class, "status", status,
                 EnumSet.of(DossierStatus.IN_PROGRESS));
-        var result = search.forCaller(caller.accessKeys(), statuses, query, page.toPageRequest());
+        DossierSearch.ClientOrder order = DossierSearch.ClientOrder.parse(sort);
+        var result = search.forCaller(caller.accessKeys(), statuses, query, order, page.toPageRequest());
         return PageResponse.of(result, DossierView.Summary::of);
+    }
+
+    /**
+     * How many of the caller's dossiers match {@code query}, per status (statuses without a match
+     * are left out): the list tells of matches under a status the filter hides.
+     */
+    @GetMapping("/counts")
+    Map<DossierStatus, Long> counts(Caller caller, @RequestParam(required = false) String query) {
+        return search.countByStatus(caller.accessKeys(), query);
     }
 
     @GetMapping("/summary")

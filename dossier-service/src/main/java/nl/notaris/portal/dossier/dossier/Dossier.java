@@ -27,6 +27,7 @@ import nl.notaris.portal.support.security.Caller;
  */
 @Document("dossiers")
 @CompoundIndex(name = "client_list", def = "{'accessKeys': 1, 'status': 1, 'number': -1}")
+@CompoundIndex(name = "client_activity", def = "{'accessKeys': 1, 'status': 1, 'lastActivityAt': -1, '_id': -1}")
 @CompoundIndex(name = "staff_activity", def = "{'updatedAt': -1, '_id': -1}")
 @CompoundIndex(name = "staff_status_activity", def = "{'status': 1, 'updatedAt': -1, '_id': -1}")
 @CompoundIndex(name = "staff_status_number", def = "{'status': 1, 'number': -1}")
@@ -56,6 +57,12 @@ public class Dossier {
     private Instant createdAt;
     /** Set by every change: the dossier's last activity, what the staff list sorts by by default. */
     private Instant updatedAt;
+    /**
+     * The last thing a client of the dossier could see happen: a change of the dossier (here), or a
+     * document, message or questionnaire ({@link DossierActivity}, from their events). What the
+     * client's list shows, and sorts by on request.
+     */
+    private Instant lastActivityAt;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
     @Version
     private Long version;
@@ -74,6 +81,7 @@ public class Dossier {
         dossier.setParties(parties);
         dossier.createdAt = now;
         dossier.updatedAt = now;
+        dossier.lastActivityAt = now;
         dossier.revision = 1;
         dossier.updateSearchText();
         return dossier;
@@ -150,9 +158,17 @@ public class Dossier {
         return list.stream().distinct().toList();
     }
 
-    /** Every change: the last activity moves, the revision counts, the search text follows. */
+    /**
+     * Every change: the last activity moves, the revision counts, the search text follows. Every
+     * change is one the clients see (a party added finds the dossier new in its list), and setting
+     * {@code lastActivityAt} here also keeps a save from writing back an older time over an event's
+     * that {@link DossierActivity} stored between this dossier's read and its save.
+     */
     private boolean touched(Instant now) {
         updatedAt = now;
+        if (lastActivityAt == null || lastActivityAt.isBefore(now)) {
+            lastActivityAt = now;
+        }
         revision++;
         // also brings the search text of a dossier stored before it held the parties up to date
         updateSearchText();
@@ -213,6 +229,11 @@ public class Dossier {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** Null only for a dossier stored before it was kept, until {@link LastActivityBackfill} has run. */
+    public Instant getLastActivityAt() {
+        return lastActivityAt;
     }
 
     public List<PendingEvent> getPendingEvents() {

@@ -31,7 +31,11 @@ import nl.notaris.portal.support.web.InvalidRequestException;
  *
  * <p>Client list and Home counts ({@link #forCaller}, {@link #countByStatus}): filter on
  * {@code accessKeys} and {@code status}, sorted by number, newest first — the {@code client_list}
- * index {@code {accessKeys: 1, status: 1, number: -1}}.
+ * index {@code {accessKeys: 1, status: 1, number: -1}}; sorted on request by last activity
+ * ({@link ClientOrder#LAST_ACTIVITY}) — the {@code client_activity} index
+ * {@code {accessKeys: 1, status: 1, lastActivityAt: -1, _id: -1}}. The counts of a search per status
+ * ({@link #countByStatus(List, String)}, "also under another status") match on {@code accessKeys}:
+ * the same indexes' first field.
  *
  * <p>Staff list ({@link #forStaff}, the office's "Dossiers"):
  * <ul>
@@ -90,6 +94,38 @@ public class DossierSearch {
         }
     }
 
+    /** The orders of the client's list, as the {@code sort} parameter names them. */
+    public enum ClientOrder {
+        /** Dossier number, newest (highest) first: the list's order unless asked otherwise. */
+        NUMBER("number", NEWEST_NUMBER_FIRST),
+        /** Last activity ({@code lastActivityAt}) first; ties by id, newest first. */
+        LAST_ACTIVITY("lastActivity", Sort.by(Sort.Direction.DESC, "lastActivityAt", "_id"));
+
+        private final String parameter;
+        private final Sort sort;
+
+        ClientOrder(String parameter, Sort sort) {
+            this.parameter = parameter;
+            this.sort = sort;
+        }
+
+        public Sort sort() {
+            return sort;
+        }
+
+        /** {@code number} when absent; an unknown value is a 400 that names the accepted ones. */
+        public static ClientOrder parse(String value) {
+            if (value == null || value.isBlank()) {
+                return NUMBER;
+            }
+            String wanted = value.trim();
+            return Arrays.stream(values()).filter(order -> order.parameter.equalsIgnoreCase(wanted)).findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("sort", "Unknown sort '" + wanted
+                            + "'. Use one of: " + Arrays.stream(values()).map(o -> o.parameter)
+                                    .collect(Collectors.joining(", ")) + "."));
+        }
+    }
+
     private final MongoTemplate mongo;
 
     DossierSearch(MongoTemplate mongo) {
@@ -98,7 +134,12 @@ public class DossierSearch {
 
     public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
             Pageable pageable) {
-        return page(callerQuery(accessKeys, statuses, text), NEWEST_NUMBER_FIRST, pageable);
+        return forCaller(accessKeys, statuses, text, ClientOrder.NUMBER, pageable);
+    }
+
+    public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
+            ClientOrder order, Pageable pageable) {
+        return page(callerQuery(accessKeys, statuses, text), order.sort(), pageable);
     }
 
     /** Every dossier, or those with one of {@code statuses} when it is not empty; see the class's javadoc. */
@@ -108,8 +149,15 @@ public class DossierSearch {
     }
 
     public Map<DossierStatus, Long> countByStatus(List<String> accessKeys) {
+        return countByStatus(accessKeys, null);
+    }
+
+    /** Per status, how many of the caller's dossiers match the text (all of them without a text); statuses without any are left out. */
+    public Map<DossierStatus, Long> countByStatus(List<String> accessKeys, String text) {
+        Criteria criteria = callerCriteria(accessKeys);
+        addText(criteria, text);
         var aggregation = Aggregation.newAggregation(
-                Aggregation.match(callerCriteria(accessKeys)),
+                Aggregation.match(criteria),
                 Aggregation.group("status").count().as("count"));
         Map<DossierStatus, Long> counts = new EnumMap<>(DossierStatus.class);
         for (Document row : mongo.aggregate(aggregation, "dossiers", Document.class)) {

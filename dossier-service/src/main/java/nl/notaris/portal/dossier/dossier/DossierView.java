@@ -15,14 +15,20 @@ public record DossierView(String id, String number, String description, DossierS
                 dossier.getProgress(), dossier.getUpdatedAt());
     }
 
-    /** The list item of the dossier list. */
+    /**
+     * The list item of the dossier list. {@code lastActivityAt}: the last thing its clients could see
+     * happen in it (a change, a document, a message, a questionnaire); its last change for a dossier
+     * stored before that was kept.
+     */
     public record Summary(String id, String number, String description, DossierStatus status, int progressDone,
-            int progressTotal) {
+            int progressTotal, Instant lastActivityAt) {
 
         public static Summary of(Dossier dossier) {
             Progress progress = dossier.getProgress();
+            Instant lastActivity = dossier.getLastActivityAt() != null ? dossier.getLastActivityAt()
+                    : dossier.getUpdatedAt();
             return new Summary(dossier.getId(), dossier.getNumber(), dossier.getDescription(), dossier.getStatus(),
-                    progress.done(), progress.total());
+                    progress.done(), progress.total(), lastActivity);
         }
     }
 

@@ -2,6 +2,7 @@ package nl.notaris.portal.dossier.work;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import nl.notaris.portal.dossier.dossier.DossierActivity;
 import nl.notaris.portal.dossier.events.DossierTopics;
 import nl.notaris.portal.support.events.ProcessedEvents;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds the work queue from the events of messages, documents, questionnaires and accounts
- * (consumer group {@code dossier-service}); every other event type on those topics is passed over.
+ * (consumer group {@code dossier-service}), and moves a dossier's last activity for what its clients
+ * see happen in it ({@link DossierActivity}: a document published or delivered, a message either
+ * way, a questionnaire sent or completed); every other event type on those topics is passed over.
  * Each event is applied once ({@link ProcessedEvents}); one the queue acts on that lacks what it
  * needs fails, so that support's error handler retries it and then parks it on {@code <topic>.dlt}
  * (a record that is not JSON at once), like every consumer of the portal.
@@ -31,17 +35,24 @@ class WorkEventsListener {
     static final String MESSAGE_FROM_CLIENT = "portal.message.sent-by-client";
     static final String MESSAGE_FROM_OFFICE = "portal.message.sent-by-office";
     static final String DOCUMENT_DELIVERED = "portal.document.delivered";
+    static final String DOCUMENT_PUBLISHED = "portal.document.published";
     static final String QUESTIONNAIRE_ASSIGNED = "portal.questionnaire.assigned";
     static final String QUESTIONNAIRE_COMPLETED = "portal.questionnaire.completed";
     static final String ACCOUNT_INVITED = "portal.account.invited";
     static final String ACCOUNT_ACTIVATED = "portal.account.activated";
 
+    /** The event types that are something a dossier's clients see happen in it. */
+    private static final Set<String> CLIENT_VISIBLE = Set.of(MESSAGE_FROM_CLIENT, MESSAGE_FROM_OFFICE,
+            DOCUMENT_PUBLISHED, DOCUMENT_DELIVERED, QUESTIONNAIRE_ASSIGNED, QUESTIONNAIRE_COMPLETED);
+
     private final WorkQueue queue;
+    private final DossierActivity activity;
     private final ProcessedEvents processed;
     private final JsonMapper json;
 
-    WorkEventsListener(WorkQueue queue, ProcessedEvents processed, JsonMapper json) {
+    WorkEventsListener(WorkQueue queue, DossierActivity activity, ProcessedEvents processed, JsonMapper json) {
         this.queue = queue;
+        this.activity = activity;
         this.processed = processed;
         this.json = json;
     }
@@ -51,9 +62,31 @@ class WorkEventsListener {
     void on(ConsumerRecord<String, String> record) {
         Event event = json.readValue(record.value(), Event.class);
         Runnable effect = effectOf(event);
-        if (effect != null) {
-            processed.handleOnce(CONSUMER, required(event, "id", event.id()), effect);
+        Runnable moved = activityOf(event);
+        if (effect != null || moved != null) {
+            processed.handleOnce(CONSUMER, required(event, "id", event.id()), () -> {
+                if (effect != null) {
+                    effect.run();
+                }
+                if (moved != null) {
+                    moved.run();
+                }
+            });
         }
+    }
+
+    /**
+     * The dossier's last activity moves to the moment the event tells ({@code sentAt},
+     * {@code publishedAt}, …; else the envelope's {@code time}), or null for an event clients do not see.
+     */
+    private Runnable activityOf(Event event) {
+        if (event.type() == null || !CLIENT_VISIBLE.contains(event.type())) {
+            return null;
+        }
+        ActivityData data = data(event, ActivityData.class);
+        String dossierId = required(event, "dossierId", data.dossierId());
+        Instant at = required(event, "time", data.moment() != null ? data.moment() : event.time());
+        return () -> activity.happened(dossierId, at);
     }
 
     /** What the event does to the queue, or null for an event it does not act on. */
@@ -135,6 +168,21 @@ class WorkEventsListener {
     /** The envelope; {@code time} is when it happened (the moment of an invitation or activation). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Event(String id, String type, Instant time, JsonNode data) {
+    }
+
+    /** The dossier and moment of an event its clients see; each type names its moment differently. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ActivityData(String dossierId, Instant sentAt, Instant publishedAt, Instant deliveredAt, Instant assignedAt,
+            Instant completedAt) {
+
+        Instant moment() {
+            for (Instant at : new Instant[] { sentAt, publishedAt, deliveredAt, assignedAt, completedAt }) {
+                if (at != null) {
+                    return at;
+                }
+            }
+            return null;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

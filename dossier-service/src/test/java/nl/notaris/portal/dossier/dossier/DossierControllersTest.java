@@ -71,17 +71,40 @@ class DossierControllersTest {
 
     @Test
     void theListShowsDossiersInProgressUnlessOtherStatusesAreAsked() throws Exception {
-        given(search.forCaller(any(), any(), any(), any())).willReturn(new PageImpl<>(List.of(dossier()), PageRequest.of(0, 20), 1));
+        given(search.forCaller(any(), any(), any(), any(), any())).willReturn(new PageImpl<>(List.of(dossier()), PageRequest.of(0, 20), 1));
 
         mvc.perform(get("/api/dossiers").with(ANNA.token())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[0].number").value("2026-0001"));
+                .andExpect(jsonPath("$.items[0].number").value("2026-0001"))
+                .andExpect(jsonPath("$.items[0].lastActivityAt").value("2026-11-28T10:00:00Z"));
         verify(search).forCaller(eq(List.of("account:a1-anna")), eq(EnumSet.of(DossierStatus.IN_PROGRESS)), eq(null),
-                eq(PageRequest.of(0, 20)));
+                eq(DossierSearch.ClientOrder.NUMBER), eq(PageRequest.of(0, 20)));
 
         mvc.perform(get("/api/dossiers").param("status", "completed,ON_HOLD").param("page", "2").param("size", "5")
                 .with(ANNA.token())).andExpect(status().isOk());
         verify(search).forCaller(any(), eq(EnumSet.of(DossierStatus.COMPLETED, DossierStatus.ON_HOLD)), eq(null),
-                eq(PageRequest.of(2, 5)));
+                eq(DossierSearch.ClientOrder.NUMBER), eq(PageRequest.of(2, 5)));
+    }
+
+    @Test
+    void theListIsSortedByLastActivityOnRequestAndAnUnknownSortIsNamed() throws Exception {
+        given(search.forCaller(any(), any(), any(), any(), any())).willReturn(new PageImpl<>(List.of(dossier()), PageRequest.of(0, 20), 1));
+
+        mvc.perform(get("/api/dossiers").param("sort", "lastactivity").with(ANNA.token())).andExpect(status().isOk());
+        verify(search).forCaller(any(), any(), eq(null), eq(DossierSearch.ClientOrder.LAST_ACTIVITY), any());
+
+        mvc.perform(get("/api/dossiers").param("sort", "updated").with(ANNA.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sort"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("number, lastActivity")));
+    }
+
+    @Test
+    void theCountsOfASearchAreTheCallersOwnPerStatus() throws Exception {
+        given(search.countByStatus(List.of("account:a1-anna"), "Samenleving"))
+                .willReturn(new java.util.EnumMap<>(java.util.Map.of(DossierStatus.COMPLETED, 1L)));
+
+        mvc.perform(get("/api/dossiers/counts").param("query", "Samenleving").with(ANNA.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.COMPLETED").value(1));
+        mvc.perform(get("/api/dossiers/counts")).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -2,12 +2,15 @@ package nl.notaris.portal.dossier.dossier;
 
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +22,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
 import nl.notaris.portal.dossier.TestAccounts;
+import nl.notaris.portal.dossier.events.DossierTopics;
+import nl.notaris.portal.testsupport.EventContracts;
 import nl.notaris.portal.testsupport.IntegrationTest;
 import nl.notaris.portal.testsupport.ServiceIntegrationTest;
 import nl.notaris.portal.testsupport.TestCaller;
@@ -38,6 +44,8 @@ class DossierQueriesIT extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     final String prefix = "Q" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -118,6 +126,45 @@ class DossierQueriesIT extends IntegrationTest {
     }
 
     @Test
+    void countsPerStatusTellOfMatchesTheFilterHides() throws Exception {
+        mvc.perform(get("/api/dossiers/counts").param("query", "VOORWAARDEN").with(TestCaller.BOB.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$.COMPLETED").value(1));
+        mvc.perform(get("/api/dossiers/counts").param("query", prefix).with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.IN_PROGRESS").value(2))
+                .andExpect(jsonPath("$.COMPLETED").value(1))
+                .andExpect(jsonPath("$.ON_HOLD").value(1));
+        // another client's dossiers are not counted
+        mvc.perform(get("/api/dossiers/counts").param("query", prefix).with(TestCaller.ANNA.token()))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/dossiers/counts").param("query", "nergens").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    /**
+     * By number unless asked otherwise; with sort=lastActivity the dossier where something happened
+     * last comes first: here a document published in the oldest one, through the documents topic.
+     */
+    @Test
+    void sortedByLastActivityOnRequestAfterADocumentWasPublished() throws Exception {
+        String oldest = idOf(prefix + "-001");
+        String published = EventContracts.example("portal.document.published").forDossier(oldest)
+                .with("data.publishedAt", Instant.now().plusSeconds(3600).toString()).json();
+        kafka.send(DossierTopics.DOCUMENTS, oldest, published).get();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/dossiers")
+                        .param("sort", "lastActivity").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.items[0].number").value(prefix + "-001"))
+                .andExpect(jsonPath("$.items[1].number").value(prefix + "-002")));
+        mvc.perform(get("/api/dossiers").with(TestCaller.BOB.token()))
+                .andExpect(jsonPath("$.items[0].number").value(prefix + "-002"))
+                .andExpect(jsonPath("$.items[0].lastActivityAt").isNotEmpty());
+        mvc.perform(get("/api/dossiers").param("sort", "newest").with(TestCaller.BOB.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+
+    @Test
     void staffFindDossiersByNumber() throws Exception {
         String response = mvc.perform(get("/api/staff/dossiers").param("query", prefix + "-003").with(STAFF.token()))
                 .andExpect(jsonPath("$.totalItems").value(1))
@@ -153,6 +200,23 @@ class DossierQueriesIT extends IntegrationTest {
         if (plan != null) {
             assertThat(plan.toJson()).contains("IXSCAN").contains("client_list").doesNotContain("COLLSCAN");
         }
+
+        var byActivity = DossierSearch.callerQuery(List.of("account:x"),
+                java.util.EnumSet.of(DossierStatus.IN_PROGRESS), null)
+                .with(DossierSearch.ClientOrder.LAST_ACTIVITY.sort());
+        List<String> activityFilterAndSort = new java.util.ArrayList<>(byActivity.getQueryObject().keySet());
+        activityFilterAndSort.addAll(byActivity.getSortObject().keySet());
+        assertThat(keysOf(indexes, "client_activity")).as("client_activity index").isEqualTo(activityFilterAndSort);
+        Document activityPlan = explain(byActivity.getQueryObject(), byActivity.getSortObject());
+        if (activityPlan != null) {
+            assertThat(activityPlan.toJson()).contains("IXSCAN").contains("client_activity").doesNotContain("COLLSCAN");
+        }
+    }
+
+    private String idOf(String number) throws Exception {
+        String body = mvc.perform(get("/api/staff/dossiers").param("query", number).with(STAFF.token()))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.items[0].id");
     }
 
     private static List<String> keysOf(List<Document> indexes, String name) {
