@@ -187,6 +187,8 @@ export function App() {
     content = (
       <Layout
         me={me}
+        // "Mijn gegevens" has its own language control ("Taal"): the header's switch would be a second one there.
+        languageSwitch={!onMyDetails}
         notice={
           languageError ? (
             <p className="alert alert-error" role="alert">

@@ -16,6 +16,7 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.myDetails': 'My details',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
+  'nav.menu': 'Menu',
 
   'language.label': 'Language',
   'language.nl': 'Nederlands',
@@ -48,7 +49,7 @@ export const en: Record<keyof typeof nl, string> = {
   'form.email.invalid': 'Enter a valid e-mail address, for example name@example.com.',
 
   'home.title': 'Home',
-  'home.intro': 'Welcome, {name}.',
+  'home.intro': 'Welcome, {name}',
   'home.tile.dossiers': 'Files',
   'home.tile.dossiers.inProgress': '{count} in progress',
   'home.tile.dossiers.total': '{count} in total',
@@ -58,7 +59,8 @@ export const en: Record<keyof typeof nl, string> = {
   'home.tile.actions.none': 'Nothing to do',
   'home.tile.actions.unknown': 'Number not available',
   'home.tile.myDetails': 'My details',
-  'home.tile.myDetails.description': 'Name, e-mail address and language',
+  'home.tile.myDetails.description': 'Name, language, two-step verification and notifications',
+  'home.tile.myDetails.descriptionCompany': 'Name, language, two-step verification, notifications and accounts',
 
   'dossiers.title': 'Files',
   'dossiers.search.label': 'Search by description or file number',

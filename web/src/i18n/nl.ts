@@ -15,6 +15,7 @@ export const nl = {
   'nav.myDetails': 'Mijn gegevens',
   'nav.signOut': 'Uitloggen',
   'nav.signedInAs': 'Ingelogd als {name}',
+  'nav.menu': 'Menu',
 
   'language.label': 'Taal',
   'language.nl': 'Nederlands',
@@ -47,7 +48,7 @@ export const nl = {
   'form.email.invalid': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
 
   'home.title': 'Home',
-  'home.intro': 'Welkom, {name}.',
+  'home.intro': 'Welkom, {name}',
   'home.tile.dossiers': 'Dossiers',
   'home.tile.dossiers.inProgress': '{count} in behandeling',
   'home.tile.dossiers.total': '{count} totaal',
@@ -57,7 +58,8 @@ export const nl = {
   'home.tile.actions.none': 'Niets te doen',
   'home.tile.actions.unknown': 'Aantal niet beschikbaar',
   'home.tile.myDetails': 'Mijn gegevens',
-  'home.tile.myDetails.description': 'Naam, e-mailadres en taal',
+  'home.tile.myDetails.description': 'Naam, taal, 2-staps verificatie en notificaties',
+  'home.tile.myDetails.descriptionCompany': 'Naam, taal, 2-staps verificatie, notificaties en accounts',
 
   'dossiers.title': 'Dossiers',
   'dossiers.search.label': 'Zoeken op omschrijving of dossiernummer',

@@ -4,7 +4,9 @@ import { useI18n } from '../../i18n/I18nContext';
 import { formatNumber } from '../../i18n/i18n';
 import { useApi, usePageTitle } from '../../lib/hooks';
 import * as portalApi from '../../lib/api/portalApi';
+import { accountLabel } from '../../lib/accountName';
 import type { Me } from '../../lib/api/types';
+import { isCompanyMainAccount } from '../my-details/components/ExtraAccountsSection';
 
 /** One Home tile: a link with an icon, a title and what it counts. */
 function Tile({ to, testId, icon, title, children }: { to: string; testId: string; icon: ReactNode; title: string; children: ReactNode }) {
@@ -35,7 +37,7 @@ export function HomePage({ me }: { me: Me }) {
   return (
     <>
       <h1>{t('home.title')}</h1>
-      <p className="lead">{t('home.intro', { name: me.name })}</p>
+      <p className="lead">{t('home.intro', { name: accountLabel(me) })}</p>
       <p className="visually-hidden" role="status">
         {busy ? t('app.loading') : ''}
       </p>
@@ -72,7 +74,9 @@ export function HomePage({ me }: { me: Me }) {
           )}
         </Tile>
         <Tile to="/mijn-gegevens" testId="tile-my-details" icon={<PersonIcon />} title={t('home.tile.myDetails')}>
-          <span className="tile-sub">{t('home.tile.myDetails.description')}</span>
+          <span className="tile-sub">
+            {t(isCompanyMainAccount(me) ? 'home.tile.myDetails.descriptionCompany' : 'home.tile.myDetails.description')}
+          </span>
         </Tile>
       </ul>
     </>
