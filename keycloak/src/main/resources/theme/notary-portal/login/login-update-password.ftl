@@ -1,16 +1,25 @@
 <#-- keycloak.v2's login-update-password.ftl with the password rules shown before the client types,
      and the button "Instellen wachtwoord" (manual 1.1). Used by the set-password link, the
-     forgotten-password link and any UPDATE_PASSWORD required action. -->
+     forgotten-password link and any UPDATE_PASSWORD required action.
+     portalFirstPassword (set by PortalUpdatePassword: the account has no password yet) makes it the
+     welcome of a new client: "Kies uw wachtwoord", no "you must change your password" note and no
+     "sign out on other devices" box (there is nothing to sign out of yet). -->
 <#import "template.ftl" as layout>
 <#import "password-commons.ftl" as passwordCommons>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "password-validation.ftl" as validator>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm'); section>
+<#assign firstPassword = (portalFirstPassword!false)>
+<#-- Keycloak's own note on this page is a warning ("resetPasswordMessage"/"updatePasswordMessage"); the welcome replaces it. -->
+<#assign keycloaksNoteOnly = firstPassword && message?? && message.type == 'warning'>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm') && !keycloaksNoteOnly; section>
 <!-- template: login-update-password.ftl (notary-portal) -->
     <#if section = "header">
-        ${msg("updatePasswordTitle")}
+        <#if firstPassword>${msg("portalFirstPasswordTitle")}<#else>${msg("updatePasswordTitle")}</#if>
     <#elseif section = "form">
+        <#if firstPassword>
+        <p id="portal-first-password-welcome" class="portal-first-password-welcome">${msg("portalFirstPasswordWelcome")}</p>
+        </#if>
         <div id="portal-password-rules" class="portal-password-rules">
             <p class="portal-password-rules__title">${msg("portalPasswordRulesTitle")}</p>
             <p class="portal-password-rules__text">${msg("portalPasswordRules", ((passwordPolicies.length)!12)?c)}</p>
@@ -19,9 +28,11 @@
             <@field.password name="password-new" label=msg("passwordNew") fieldName="password" autocomplete="new-password" autofocus=true />
             <@field.password name="password-confirm" label=msg("passwordConfirm") autocomplete="new-password" />
 
+            <#if !firstPassword>
             <div class="${properties.kcFormGroupClass}">
                 <@passwordCommons.logoutOtherSessions/>
             </div>
+            </#if>
 
             <@buttons.actionGroup horizontal=true>
                 <#if isAppInitiatedAction??>

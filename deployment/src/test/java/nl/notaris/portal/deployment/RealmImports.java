@@ -91,6 +91,7 @@ final class RealmImports {
         smtp.put("host", "smtp.notaris.example");
         smtp.put("port", "587");
         smtp.put("from", "portaal@notaris.example");
+        smtp.put("fromDisplayName", "Notariskantoor");
         smtp.put("auth", "true");
         smtp.put("user", "${SMTP_USERNAME}");
         smtp.put("password", "${SMTP_PASSWORD}");

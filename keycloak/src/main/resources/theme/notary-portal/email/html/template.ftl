@@ -1,5 +1,6 @@
 <#-- Portal look for HTML e-mails: inline styles only (mail clients drop style sheets), one column,
      readable without images. Everything put in by the caller is escaped (HTML output format). -->
+<#import "../greeting.ftl" as salutation>
 <#macro emailLayout preheader="">
 <!DOCTYPE html>
 <html lang="${locale.language}" dir="${(ltr)?then('ltr','rtl')}">
@@ -40,10 +41,9 @@
 </html>
 </#macro>
 
-<#-- Salutation with the account's name when it has one. -->
+<#-- Salutation with the account's name when it has one (greeting.ftl). -->
 <#macro greeting>
-<#assign fullName = ((user.firstName!"") + " " + (user.lastName!""))?trim>
-<p style="margin:0 0 16px 0;"><#if fullName?has_content>${msg("portalGreeting", fullName)}<#else>${msg("portalGreetingNoName")}</#if></p>
+<p style="margin:0 0 16px 0;">${salutation.line(user)}</p>
 </#macro>
 
 <#-- The one button of the e-mail, with the link written out below it for when the button does not work. -->

@@ -1,8 +1,8 @@
 <#ftl output_format="plainText">
-<#assign fullName = ((user.firstName!"") + " " + (user.lastName!""))?trim>
+<#import "../greeting.ftl" as salutation>
 <#assign onlyPassword = requiredActions?? && requiredActions?size == 1 && requiredActions[0] == "UPDATE_PASSWORD">
 <#assign actionsText><#if requiredActions??><#list requiredActions as action>${msg("requiredAction.${action}")}<#sep>, </#sep></#list></#if></#assign>
-<#if fullName?has_content>${msg("portalGreeting", fullName)}<#else>${msg("portalGreetingNoName")}</#if>
+${salutation.line(user)}
 
 <#if onlyPassword>${msg("portalExecuteActionsPasswordIntro")}
 

@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
-<#assign fullName = ((user.firstName!"") + " " + (user.lastName!""))?trim>
-<#if fullName?has_content>${msg("portalGreeting", fullName)}<#else>${msg("portalGreetingNoName")}</#if>
+<#import "../greeting.ftl" as salutation>
+${salutation.line(user)}
 
 ${msg("portalSetPasswordIntro")}
 

@@ -22,6 +22,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 import nl.notaris.portal.keycloak.accounts.PortalAccountsResourceProviderFactory;
 import nl.notaris.portal.keycloak.resetcred.PortalResetCredentialsActionTokenHandler;
 import nl.notaris.portal.keycloak.setpassword.PortalSetPasswordActionTokenHandler;
+import nl.notaris.portal.keycloak.setpassword.PortalUpdatePassword;
 import nl.notaris.portal.keycloak.sms.HttpSmsSenderFactory;
 import nl.notaris.portal.keycloak.sms.MailDevSmsSenderFactory;
 import nl.notaris.portal.keycloak.sms.SmsSender;
@@ -66,6 +67,14 @@ class ProviderRegistrationTest {
         assertThat(handler.getId()).isEqualTo("reset-credentials");
         assertThat(handler.order()).isGreaterThan(0);
         assertThat(handler.canUseTokenRepeatedly(null, null)).isFalse();
+    }
+
+    @Test
+    void theUpdatePasswordActionReplacesKeycloaksOwn() {
+        PortalUpdatePassword action = new PortalUpdatePassword();
+
+        assertThat(action.getId()).isEqualTo("UPDATE_PASSWORD");
+        assertThat(action.order()).isGreaterThan(0);
     }
 
     @Test
@@ -139,9 +148,11 @@ class ProviderRegistrationTest {
     void requiredActionsThePortalCanStartWithKcAction() throws Exception {
         List<String> factories = registered(RequiredActionFactory.class);
         assertThat(factories).containsExactlyInAnyOrder(PortalSmsSetupActionFactory.class.getName(),
-                PortalSmsDisableActionFactory.class.getName(), PortalRecoveryCodeActionFactory.class.getName());
+                PortalSmsDisableActionFactory.class.getName(), PortalRecoveryCodeActionFactory.class.getName(),
+                PortalUpdatePassword.class.getName());
         allImplement(RequiredActionFactory.class, factories);
-        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-setup", "portal-sms-disable", "portal-recovery-code");
+        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-setup", "portal-sms-disable", "portal-recovery-code",
+                "UPDATE_PASSWORD");
         for (String name : factories) {
             RequiredActionFactory factory = (RequiredActionFactory) Class.forName(name).getConstructor().newInstance();
             assertThat(factory.create(null).initiatedActionSupport()).as(name).isEqualTo(InitiatedActionSupport.SUPPORTED);

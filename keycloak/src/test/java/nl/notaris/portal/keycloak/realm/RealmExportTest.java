@@ -109,7 +109,8 @@ class RealmExportTest {
         assertThat(smtp.get("host").asText()).isEqualTo("${KC_SMTP_HOST:localhost}");
         assertThat(smtp.get("port").asText()).isEqualTo("${KC_SMTP_PORT:1025}");
         assertThat(smtp.get("from").asText()).isEqualTo("${KC_SMTP_FROM:portaal@notaris.example}");
-        assertThat(smtp.get("fromDisplayName").asText()).isEqualTo("Klantenportaal");
+        assertThat(smtp.get("fromDisplayName").asText()).as("the office as sender, as the portal's own e-mails")
+                .isEqualTo("${KC_SMTP_FROM_NAME:Notariskantoor}");
         assertThat(realm.get("attributes").get("actionTokenGeneratedByUserLifespan.reset-credentials").asText())
                 .isEqualTo("3600");
     }

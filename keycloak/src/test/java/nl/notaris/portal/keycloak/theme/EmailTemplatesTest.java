@@ -123,4 +123,34 @@ class EmailTemplatesTest {
         assertThat(messages("nl").getProperty("passwordResetSubject")).contains("wachtwoord", "klantenportaal");
         assertThat(messages("en").getProperty("passwordResetSubject")).contains("password", "client portal");
     }
+
+    @Test
+    void everyEmailGreetsByNameInBothLanguages() throws Exception {
+        Map<String, Object> noor = Map.of("user", Map.of("firstName", "Noor", "lastName", "Bakker",
+                "attributes", Map.of("account_type", "PERSON")));
+        for (String template : new String[] {"set-password.ftl", "password-reset.ftl", "executeActions.ftl"}) {
+            Map<String, Object> model = new HashMap<>(noor);
+            model.put("requiredActions", List.of("UPDATE_PASSWORD"));
+            assertThat(render("html/" + template, "nl", model)).as(template).contains(">Geachte Noor Bakker,</p>");
+            assertThat(render("text/" + template, "en", model)).as(template).startsWith("Dear Noor Bakker,\n");
+        }
+    }
+
+    @Test
+    void aCompanysMainAccountWithoutAPersonsNameIsGreetedByTheCompanysName() throws Exception {
+        Map<String, Object> company = Map.of("user", Map.of("firstName", "", "attributes",
+                Map.of("account_type", "COMPANY_MAIN", "company_name", "Bakkerij Jansen B.V.")));
+        assertThat(render("html/set-password.ftl", "nl", company)).contains(">Geachte Bakkerij Jansen B.V.,</p>");
+        assertThat(render("text/set-password.ftl", "en", company)).startsWith("Dear Bakkerij Jansen B.V.,");
+
+        Map<String, Object> named = Map.of("user", Map.of("firstName", "Jan", "lastName", "Jansen", "attributes",
+                Map.of("account_type", "COMPANY_MAIN", "company_name", "Bakkerij Jansen B.V.")));
+        assertThat(render("text/set-password.ftl", "nl", named)).as("a person's name comes first")
+                .startsWith("Geachte Jan Jansen,");
+
+        Map<String, Object> extra = Map.of("user", Map.of("attributes",
+                Map.of("account_type", "COMPANY_EXTRA", "company_name", "Bakkerij Jansen B.V.")));
+        assertThat(render("text/password-reset.ftl", "nl", extra)).as("a colleague is not the company")
+                .startsWith("Geachte heer, mevrouw,");
+    }
 }

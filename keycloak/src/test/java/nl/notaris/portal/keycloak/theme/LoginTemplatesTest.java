@@ -136,9 +136,8 @@ class LoginTemplatesTest {
             all.put("advancedMsg", new MessageFormatterMethod(locale, messages));
             all.put("kcSanitize", (TemplateMethodModelEx) arguments -> arguments.get(0).toString());
             all.put("lang", language);
-            all.put("locale", Map.of("currentLanguageTag", language, "rtl", false, "supported", List.of(
-                    Map.of("label", "Nederlands", "languageTag", "nl", "url", "http://localhost/?kc_locale=nl"),
-                    Map.of("label", "English", "languageTag", "en", "url", "http://localhost/?kc_locale=en"))));
+            all.put("locale", Map.of("currentLanguageTag", language, "rtl", false, "supported",
+                    supportedLanguages(messages, locale)));
             all.put("realm", Map.of("internationalizationEnabled", true, "displayName", "Klantenportaal notariskantoor",
                     "displayNameHtml", "Klantenportaal notariskantoor", "loginWithEmailAllowed", true,
                     "registrationEmailAsUsername", false, "password", true));
@@ -156,6 +155,27 @@ class LoginTemplatesTest {
             t.process(all, out);
             return out.toString();
         }
+    }
+
+    /**
+     * The language picker as Keycloak fills it (LocaleBean): each realm language labelled with the theme's
+     * {@code locale_<tag>} message, which Keycloak itself adds when a theme has none, as the language's name
+     * in the page's language with its own name in brackets ("Engels (English)").
+     */
+    static List<Map<String, String>> supportedLanguages(Properties messages, Locale page) {
+        List<Map<String, String>> supported = new ArrayList<>();
+        for (String tag : List.of("nl", "en")) {
+            Locale language = Locale.forLanguageTag(tag);
+            String keycloaks = capitalized(language.getDisplayName(page), page)
+                    + (language.equals(page) ? "" : " (" + capitalized(language.getDisplayName(language), language) + ")");
+            supported.add(Map.of("label", messages.getProperty("locale_" + tag, keycloaks), "languageTag", tag,
+                    "url", "http://localhost/?kc_locale=" + tag));
+        }
+        return supported;
+    }
+
+    private static String capitalized(String name, Locale locale) {
+        return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
     static Properties messages(String language) throws Exception {
@@ -339,9 +359,9 @@ class LoginTemplatesTest {
         String html = new Page("portal-sms-setup.ftl", "nl").with("portalSmsSetup", setup)
                 .fieldError("phone", "portalSmsPhoneInvalid").render();
 
-        assertThat(title(html)).isEqualTo("Tweestapsverificatie met sms instellen");
+        assertThat(title(html)).isEqualTo("2-staps verificatie met sms instellen");
         assertThat(html).contains(
-                "Het notariskantoor vereist tweestapsverificatie voor uw account.",
+                "Het notariskantoor vereist 2-staps verificatie voor uw account.",
                 "type=\"tel\"", "inputmode=\"tel\"", "autocomplete=\"tel\"", "Bijvoorbeeld 06 12345678.",
                 "Dit is geen mobiel nummer", "Gebruik een authenticator-app", "name=\"use-app\"");
         assertThat(html).contains("value=\"06 &lt;b&gt;1234&lt;/b&gt;\"").doesNotContain("<b>1234");
@@ -355,7 +375,7 @@ class LoginTemplatesTest {
                 .with("isAppInitiatedAction", true).render();
         assertThat(title(changing)).isEqualTo("Ander mobiel nummer instellen");
         assertThat(changing).contains("De codes gaan nu naar +31\u00a06\u00a0••••\u00a0••78.",
-                "Annuleren").doesNotContain("authenticator-app", "vereist tweestapsverificatie");
+                "Annuleren").doesNotContain("authenticator-app", "vereist 2-staps verificatie");
     }
 
     @Test
@@ -388,7 +408,7 @@ class LoginTemplatesTest {
 
         assertThat(title(html)).isEqualTo("Sms-verificatie uitzetten");
         assertThat(html).contains(
-                "U kunt sms-verificatie nu niet uitzetten. Het notariskantoor vraagt om tweestapsverificatie",
+                "U kunt sms-verificatie nu niet uitzetten. Het notariskantoor vraagt om 2-staps verificatie",
                 "Terug naar het klantenportaal");
         assertLabelledAndNoMissingMessages(html);
     }
@@ -407,5 +427,76 @@ class LoginTemplatesTest {
         assertThat(html).contains("value=\"exec-recovery\"", "Authenticator-app", "Herstelcode",
                 "Vul de herstelcode in die u heeft bewaard", "fas fa-mobile-alt", "fas fa-key");
         assertThat(html).doesNotContain("onclick=\"document.forms");
+    }
+
+    private static Page passwordPage(String language, Object firstPassword) throws Exception {
+        Page page = new Page("login-update-password.ftl", language)
+                .with("passwordPolicies", Map.of("length", 12, "maxLength", 128))
+                // what Keycloak puts above the page when the required action is on the session, not the user
+                .message("warning", "resetPasswordMessage");
+        return firstPassword == null ? page : page.with("portalFirstPassword", firstPassword);
+    }
+
+    @Test
+    void aNewClientsFirstPasswordIsAWelcomeWithoutChangeWordsOrSigningOutElsewhere() throws Exception {
+        String html = passwordPage("nl", true).render();
+
+        assertThat(title(html)).isEqualTo("Kies uw wachtwoord");
+        assertThat(html).contains(
+                "<p id=\"portal-first-password-welcome\" class=\"portal-first-password-welcome\">Welkom bij het klantenportaal. Kies een wachtwoord om uw account te activeren.</p>",
+                "Minimaal 12 tekens, niet uw e-mailadres, geen veelgebruikt wachtwoord");
+        assertThat(html).containsPattern("name=\"login\"[^>]*>\\s*Instellen wachtwoord\\s*</button>");
+        assertThat(html).doesNotContain("wijzigen", "Kies een nieuw wachtwoord", "logout-sessions",
+                "Uitloggen op andere apparaten", "pf-m-warning");
+        assertLabelledAndNoMissingMessages(html);
+
+        String english = passwordPage("en", true).render();
+        assertThat(title(english)).isEqualTo("Choose your password");
+        assertThat(english).contains("Welcome to the client portal. Choose a password to activate your account.")
+                .doesNotContain("change your password", "logout-sessions", "Sign out on other devices");
+    }
+
+    @Test
+    void aRefusedFirstPasswordKeepsTheWelcomeAndSaysWhy() throws Exception {
+        String html = passwordPage("nl", true).fieldError("password", "invalidPasswordBlacklistedMessage").render();
+
+        assertThat(title(html)).isEqualTo("Kies uw wachtwoord");
+        assertThat(html).contains("Dit wachtwoord wordt veel gebruikt", "aria-invalid=\"true\"")
+                .doesNotContain("logout-sessions");
+    }
+
+    @Test
+    void aResetOrChangeOffersSigningOutElsewhereAndAsksPlainly() throws Exception {
+        for (Object notFirst : new Object[] {false, null}) {
+            String html = passwordPage("nl", notFirst).render();
+
+            assertThat(title(html)).isEqualTo("Wachtwoord instellen");
+            assertThat(html).contains("Kies een nieuw wachtwoord.", "name=\"logout-sessions\"",
+                    "Uitloggen op andere apparaten").doesNotContain("wijzigen", "Welkom bij het klantenportaal");
+            assertLabelledAndNoMissingMessages(html);
+        }
+        String english = passwordPage("en", false).render();
+        assertThat(title(english)).isEqualTo("Set your password");
+        assertThat(english).contains("Choose a new password.", "Sign out on other devices")
+                .doesNotContain("You need to change your password");
+    }
+
+    @Test
+    void theLanguagePickerNamesEachLanguageInItsOwnLanguage() throws Exception {
+        for (String language : new String[] {"nl", "en"}) {
+            String html = passwordPage(language, true).render();
+
+            Matcher picker = Pattern.compile("<select[^>]*id=\"login-select-toggle\".*?</select>", Pattern.DOTALL).matcher(html);
+            assertThat(picker.find()).as(language).isTrue();
+            List<String> options = new ArrayList<>();
+            Matcher option = Pattern.compile("<option[^>]*>\\s*(.*?)\\s*</option>", Pattern.DOTALL).matcher(picker.group());
+            while (option.find()) {
+                options.add(option.group(1));
+            }
+            assertThat(options).as(language).containsExactly("English", "Nederlands");
+        }
+        String otherPage = new Page("portal-recovery-code-form.ftl", "nl").with("portalRecovery", Map.of("smsOffered", true))
+                .render();
+        assertThat(otherPage).contains("English").doesNotContain("Engels");
     }
 }

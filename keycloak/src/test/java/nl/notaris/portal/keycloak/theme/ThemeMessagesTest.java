@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,6 +104,60 @@ class ThemeMessagesTest {
         for (Properties messages : new Properties[] {nl, en}) {
             assertThat(messages).containsKeys("portal-sms-display-name", "portal-sms-help-text",
                     "portal-recovery-code-display-name", "portal-recovery-code-help-text");
+        }
+    }
+
+    /** Keycloak's own messages of a theme type with ours over them: what its pages and e-mails can show. */
+    static Properties shown(String type, String language) throws Exception {
+        Properties merged = new Properties();
+        try (Reader reader = new InputStreamReader(ThemeMessagesTest.class.getResourceAsStream(
+                "/theme/base/" + type + "/messages/messages_" + language + ".properties"), StandardCharsets.UTF_8)) {
+            merged.load(reader);
+        }
+        merged.putAll(load(type, language));
+        return merged;
+    }
+
+    @Test
+    void oneTermForTwoStepVerificationAsInTheManual() throws Exception {
+        Pattern otherWords = Pattern.compile(
+                "(?i)twee[- ]?staps|twee[- ]?factor|two[- ]?step|two[- ]?factor|\\b2fa\\b|2-staps(?! verificatie)|2-step(?! verification)");
+        for (String type : new String[] {"login", "email"}) {
+            for (String language : new String[] {"nl", "en"}) {
+                Properties shown = shown(type, language);
+                for (String key : shown.stringPropertyNames()) {
+                    assertThat(shown.getProperty(key)).as(type + " " + language + " " + key).doesNotContainPattern(otherWords);
+                }
+            }
+        }
+        assertThat(load("login", "nl").getProperty("portalSmsSetupTitle")).isEqualTo("2-staps verificatie met sms instellen");
+        assertThat(load("login", "en").getProperty("portalSmsSetupTitle")).isEqualTo("Set up 2-step verification by text message");
+        assertThat(load("login", "nl").getProperty("loginTotpIntro")).contains("2-staps verificatie");
+        assertThat(load("email", "nl").getProperty("requiredAction.CONFIGURE_TOTP")).isEqualTo("2-staps verificatie instellen");
+        assertThat(load("email", "en").getProperty("requiredAction.CONFIGURE_TOTP")).isEqualTo("set up 2-step verification");
+    }
+
+    @Test
+    void languagesAreNamedInTheirOwnLanguageWhateverThePagesLanguage() throws Exception {
+        for (String language : new String[] {"nl", "en"}) {
+            Properties login = load("login", language);
+            assertThat(login.getProperty("locale_nl")).as(language).isEqualTo("Nederlands");
+            assertThat(login.getProperty("locale_en")).as(language).isEqualTo("English");
+        }
+    }
+
+    @Test
+    void theFirstPasswordIsAWelcomeAndNobodyIsToldToChangeAPassword() throws Exception {
+        Properties nl = load("login", "nl");
+        Properties en = load("login", "en");
+
+        assertThat(nl.getProperty("portalFirstPasswordTitle")).isEqualTo("Kies uw wachtwoord");
+        assertThat(en.getProperty("portalFirstPasswordTitle")).isEqualTo("Choose your password");
+        assertThat(nl.getProperty("portalFirstPasswordWelcome"))
+                .isEqualTo("Welkom bij het klantenportaal. Kies een wachtwoord om uw account te activeren.");
+        for (String key : new String[] {"resetPasswordMessage", "updatePasswordMessage"}) {
+            assertThat(shown("login", "nl").getProperty(key)).as(key).doesNotContain("wijzigen");
+            assertThat(shown("login", "en").getProperty(key)).as(key).doesNotContain("change your password");
         }
     }
 }
