@@ -311,8 +311,8 @@ describe('Kantoor: staff without a second factor', () => {
       await page.locator('#username').fill(email);
       await page.locator('#password').fill(DEMO_PASSWORD);
       await page.locator('#kc-login').click();
-      await page.getByRole('heading', { name: 'Tweestapsverificatie met sms instellen' }).waitFor(SLOW);
-      await page.getByText('Het notariskantoor vereist tweestapsverificatie voor uw account.').waitFor();
+      await page.getByRole('heading', { name: '2-staps verificatie met sms instellen' }).waitFor(SLOW);
+      await page.getByText('Het notariskantoor vereist 2-staps verificatie voor uw account.').waitFor();
       assert.notEqual(new URL(page.url()).origin, BASE_URL, 'still on the identity provider: no way past this step');
       assert.equal((await page.request.get(`${BASE_URL}/api/me`)).status(), 401, 'no portal session yet');
     } finally {

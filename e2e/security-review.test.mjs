@@ -68,7 +68,7 @@ describe(`what the second attack run found (${RUN})`, () => {
       const digits = String(Date.now()).slice(-7);
       const numbers = pages.map((_, i) => `+316${i}${digits}`);
       for (const [i, each] of pages.entries()) {
-        await each.getByRole('heading', { name: 'Tweestapsverificatie met sms instellen' }).waitFor(SLOW);
+        await each.getByRole('heading', { name: '2-staps verificatie met sms instellen' }).waitFor(SLOW);
         await each.getByLabel('Mobiel nummer').fill(numbers[i]);
       }
 

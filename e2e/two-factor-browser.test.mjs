@@ -135,7 +135,7 @@ describe('two-step verification in the browser (ME-2, NOT-4)', () => {
     await setUp.click();
 
     // Keycloak's page, in the portal's look: the number.
-    await page.getByRole('heading', { name: 'Tweestapsverificatie met sms instellen' }).waitFor(SLOW);
+    await page.getByRole('heading', { name: '2-staps verificatie met sms instellen' }).waitFor(SLOW);
     assert.ok(onKeycloak(page), page.url());
     await page.getByRole('button', { name: 'Annuleren' }).waitFor();
     await looksRight(page, 'two-factor-01-set-up-number');

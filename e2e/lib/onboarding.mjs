@@ -64,10 +64,13 @@ export async function submitPassword(page, password) {
   await page.getByRole('button', { name: 'Instellen wachtwoord' }).click();
 }
 
+/** Keycloak's password page: "Kies uw wachtwoord" for an account without a password yet, else "Wachtwoord instellen". */
+export const SET_PASSWORD_HEADING = /^(Kies uw wachtwoord|Wachtwoord instellen)$/;
+
 /** Opens a set-password link (e-mail #2 or the reset e-mail): Keycloak's page with the rules before typing. */
 export async function openSetPasswordPage(page, link) {
   await page.goto(link);
-  await page.getByRole('heading', { name: 'Wachtwoord instellen' }).waitFor(SLOW);
+  await page.getByRole('heading', { name: SET_PASSWORD_HEADING }).waitFor(SLOW);
   await page.getByText('Minimaal 12 tekens, niet uw e-mailadres, geen veelgebruikt wachtwoord', { exact: false }).waitFor();
 }
 
