@@ -114,3 +114,21 @@ describe('first sign-in (ONB-4)', () => {
     expect(portalApi.markOnboarded).not.toHaveBeenCalled();
   });
 });
+
+describe('one language control per page (ME-1)', () => {
+  it('has NL/EN in the header, except on "Mijn gegevens", which has its own "Taal"', async () => {
+    vi.mocked(portalApi.me).mockResolvedValue(ANNA);
+    const user = userEvent.setup();
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Taal' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Nederlands' })).toBeNull();
+
+    await user.click(screen.getByRole('navigation', { name: 'Hoofdmenu' }).querySelector('a[href="/mijn-gegevens"]')!);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn gegevens' })).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Taal' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'NL' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: 'Nederlands' })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'English' })).toHaveLength(1);
+  });
+});

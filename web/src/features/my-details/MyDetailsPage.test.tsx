@@ -80,15 +80,55 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
     expect(within(personal).getByText('To change your e-mail address, please contact the notary office.')).toBeTruthy();
   });
 
-  it('keeps the language choice (radios and "Opslaan")', async () => {
+  it('applies the language the moment it is chosen (ME-1): two buttons, no "Opslaan"', async () => {
     const setLang = vi.fn();
     const user = userEvent.setup();
-    renderPage(ANNA, { setLang });
+    const { rerender } = renderPage(ANNA, { setLang });
     const language = screen.getByRole('region', { name: 'Taal' });
-    await user.click(within(language).getByRole('radio', { name: 'English' }));
-    await user.click(within(language).getByRole('button', { name: 'Opslaan' }));
+    const choice = within(language).getByRole('group', { name: 'Taal van het portaal en van onze e-mails' });
+    expect(within(choice).getByRole('button', { name: 'Nederlands' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(choice).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('false');
+    expect(within(language).queryByRole('button', { name: 'Opslaan' })).toBeNull();
+    expect(within(language).queryByRole('radio')).toBeNull();
+
+    await user.click(within(choice).getByRole('button', { name: 'English' }));
     expect(setLang).toHaveBeenCalledWith('en');
-    expect(within(language).getByRole('status').textContent).toBe('De taal is opgeslagen.');
+    // The app switches: the same section, now in English, says so.
+    rerender(
+      <MemoryRouter initialEntries={['/mijn-gegevens']}>
+        <I18nContext.Provider value={makeI18n('en', setLang)}>
+          <MyDetailsPage me={ANNA} />
+        </I18nContext.Provider>
+      </MemoryRouter>,
+    );
+    const english = screen.getByRole('region', { name: 'Language' });
+    expect(within(english).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(english).getByRole('status').textContent).toBe('The language has been changed.');
+
+    // Choosing the language that is on already changes nothing.
+    await user.click(within(english).getByRole('button', { name: 'English' }));
+    expect(setLang).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists its sections as links at the top, each to its card; "Accounts" only for a company\'s main account', () => {
+    const { unmount } = renderPage(ANNA);
+    const links = within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties']);
+    unmount();
+
+    renderPage(JANSEN);
+    const companyLinks = within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getAllByRole('link');
+    expect(companyLinks.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties', 'Accounts']);
+    for (const link of companyLinks) {
+      const target = document.getElementById(link.getAttribute('href')!.slice(1));
+      expect(target?.tagName, link.textContent!).toBe('SECTION');
+      expect(target?.getAttribute('aria-labelledby') && document.getElementById(target.getAttribute('aria-labelledby')!)?.textContent).toBe(
+        link.textContent,
+      );
+      // A link moves the focus to the card too.
+      expect(target?.tabIndex).toBe(-1);
+    }
+    expect(document.getElementById('notificaties')).toBeTruthy();
   });
 
   it('shows "Accounts" only to a company\'s main account', async () => {

@@ -5,12 +5,18 @@ import { NotificationsSection } from './components/NotificationsSection';
 import { PersonalDetailsSection } from './components/PersonalDetailsSection';
 import { TwoStepSection } from './components/TwoStepSection';
 import { useI18n } from '../../i18n/I18nContext';
+import type { MessageKey } from '../../i18n/i18n';
 import { usePageTitle } from '../../lib/hooks';
 import type { Me } from '../../lib/api/types';
 
-/** One section (card) of "Mijn gegevens"; `show` leaves it out for accounts it is not for. */
+/**
+ * One section (card) of "Mijn gegevens": `anchor` is the id its card carries (the component sets it), `title` its
+ * heading, both for the list of sections at the top; `show` leaves it out for accounts it is not for.
+ */
 export interface MyDetailsSection {
   id: string;
+  anchor: string;
+  title: MessageKey;
   Component: ComponentType<{ me: Me }>;
   show?: (me: Me) => boolean;
 }
@@ -20,17 +26,34 @@ export interface MyDetailsSection {
  * a company's main account its extra accounts. A new section is one line here.
  */
 export const MY_DETAILS_SECTIONS: readonly MyDetailsSection[] = [
-  { id: 'personal', Component: PersonalDetailsSection },
-  { id: 'language', Component: LanguageSection },
-  { id: 'two-step', Component: TwoStepSection },
-  { id: 'notifications', Component: NotificationsSection },
-  { id: 'accounts', Component: ExtraAccountsSection, show: isCompanyMainAccount },
+  { id: 'personal', anchor: 'gegevens', title: 'me.personal', Component: PersonalDetailsSection },
+  { id: 'language', anchor: 'taal', title: 'language.label', Component: LanguageSection },
+  { id: 'two-step', anchor: 'verificatie', title: 'twoStep.title', Component: TwoStepSection },
+  { id: 'notifications', anchor: 'notificaties', title: 'notifications.title', Component: NotificationsSection },
+  { id: 'accounts', anchor: 'accounts', title: 'accounts.title', Component: ExtraAccountsSection, show: isCompanyMainAccount },
 ];
+
+/** The sections as links at the top: "Accounts" is reachable without scrolling past everything else. */
+function SectionLinks({ sections }: { sections: readonly MyDetailsSection[] }) {
+  const { t } = useI18n();
+  return (
+    <nav className="page-sections" aria-label={t('me.sections')}>
+      <ul>
+        {sections.map(({ id, anchor, title }) => (
+          <li key={id}>
+            <a href={`#${anchor}`}>{t(title)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 /** "Mijn gegevens" (ME-1..4); on the first sign-in it opens instead of Home with a short welcome (ONB-4). */
 export function MyDetailsPage({ me, welcome = false }: { me: Me; welcome?: boolean }) {
   const { t } = useI18n();
   usePageTitle(t('me.title'));
+  const sections = MY_DETAILS_SECTIONS.filter((section) => section.show?.(me) ?? true);
   return (
     <>
       <h1>{t('me.title')}</h1>
@@ -39,7 +62,8 @@ export function MyDetailsPage({ me, welcome = false }: { me: Me; welcome?: boole
           <p>{t('me.welcome')}</p>
         </div>
       )}
-      {MY_DETAILS_SECTIONS.filter((section) => section.show?.(me) ?? true).map(({ id, Component }) => (
+      <SectionLinks sections={sections} />
+      {sections.map(({ id, Component }) => (
         <Component key={id} me={me} />
       ))}
     </>

@@ -70,7 +70,7 @@ export function ExtraAccountsSection(_props: { me: Me }) {
   };
 
   return (
-    <Section title={t('accounts.title')} className="accounts">
+    <Section title={t('accounts.title')} className="accounts" anchor="accounts">
       <h3 id={`${id}-extra`} ref={heading} tabIndex={-1} className="focus-target">
         {t('accounts.extra')}
       </h3>

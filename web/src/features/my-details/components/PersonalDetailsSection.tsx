@@ -6,7 +6,7 @@ import { Section } from './Section';
 export function PersonalDetailsSection({ me }: { me: Me }) {
   const { t } = useI18n();
   return (
-    <Section title={t('me.personal')}>
+    <Section title={t('me.personal')} anchor="gegevens">
       <dl className="details">
         <div>
           <dt>{t('me.name')}</dt>

@@ -52,7 +52,7 @@ export function TwoStepSection() {
   const anyFactor = !!data && (!!data.sms || data.authenticatorApps.length > 0 || data.passkeys.length > 0);
 
   return (
-    <Section title={t('twoStep.title')} className="two-step">
+    <Section title={t('twoStep.title')} className="two-step" anchor="verificatie">
       <p>{t('twoStep.intro')}</p>
       <p role="status" className={outcome === 'error' ? 'form-status form-status-error' : 'form-status'}>
         {outcome ? t(`twoStep.outcome.${outcome}`) : ''}
