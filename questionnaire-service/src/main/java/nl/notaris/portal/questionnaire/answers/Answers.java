@@ -14,8 +14,9 @@ import nl.notaris.portal.questionnaire.definition.QuestionType;
 
 /**
  * Tidies a page's answers before they are checked and kept, as the browser does before it sends
- * them: text trimmed, empty answers left out, and the answers of questions that are not shown
- * (their condition is not met) dropped, so a changed mind leaves nothing behind.
+ * them: text trimmed, a postcode written as "1015 CJ", empty answers left out, and the answers of
+ * questions that are not shown (their condition is not met) dropped, so a changed mind leaves
+ * nothing behind.
  */
 public final class Answers {
 
@@ -53,7 +54,10 @@ public final class Answers {
         }
         if (value instanceof String text) {
             String trimmed = text.strip();
-            return trimmed.isEmpty() ? null : trimmed;
+            if (trimmed.isEmpty()) {
+                return null;
+            }
+            return "postcode".equals(question.format()) ? Formats.tidyPostcode(trimmed) : trimmed;
         }
         if (question.type() == QuestionType.group && value instanceof List<?> blocks) {
             List<Object> items = new ArrayList<>();

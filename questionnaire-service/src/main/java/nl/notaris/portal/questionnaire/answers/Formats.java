@@ -30,6 +30,19 @@ public final class Formats {
         };
     }
 
+    /**
+     * A Dutch postcode as it is written: four digits, a space, two capitals ("1015cj" becomes "1015 CJ"); anything
+     * that is no postcode stays as it is, for the check to refuse.
+     */
+    public static String tidyPostcode(String value) {
+        String postcode = value.strip();
+        if (!POSTCODE.matcher(postcode).matches()) {
+            return value;
+        }
+        String compact = postcode.replace(" ", "").toUpperCase(Locale.ROOT);
+        return compact.substring(0, 4) + " " + compact.substring(4);
+    }
+
     /** ISO 13616: letters and digits, the check digits make the number mod 97 equal 1. */
     static boolean iban(String value) {
         String iban = value.replace(" ", "").toUpperCase(Locale.ROOT);

@@ -37,6 +37,30 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aPostcodeIsKeptAsItIsWritten() {
+        assertThat(check.page("woning", answers(HOUSE.replace("1016 GV", " 1016gv ")), Map.of()))
+                .containsEntry("postcode", "1016 GV");
+    }
+
+    @Test
+    void aPostcodeInARepeatingBlockIsKeptAsItIsWrittenToo() {
+        AnswerCheck blocks = new AnswerCheck(Fixtures.definition("""
+                {"key":"adressen","title":"Adressen","pages":[{"id":"p","title":"P","questions":[
+                  {"id":"adressen","type":"group","label":"Adressen","questions":[
+                    {"id":"postcode","type":"shortText","label":"Postcode","format":"postcode"}]}]}]}"""), TODAY);
+        assertThat(blocks.page("p", answers("{\"adressen\":[{\"postcode\":\"1015cj\"}]}"), Map.of()))
+                .isEqualTo(Map.of("adressen", List.of(Map.of("postcode", "1015 CJ"))));
+    }
+
+    @Test
+    void whatIsNoDutchPostcodeIsRefused() {
+        for (String wrong : List.of("1015", "0123 AB", "1015-CJ", "B-1000")) {
+            assertRefused("woning", HOUSE.replace("1016 GV", wrong), Map.of())
+                    .as(wrong).containsExactly(tuple("postcode", "format", "postcode"));
+        }
+    }
+
+    @Test
     void requiredQuestionsAreNamed() {
         assertRefused("persoonlijk", "{\"voornamen\":\"Ëlla\",\"achternaam\":\"   \"}", Map.of())
                 .containsExactlyInAnyOrder(tuple("achternaam", "required", null), tuple("geboortedatum", "required", null),

@@ -22,4 +22,17 @@ class FormatsTest {
     void eachFormatKeepsItsRule(String format, String value, boolean valid) {
         assertThat(Formats.matches(format, value)).as("%s %s", format, value).isEqualTo(valid);
     }
+
+    @ParameterizedTest
+    @CsvSource({ "1015cj, 1015 CJ", "1015 cj, 1015 CJ", "1015CJ, 1015 CJ", "' 1015 Cj ', 1015 CJ", "1015 CJ, 1015 CJ" })
+    void aPostcodeIsWrittenWithASpaceAndCapitals(String typed, String tidy) {
+        assertThat(Formats.tidyPostcode(typed)).isEqualTo(tidy);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "0123 AB", "1015 C", "10155 CJ", "1015-CJ", "CJ 1015", "1015 C1" })
+    void whatIsNoPostcodeIsLeftAsItIsForTheCheckToRefuse(String typed) {
+        assertThat(Formats.tidyPostcode(typed)).isEqualTo(typed);
+        assertThat(Formats.matches("postcode", typed)).isFalse();
+    }
 }

@@ -113,7 +113,9 @@ class QuestionnairesIT extends IntegrationTest {
 
         savePage(ANNA, assignmentId, "persoonlijk", Fixtures.PERSONAL).andExpect(status().isOk())
                 .andExpect(jsonPath("$.currentPageId").value("woning"));
-        savePage(ANNA, assignmentId, "woning", Fixtures.HOUSE).andExpect(status().isOk());
+        // a postcode typed untidily is kept, shown and printed as it is written
+        savePage(ANNA, assignmentId, "woning", Fixtures.HOUSE.replace("1016 GV", "1016gv")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.answers.woning.postcode").value("1016 GV"));
 
         // later, in another sitting: the questionnaire opens on page 3 with every saved answer in place
         mvc.perform(get("/api/questionnaires/assignments/{id}", assignmentId).with(ANNA.token()))
@@ -122,6 +124,7 @@ class QuestionnairesIT extends IntegrationTest {
                 .andExpect(jsonPath("$.currentPageId").value("financiering"))
                 .andExpect(jsonPath("$.answers.persoonlijk.achternaam").value("van 't Hoff"))
                 .andExpect(jsonPath("$.answers.woning.koopsom").value(450000))
+                .andExpect(jsonPath("$.answers.woning.postcode").value("1016 GV"))
                 .andExpect(jsonPath("$.pages.length()").value(4))
                 .andExpect(jsonPath("$.pages[0].questions[0].required").value(true))
                 .andExpect(jsonPath("$.pages[0].questions[4].required").value(false))
