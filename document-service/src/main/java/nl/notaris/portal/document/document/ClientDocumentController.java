@@ -1,6 +1,7 @@
 package nl.notaris.portal.document.document;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.io.InputStreamResource;
@@ -24,9 +25,11 @@ import nl.notaris.portal.support.web.PageResponse;
 class ClientDocumentController {
 
     private final DocumentService documents;
+    private final UnreadDocuments unread;
 
-    ClientDocumentController(DocumentService documents) {
+    ClientDocumentController(DocumentService documents, UnreadDocuments unread) {
         this.documents = documents;
+        this.unread = unread;
     }
 
     @GetMapping("/api/dossiers/{dossierId}/documents")
@@ -39,6 +42,16 @@ class ClientDocumentController {
     @GetMapping("/api/dossiers/{dossierId}/documents/counts")
     Map<Category, DocumentService.TabCount> counts(Caller caller, @PathVariable String dossierId) {
         return documents.counts(caller, dossierId);
+    }
+
+    /**
+     * For a page of the dossier list: {@code {"<dossierId>": unread, …}}, 1 to 100 dossiers; those the
+     * caller may not see are left out.
+     */
+    @GetMapping("/api/documents/unread-counts")
+    Map<String, Long> unreadCounts(Caller caller,
+            @RequestParam(name = "dossierId", required = false) List<String> dossierIds) {
+        return unread.perDossier(caller, dossierIds);
     }
 
     /** Streams the content; the file name is the server's safe version, never the raw upload name. */

@@ -355,13 +355,16 @@ public class DocumentService {
         }
     }
 
-    /** A document as the client sees it in a tab. */
+    /**
+     * A document as the client sees it in a tab. {@code messageId}: the message a delivered file came
+     * with (null for anything else), so the tab can name that message.
+     */
     public record ClientDocument(String id, String dossierId, String title, Category category, String fileName,
-            String contentType, long size, Instant publishedAt, boolean read) {
+            String contentType, long size, Instant publishedAt, boolean read, String messageId) {
 
         static ClientDocument of(PublishedDocument d, boolean read) {
             return new ClientDocument(d.getId(), d.getDossierId(), d.getTitle(), d.getCategory(), d.getFileName(),
-                    d.getContentType(), d.getSize(), d.getPublishedAt(), read);
+                    d.getContentType(), d.getSize(), d.getPublishedAt(), read, d.getMessageId());
         }
     }
 }

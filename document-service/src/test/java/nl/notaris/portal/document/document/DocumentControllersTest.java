@@ -36,6 +36,8 @@ class DocumentControllersTest {
     MockMvc mvc;
     @MockitoBean
     DocumentService documents;
+    @MockitoBean
+    UnreadDocuments unread;
 
     @Test
     void anonymousIs401AndClientsCannotPublish() throws Exception {
