@@ -179,6 +179,18 @@ public class Account {
         return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
     }
 
+    /**
+     * How the portal's e-mails greet the account: the person's name, for a company's main account without
+     * one the company's name; {@code null} when neither is known.
+     */
+    public String addressedAs() {
+        if (!name().isEmpty()) {
+            return name();
+        }
+        return type == AccountType.COMPANY_MAIN && companyName != null && !companyName.isBlank()
+                ? companyName.strip() : null;
+    }
+
     public boolean isMainAccountOf(String company) {
         return type == AccountType.COMPANY_MAIN && company != null && company.equals(companyId);
     }

@@ -9,8 +9,9 @@ import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
 
 /**
- * The events of accounts. Each carries the account's state (address, language, type, company,
- * revision) so that notification-service keeps its replica from them alone; the invitation also
+ * The events of accounts. Each carries the account's state (address, name for the e-mails' greeting,
+ * language, type, company, revision) so that notification-service keeps its replica from them alone; a
+ * removed account's event leaves the name out, as that replica needs it no longer. The invitation also
  * carries the token of its link, which only lets someone ask for the set-password e-mail to be
  * sent to the account's own address.
  */
@@ -43,7 +44,8 @@ class AccountEvents {
     }
 
     PendingEvent removed(Account account) {
-        return events.create(AccountTopics.TOPIC, account.getId(), REMOVED, subject(account), State.of(account));
+        return events.create(AccountTopics.TOPIC, account.getId(), REMOVED, subject(account),
+                State.of(account).withoutName());
     }
 
     /** Derived from Keycloak's event: its id is the event's id, so a repeat sends no second e-mail. */
@@ -56,12 +58,16 @@ class AccountEvents {
         return "accounts/" + account.getId();
     }
 
-    record State(String accountId, String email, String language, String accountType, String companyId,
-            String state, NotificationPreferences notifications, long version) {
+    record State(String accountId, String email, String name, String language, String accountType,
+            String companyId, String state, NotificationPreferences notifications, long version) {
 
         static State of(Account a) {
-            return new State(a.getId(), a.getEmail(), a.getLanguage(), a.getType().name(), a.getCompanyId(),
-                    a.getState().name(), a.getNotifications(), a.getRevision());
+            return new State(a.getId(), a.getEmail(), a.addressedAs(), a.getLanguage(), a.getType().name(),
+                    a.getCompanyId(), a.getState().name(), a.getNotifications(), a.getRevision());
+        }
+
+        State withoutName() {
+            return new State(accountId, email, null, language, accountType, companyId, state, notifications, version);
         }
     }
 

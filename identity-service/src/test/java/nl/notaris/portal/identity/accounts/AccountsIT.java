@@ -81,6 +81,8 @@ class AccountsIT extends IdentityIntegrationTest {
         var invited = events(id, 1).get(0);
         assertThat(EventContracts.violations(invited.value())).isEmpty();
         assertThat((String) JsonPath.read(invited.value(), "$.type")).isEqualTo("portal.account.invited");
+        assertThat((String) JsonPath.read(invited.value(), "$.data.account.name")).as("for the e-mails' greeting")
+                .isEqualTo("Ëlla van 't Hoff");
         String token = token(invited);
 
         mvc.perform(get("/api/public/invitations/{token}", token)).andExpect(jsonPath("$.status").value("VALID"));
@@ -231,6 +233,8 @@ class AccountsIT extends IdentityIntegrationTest {
         assertThat(records).extracting(r -> (String) JsonPath.read(r.value(), "$.type"))
                 .containsExactly("portal.account.invited", "portal.account.removed");
         assertThat(EventContracts.violations(records.get(1).value())).isEmpty();
+        assertThat((java.util.Map<String, Object>) JsonPath.read(records.get(1).value(), "$.data")).as("no name once removed")
+                .doesNotContainKey("name").containsKey("email");
     }
 
     @Test
@@ -244,6 +248,21 @@ class AccountsIT extends IdentityIntegrationTest {
         var changed = events(id, 1).get(0);
         assertThat((String) JsonPath.read(changed.value(), "$.type")).isEqualTo("portal.account.changed");
         assertThat((String) JsonPath.read(changed.value(), "$.data.companyId")).isEqualTo("bedrijf-kc");
+        assertThat(EventContracts.violations(changed.value())).isEmpty();
+    }
+
+    @Test
+    void aCompanysMainAccountWithoutAPersonsNameIsAddressedByTheCompanysName() throws Exception {
+        String email = unique("bedrijf.zonder.naam");
+        String id = keycloak.user(email, "COMPANY_MAIN", "bedrijf-zonder-naam", "nl", true);
+        keycloak.users.get(id).remove("firstName");
+        keycloak.users.get(id).remove("lastName");
+        TestCaller caller = new TestCaller(id, email, "", "COMPANY_MAIN", "bedrijf-zonder-naam",
+                List.of("client", "company-admin"));
+
+        mvc.perform(get("/api/me").with(caller.token())).andExpect(status().isOk());
+        var changed = events(id, 1).get(0);
+        assertThat((String) JsonPath.read(changed.value(), "$.data.name")).isEqualTo("Bedrijf bedrijf-zonder-naam");
         assertThat(EventContracts.violations(changed.value())).isEmpty();
     }
 }
