@@ -17,6 +17,7 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
   'nav.menu': 'Menu',
+  'dialog.close': 'Close',
 
   'language.label': 'Language',
   'language.nl': 'Nederlands',

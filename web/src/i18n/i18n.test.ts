@@ -91,9 +91,12 @@ describe('translate', () => {
 
 describe('formatFileSize', () => {
   it('formats bytes, kB, MB per language', () => {
-    expect(formatFileSize(0, 'nl')).toBe('0 bytes');
-    expect(formatFileSize(1, 'en')).toBe('1 byte');
-    expect(formatFileSize(512, 'nl')).toBe('512 bytes');
+    expect(formatFileSize(0, 'nl')).toBe('0 kB');
+    expect(formatFileSize(1, 'en')).toBe('0.1 kB');
+    expect(formatFileSize(512, 'nl')).toBe('0,5 kB');
+    expect(formatFileSize(597, 'nl')).toBe('0,6 kB');
+    expect(formatFileSize(597, 'en')).toBe('0.6 kB');
+    expect(formatFileSize(1023, 'nl')).toBe('1 kB');
     expect(formatFileSize(1536, 'nl')).toBe('1,5 kB');
     expect(formatFileSize(1536, 'en')).toBe('1.5 kB');
     expect(formatFileSize(20 * 1024, 'nl')).toBe('20 kB');

@@ -65,10 +65,14 @@ export function formatDateTime(value: string | null | undefined, lang: Lang): st
 
 const UNITS = ['kB', 'MB', 'GB', 'TB'];
 
-/** File sizes in binary steps: "512 bytes", "1,5 kB" (nl) / "1.5 kB" (en), "2,3 MB". */
+/**
+ * File sizes in binary steps, from kB up: "0,6 kB" (nl) / "0.6 kB" (en), "1,5 kB", "2,3 MB". The one formatter for
+ * every size the portal shows (the client's pages, the office's, the attachment dialog).
+ */
 export function formatFileSize(bytes: number | null | undefined, lang: Lang): string {
   if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return `${formatNumber(bytes, lang)} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  // A file with content is never shown as "0 kB".
+  if (bytes > 0 && bytes < 103) return `${formatNumber(0.1, lang, 1)} ${UNITS[0]}`;
   let value = bytes / 1024;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {

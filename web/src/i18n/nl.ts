@@ -16,6 +16,7 @@ export const nl = {
   'nav.signOut': 'Uitloggen',
   'nav.signedInAs': 'Ingelogd als {name}',
   'nav.menu': 'Menu',
+  'dialog.close': 'Sluiten',
 
   'language.label': 'Taal',
   'language.nl': 'Nederlands',

@@ -1,8 +1,7 @@
-// The attachment pop-up (MSG-5): Uppy's Dashboard as a modal dialog, uploading with tus so an upload survives a dropped
-// connection. Loaded lazily (React.lazy in ComposeForm): Uppy stays out of the main bundle until a message is written.
+// The attachment pop-up (MSG-5): Uppy's Dashboard in the portal's modal dialog, uploading with tus so an upload survives a
+// dropped connection. Loaded lazily (React.lazy in ComposeForm): Uppy stays out of the main bundle until a message is written.
 import { useEffect, useRef, useState } from 'react';
 import type Uppy from '@uppy/core';
-import DashboardModal from '@uppy/react/dashboard-modal';
 import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
 import { useI18n } from '../../../i18n/I18nContext';
@@ -10,6 +9,8 @@ import { formatFileSize } from '../../../i18n/i18n';
 import { createUppy, refusalDetail, type AttachmentFile, type FileBody, type FileMeta } from '../../../lib/tusUploads';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { Upload } from '../../../lib/api/types';
+import { PHONE_QUERY, useMediaQuery } from '../../../lib/useMediaQuery';
+import { AttachmentDialogBox } from './AttachmentDialogBox';
 import { uppyLocale } from './uppyLocale';
 
 export interface AttachmentDialogProps {
@@ -100,51 +101,27 @@ export default function AttachmentDialog({ open, onClose, dossierId, remaining, 
     };
   }, [dossierId]);
 
+  // On a phone the drop area offers just "Bladeren" (files are seldom dragged there); dropping still works.
+  const phone = useMediaQuery(PHONE_QUERY);
   useEffect(() => {
-    uppy?.setOptions({ locale: uppyLocale(lang) });
-  }, [uppy, lang]);
+    const locale = uppyLocale(lang);
+    uppy?.setOptions({ locale: phone ? { ...locale, strings: { ...locale.strings, dropPasteFiles: '%{browseFiles}' } } : locale });
+  }, [uppy, lang, phone]);
 
   useEffect(() => {
     uppy?.setOptions({ restrictions: { maxNumberOfFiles: Math.max(1, remaining) } });
   }, [uppy, remaining]);
 
-  // Accessibility repairs of Uppy's markup, kept up as Uppy re-renders: it names its wrapper instead of the element with
-  // role="dialog" and does not mark the dialog modal; with a single file its list items have no list around them.
-  const wrapper = useRef<HTMLDivElement>(null);
-  const title = t('compose.attachments.dialog');
-  useEffect(() => {
-    const root = wrapper.current;
-    if (!root || !uppy) return;
-    const repair = () => {
-      const dialog = root.querySelector('.uppy-Dashboard-inner[role="dialog"]');
-      if (dialog && dialog.getAttribute('aria-label') !== title) dialog.setAttribute('aria-label', title);
-      if (dialog && dialog.getAttribute('aria-modal') !== 'true') dialog.setAttribute('aria-modal', 'true');
-      root.querySelectorAll('.uppy-Dashboard-files:not([role])').forEach((list) => list.setAttribute('role', 'list'));
-    };
-    repair();
-    const observer = new MutationObserver(repair);
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [uppy, title]);
-
-  if (!uppy) return null;
+  // Closed, the dialog is gone from the page; Uppy (its files, the uploads in progress) lives on for the next opening.
+  if (!uppy || !open) return null;
   return (
-    <div ref={wrapper} className="attachment-dialog">
-      <DashboardModal
-        uppy={uppy}
-        open={open}
-        onRequestClose={onClose}
-        closeModalOnClickOutside={false}
-        animateOpenClose={false}
-        proudlyDisplayPoweredByUppy={false}
-        singleFileFullScreen={false}
-        showRemoveButtonAfterComplete={false}
-        theme="light"
-        note={t('compose.attachments.note', {
-          max: portalApi.UPLOAD_LIMITS.maxFiles,
-          size: formatFileSize(portalApi.UPLOAD_LIMITS.maxFileSize, lang),
-        })}
-      />
-    </div>
+    <AttachmentDialogBox
+      uppy={uppy}
+      onClose={onClose}
+      note={t('compose.attachments.note', {
+        max: portalApi.UPLOAD_LIMITS.maxFiles,
+        size: formatFileSize(portalApi.UPLOAD_LIMITS.maxFileSize, lang),
+      })}
+    />
   );
 }
