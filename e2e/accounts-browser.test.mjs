@@ -157,7 +157,7 @@ describe('extra accounts of a company in the browser (ME-4)', () => {
     const remove = page.getByRole('button', { name: `Verwijderen ${EXTRA_NAME}` });
     await remove.focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('alertdialog', { name: `Verwijder ${EXTRA_NAME}?` });
+    const dialog = page.getByRole('alertdialog', { name: `${EXTRA_NAME} verwijderen?` });
     await dialog.waitFor();
     await dialog.getByText(`${EXTRA_NAME} kan daarna direct niet meer inloggen.`).waitFor();
     const cancel = dialog.getByRole('button', { name: 'Annuleren' });

@@ -301,7 +301,7 @@ describe('onboarding in the browser (ONB-1..7, ME-4)', () => {
     const row = main.getByRole('row', { name: new RegExp(escapeRegExp(EXTRA_NAME)) });
     await row.getByText('Actief').waitFor();
     await main.getByRole('button', { name: `Verwijderen ${EXTRA_NAME}` }).click();
-    const dialog = main.getByRole('alertdialog', { name: `Verwijder ${EXTRA_NAME}?` });
+    const dialog = main.getByRole('alertdialog', { name: `${EXTRA_NAME} verwijderen?` });
     const deleted = main.waitForResponse((r) => /\/api\/me\/accounts\/[^/]+$/.test(r.url()) && r.request().method() === 'DELETE');
     await dialog.getByRole('button', { name: 'Verwijderen' }).click();
     assert.equal((await deleted).status(), 204);

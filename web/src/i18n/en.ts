@@ -103,7 +103,7 @@ export const en: Record<keyof typeof nl, string> = {
   'dossier.tabs.label': 'Parts of the file',
   'dossier.tab.correspondence': 'Correspondence',
   'dossier.tab.documents': 'Documents',
-  'dossier.tab.delivered': 'Delivered by me',
+  'dossier.tab.delivered': 'Delivered by you',
   'dossier.tab.messages': 'Messages',
   'dossier.tab.count': '{total} items, {unread} unread',
   'dossier.tab.unreadBadge': '{count} new',
@@ -242,7 +242,7 @@ export const en: Record<keyof typeof nl, string> = {
 
   'q.result.title': 'Your answers',
   'q.result.done': 'You completed the questionnaire on {date}.',
-  'q.result.pdf': 'You will find the questionnaire as a PDF file in file {number} under “Delivered by me”. You can download it at any time.',
+  'q.result.pdf': 'You will find the questionnaire as a PDF file in file {number} under “Delivered by you”. You can download it at any time.',
   'q.result.toDossier': 'Go to file {number}',
   'q.print': 'Print',
   'q.downloadPdf': 'Download PDF',
@@ -292,7 +292,7 @@ export const en: Record<keyof typeof nl, string> = {
   'twoStep.since': 'since {date}',
   'twoStep.remove': 'Remove',
   'me.phone': 'Phone number',
-  'me.unknown': 'Not known',
+  'me.unknown': 'Not recorded',
   'me.email.hint': 'To change your e-mail address, please contact the notary office.',
   'me.welcome': 'Welcome to the client portal. Please check your details and choose your language.',
 

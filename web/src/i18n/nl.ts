@@ -330,7 +330,7 @@ export const nl = {
   'accounts.notActivated': 'Nog niet geactiveerd',
   'accounts.close': 'Sluiten',
   'accounts.gone': 'Dit account bestaat niet meer.',
-  'accounts.delete.title': 'Verwijder {name}?',
+  'accounts.delete.title': '{name} verwijderen?',
   'accounts.delete.text': '{name} kan daarna direct niet meer inloggen.',
   'accounts.deleting': 'Het account wordt verwijderd…',
   'accounts.deleted': '{name} is verwijderd.',

@@ -198,7 +198,7 @@ describe('Accounts | Extra accounts (ME-4)', () => {
     remove.focus();
     await user.keyboard('{Enter}');
 
-    const dialog = screen.getByRole('alertdialog', { name: 'Verwijder Sara de Boer?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Sara de Boer verwijderen?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(document.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toBe(
       'Sara de Boer kan daarna direct niet meer inloggen.',
