@@ -67,7 +67,7 @@ class DeploymentDescriptorsTest {
         switch (service) {
             case "identity-service" -> env.add("IDENTITY_SERVICE_CLIENT_SECRET");
             case "dossier-service" -> env.add("IDENTITY_SERVICE_URL");
-            case "notification-service" -> env.addAll(List.of("PORTAL_URL", "SMTP_HOST", "SMTP_PORT", "MAIL_FROM"));
+            case "notification-service" -> env.addAll(List.of("PORTAL_URL", "SMTP_HOST", "SMTP_PORT", "MAIL_FROM", "MAIL_FROM_NAME"));
             default -> { }
         }
         return env;

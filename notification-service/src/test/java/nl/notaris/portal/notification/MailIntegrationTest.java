@@ -104,12 +104,12 @@ public abstract class MailIntegrationTest extends IntegrationTest {
                         dossierEvent.id()));
     }
 
-    /** The account as identity-service tells of it: language and e-mail choices; waits until it is known here. */
+    /** The account as identity-service tells of it: name, language and e-mail choices; waits until it is known here. */
     protected void accountIs(TestCaller account, String language, boolean documents, boolean questionnaires,
             boolean messages) throws Exception {
         ContractExample event = EventContracts.example("portal.account.changed")
                 .with("subject", "accounts/" + account.accountId()).with("data.accountId", account.accountId())
-                .with("data.email", account.email()).with("data.language", language)
+                .with("data.email", account.email()).with("data.name", account.name()).with("data.language", language)
                 .with("data.accountType", account.accountType()).with("data.state", "ACTIVE")
                 .with("data.version", System.nanoTime())
                 .with("data.notifications", Map.of("documents", documents, "questionnaires", questionnaires,

@@ -64,9 +64,11 @@ class AccountEventsListener {
             case "portal.account.invited" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.ACCOUNT_INVITED, language, new MailModel(
                             links.invitation(event.data().invitationToken()), officeName)
+                            .withRecipientName(account.name())
                             .withValidUntil(date(event.data().expiresAt(), language))));
             case "portal.account.password-set" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
-                    templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName)));
+                    templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName)
+                            .withRecipientName(account.name())));
             default -> {
                 // the replica is all other account events are for
             }
@@ -83,24 +85,25 @@ class AccountEventsListener {
         /** The account's state: the data itself, or its {@code account} field for invited and password-set. */
         KnownAccount account() {
             return data.account() != null ? data.account().known()
-                    : new AccountState(data.accountId(), data.email(), data.language(), data.accountType(),
-                            data.companyId(), data.state(), data.notifications(),
+                    : new AccountState(data.accountId(), data.email(), data.name(), data.language(),
+                            data.accountType(), data.companyId(), data.state(), data.notifications(),
                             data.version() == null ? 0 : data.version()).known();
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Data(AccountState account, String invitationToken, Instant expiresAt, String accountId, String email,
-            String language, String accountType, String companyId, String state, NotificationChoices notifications,
-            Long version) {
+            String name, String language, String accountType, String companyId, String state,
+            NotificationChoices notifications, Long version) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AccountState(String accountId, String email, String language, String accountType, String companyId,
-            String state, NotificationChoices notifications, long version) {
+    record AccountState(String accountId, String email, String name, String language, String accountType,
+            String companyId, String state, NotificationChoices notifications, long version) {
 
         KnownAccount known() {
-            return new KnownAccount(accountId, email, language, accountType, companyId, state, notifications, version);
+            return new KnownAccount(accountId, email, name, language, accountType, companyId, state, notifications,
+                    version);
         }
     }
 }

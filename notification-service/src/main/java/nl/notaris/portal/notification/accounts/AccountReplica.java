@@ -33,7 +33,7 @@ public class AccountReplica {
     void apply(KnownAccount state) {
         try {
             mongo.upsert(query(where("_id").is(state.accountId()).and("version").lt(state.version())),
-                    new Update().set("email", state.email()).set("language", state.language())
+                    new Update().set("email", state.email()).set("name", state.name()).set("language", state.language())
                             .set("accountType", state.accountType()).set("companyId", state.companyId())
                             .set("state", state.state()).set("notifications", state.notifications())
                             .set("version", state.version()),

@@ -3,6 +3,7 @@ package nl.notaris.portal.notification.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,8 @@ import jakarta.mail.internet.MimeMessage;
  * that failed half-way, mails only those not mailed yet. A crash between sending and recording can
  * still hand the SMTP server the same mail twice (a lost mail is worse than a repeated one); both
  * carry the same Message-ID, made from the event and the address, so the recipient's mailbox keeps
- * one. Logs ids only, never an address or the content.
+ * one. The sender is the office: {@code portal.mail.from} with the display name {@code portal.mail.from-name}
+ * ("Notariskantoor &lt;portaal@notaris.example&gt;"). Logs ids only, never an address or the content.
  */
 @Component
 public class NotificationMailer {
@@ -38,13 +40,15 @@ public class NotificationMailer {
     private final JavaMailSender sender;
     private final MongoTemplate mongo;
     private final String from;
+    private final String fromName;
     private final Clock clock;
 
     NotificationMailer(JavaMailSender sender, MongoTemplate mongo, @Value("${portal.mail.from}") String from,
-            Clock clock) {
+            @Value("${portal.mail.from-name:}") String fromName, Clock clock) {
         this.sender = sender;
         this.mongo = mongo;
         this.from = from;
+        this.fromName = fromName == null ? "" : fromName.strip();
         this.clock = clock;
     }
 
@@ -84,7 +88,11 @@ public class NotificationMailer {
             MimeMessage message = sender.createMimeMessage();
             message.setHeader("Message-ID", messageId);
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(from);
+            if (fromName.isEmpty()) {
+                helper.setFrom(from);
+            } else {
+                helper.setFrom(from, fromName);
+            }
             helper.setTo(email);
             helper.setSubject(content.subject());
             helper.setText(content.text(), content.html());
@@ -92,7 +100,7 @@ public class NotificationMailer {
                 message.setHeader("List-Unsubscribe", "<" + content.unsubscribe() + ">");
             }
             sender.send(message);
-        } catch (MessagingException | MailException e) {
+        } catch (MessagingException | MailException | UnsupportedEncodingException e) {
             throw new NotificationNotSentException(eventId, accountId, e);
         }
     }

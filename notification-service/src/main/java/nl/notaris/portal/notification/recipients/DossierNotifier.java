@@ -84,7 +84,7 @@ public class DossierNotifier {
     }
 
     private void send(String eventId, Recipient recipient, MailKind kind, MailModel model) {
-        MailContent mail = templates.render(kind, recipient.language(), model);
+        MailContent mail = templates.render(kind, recipient.language(), model.withRecipientName(recipient.name()));
         mailer.sendOnce(eventId, recipient.accountId(), recipient.email(),
                 new MailContent(mail.subject(), mail.text(), mail.html(), links.preferences()));
     }

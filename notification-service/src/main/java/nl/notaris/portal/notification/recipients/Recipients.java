@@ -37,7 +37,7 @@ public class Recipients {
                 for (KnownAccount colleague : accounts.ofCompany(party.companyId())) {
                     if (colleague.receivesMail() && colleague.wants(kind)) {
                         recipients.putIfAbsent(colleague.accountId(), new Recipient(colleague.accountId(),
-                                colleague.email(), colleague.mailLanguage()));
+                                colleague.email(), colleague.name(), colleague.mailLanguage()));
                     }
                 }
             }
@@ -51,7 +51,7 @@ public class Recipients {
         if (!known.map(account -> account.receivesMail() && account.wants(kind)).orElse(true)) {
             return Optional.empty();
         }
-        return Optional.of(new Recipient(party.accountId(), party.email(),
+        return Optional.of(new Recipient(party.accountId(), party.email(), known.map(KnownAccount::name).orElse(null),
                 known.map(KnownAccount::mailLanguage).orElse(Language.DEFAULT)));
     }
 }

@@ -55,22 +55,25 @@ class AccountNotificationsIT extends MailIntegrationTest {
         String id = UUID.randomUUID().toString();
         String email = unique("uitgenodigd");
         ContractExample invited = account("portal.account.invited", id, email, "en", "PERSON", null, "INVITED", 1)
-                .with("data.invitationToken", "tok-" + id.replace("-", ""));
+                .with("data.account.name", "Emma Smith").with("data.invitationToken", "tok-" + id.replace("-", ""));
         send(invited, id);
         send(invited, id);
 
         MimeMessage mail = awaitMails(email, 1).get(0);
         assertThat(mail.getSubject()).isEqualTo("Your account for the client portal");
         assertThat(mail.getHeader("List-Unsubscribe")).as("always sent, nothing to switch off").isNull();
-        assertThat(bodyOf(mail)).contains("https://portaal.notaris.example/account-activeren/tok-" + id.replace("-", ""))
+        assertThat(bodyOf(mail)).startsWith("Dear Emma Smith,")
+                .contains("https://portaal.notaris.example/account-activeren/tok-" + id.replace("-", ""))
                 .contains("5 December 2026");
+        assertThat(((jakarta.mail.internet.InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Notariskantoor");
         // the repeat was handled before this later event on the same key: still one invitation
-        ContractExample passwordSet = account("portal.account.password-set", id, email, "en", "PERSON", null, "ACTIVE", 2);
+        ContractExample passwordSet = account("portal.account.password-set", id, email, "en", "PERSON", null, "ACTIVE", 2)
+                .with("data.account.name", "Emma Smith");
         send(passwordSet, id);
         List<MimeMessage> mails = awaitMails(email, 2);
         assertThat(mails).extracting(MimeMessage::getSubject)
                 .containsExactly("Your account for the client portal", "Your password has been set");
-        assertThat(bodyOf(mails.get(1))).contains("https://portaal.notaris.example/");
+        assertThat(bodyOf(mails.get(1))).startsWith("Dear Emma Smith,").contains("https://portaal.notaris.example/");
     }
 
     @Test

@@ -42,7 +42,7 @@ class DocumentNotificationsIT extends MailIntegrationTest {
             assertThat(mails).hasSize(1);
             MimeMessage mail = mails.get(0);
             assertThat(mail.getSubject()).isEqualTo("Nieuw document in het klantenportaal");
-            assertThat(mail.getFrom()[0].toString()).isEqualTo("portaal@notaris.example");
+            assertThat(mail.getFrom()[0].toString()).isEqualTo("Notariskantoor <portaal@notaris.example>");
             assertThat(mail.getHeader("List-Unsubscribe")).containsExactly(
                     "<https://portaal.notaris.example/mijn-gegevens#notificaties>");
             String body = bodyOf(mail);

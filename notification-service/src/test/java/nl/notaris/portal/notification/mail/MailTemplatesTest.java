@@ -57,11 +57,42 @@ class MailTemplatesTest {
         assertThat(mail.html()).doesNotContain("<script>").doesNotContain("<b>").contains("&quot;&gt;&lt;script&gt;");
     }
 
-    /** NOT-1: a template can only show a link, the office's name and a date, nothing of a document or message. */
+    /**
+     * NOT-1: a template can only show a link, the office's name, the recipient's own name and a date, nothing of
+     * a document or message.
+     */
     @Test
     void theModelHoldsOnlyALinkAndTheOfficesName() {
         assertThat(Arrays.stream(MailModel.class.getRecordComponents()).map(RecordComponent::getName))
-                .containsExactly("link", "officeName", "validUntil", "dueDate", "count", "preferencesLink");
+                .containsExactly("link", "officeName", "recipientName", "validUntil", "dueDate", "count",
+                        "preferencesLink");
+    }
+
+    @Test
+    void everyMailGreetsTheRecipientByNameInItsLanguage() {
+        MailModel noor = MODEL.withRecipientName("Noor Bakker");
+        for (MailKind kind : MailKind.values()) {
+            MailContent dutch = TEMPLATES.render(kind, Language.NL, noor);
+            assertThat(dutch.text()).as(kind.name()).startsWith("Geachte Noor Bakker,\n").doesNotContain("heer, mevrouw");
+            assertThat(dutch.html()).as(kind.name()).contains("<p>Geachte Noor Bakker,</p>");
+            MailContent english = TEMPLATES.render(kind, Language.EN, noor);
+            assertThat(english.text()).as(kind.name()).startsWith("Dear Noor Bakker,\n").doesNotContain("Sir or Madam");
+            assertThat(english.html()).as(kind.name()).contains("<p>Dear Noor Bakker,</p>");
+        }
+    }
+
+    @Test
+    void withoutANameTheGreetingIsNeutralAndANameIsEscapedInHtml() {
+        for (String none : new String[] {null, "", "  "}) {
+            assertThat(TEMPLATES.render(MailKind.MESSAGE_RECEIVED, Language.NL, MODEL.withRecipientName(none)).text())
+                    .startsWith("Geachte heer, mevrouw,\n");
+            assertThat(TEMPLATES.render(MailKind.MESSAGE_RECEIVED, Language.EN, MODEL.withRecipientName(none)).html())
+                    .contains("<p>Dear Sir or Madam,</p>");
+        }
+        MailContent odd = TEMPLATES.render(MailKind.DOCUMENT_PUBLISHED, Language.NL,
+                MODEL.withRecipientName("B&B <Bakker>"));
+        assertThat(odd.html()).contains("<p>Geachte B&amp;B &lt;Bakker&gt;,</p>");
+        assertThat(odd.text()).startsWith("Geachte B&B <Bakker>,");
     }
 
     @Test
