@@ -276,12 +276,17 @@ describe('Kantoor: the handler\'s day', () => {
     await phone.goto(dossierUrl);
     await phone.getByRole('heading', { level: 1, name: `Dossier ${NUMBER}` }).waitFor(SLOW);
     await looksRight(phone, 'office-11-dossier-phone');
+    // On a phone the language switch is in the header's menu.
+    await phone.getByRole('button', { name: 'Menu', exact: true }).click();
     await phone.getByRole('button', { name: 'EN', exact: true }).click();
     await phone.getByRole('heading', { level: 1, name: `File ${NUMBER}` }).waitFor();
+    await phone.keyboard.press('Escape');
+    await phone.getByRole('button', { name: 'Menu', exact: true, expanded: false }).waitFor();
     await looksRight(phone, 'office-12-dossier-phone-en');
     await phone.goto(`${BASE_URL}/kantoor/dossiers`);
     await phone.getByRole('heading', { level: 1, name: 'Files' }).waitFor();
     await looksRight(phone, 'office-13-dossiers-phone-en');
+    await phone.getByRole('button', { name: 'Menu', exact: true }).click();
     await phone.getByRole('button', { name: 'NL', exact: true }).click();
     await phone.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
     await phone.close();

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -129,6 +129,13 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
       expect(target?.tabIndex).toBe(-1);
     }
     expect(document.getElementById('notificaties')).toBeTruthy();
+  });
+
+  it('moves the focus to the card a section link points to', async () => {
+    const user = userEvent.setup();
+    renderPage(JANSEN);
+    await user.click(within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getByRole('link', { name: 'Accounts' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Accounts' })));
   });
 
   it('shows "Accounts" only to a company\'s main account', async () => {

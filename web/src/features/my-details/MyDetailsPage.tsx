@@ -41,7 +41,13 @@ function SectionLinks({ sections }: { sections: readonly MyDetailsSection[] }) {
       <ul>
         {sections.map(({ id, anchor, title }) => (
           <li key={id}>
-            <a href={`#${anchor}`}>{t(title)}</a>
+            <a
+              href={`#${anchor}`}
+              // The browser scrolls to the card; the focus goes there too, so that reading and Tab go on from there.
+              onClick={() => window.requestAnimationFrame(() => document.getElementById(anchor)?.focus({ preventScroll: true }))}
+            >
+              {t(title)}
+            </a>
           </li>
         ))}
       </ul>
