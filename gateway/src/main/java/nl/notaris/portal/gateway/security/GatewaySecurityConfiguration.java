@@ -6,11 +6,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
+import org.springframework.security.web.server.authorization.ServerWebExchangeDelegatingServerAccessDeniedHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
@@ -20,6 +32,8 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import nl.notaris.portal.gateway.apidocs.StaffApiDocsRefusals;
 
 import reactor.core.publisher.Mono;
 
@@ -63,6 +77,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // the invitation page's calls, for people who cannot sign in yet
                         .pathMatchers("/api/public/**").permitAll()
+                        // the staff API's description: a staff token, or a staff user's browser session
+                        .matchers(StaffApiDocsRefusals.PAGES).hasRole("staff")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
@@ -71,8 +87,12 @@ class GatewaySecurityConfiguration {
                         .authenticationFailureHandler(new SignInFailureHandler()))
                 // Keycloak ends the gateway's sessions of an account whose sessions it ended (a deleted extra account)
                 .oidcLogout(logout -> logout.backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesConverter()))
+                        .authenticationEntryPoint(problemOnStaffApiDocs(new BearerTokenServerAuthenticationEntryPoint())))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problemOnStaffApiDocs(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                        .accessDeniedHandler(forbiddenProblemOnStaffApiDocs()))
                 .logout(logout -> logout
                         // the session itself ends, not only its sign-in: a request still running cannot bring it back
                         .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
@@ -106,6 +126,35 @@ class GatewaySecurityConfiguration {
             return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch()
                     : ServerWebExchangeMatcher.MatchResult.match();
         };
+    }
+
+    /** The staff API's description answers 401 as a problem; the rest of the gateway as it did. */
+    static ServerAuthenticationEntryPoint problemOnStaffApiDocs(ServerAuthenticationEntryPoint otherwise) {
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(StaffApiDocsRefusals.PAGES, StaffApiDocsRefusals.unauthorized()));
+        entryPoint.setDefaultEntryPoint(otherwise);
+        return entryPoint;
+    }
+
+    static ServerAccessDeniedHandler forbiddenProblemOnStaffApiDocs() {
+        var handler = new ServerWebExchangeDelegatingServerAccessDeniedHandler(
+                new ServerWebExchangeDelegatingServerAccessDeniedHandler.DelegateEntry(StaffApiDocsRefusals.PAGES,
+                        StaffApiDocsRefusals.forbidden()));
+        handler.setDefaultAccessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN));
+        return handler;
+    }
+
+    /** A bearer token's Keycloak realm roles as {@code ROLE_*} authorities. */
+    static ReactiveJwtAuthenticationConverterAdapter realmRolesConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> RealmRoles.authorities(jwt.getClaims()));
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /** A browser sign-in's user with the realm roles of its access token, as a bearer token's. */
+    @Bean
+    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+        return new RealmRolesOidcUserService();
     }
 
     @Bean
