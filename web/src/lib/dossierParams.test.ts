@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOptions, paging, parseListParams, toApiQuery, toSearchParams, toggleStatus } from './dossierParams';
+import { filterOptions, paging, parseListParams, showAlso, shownStatuses, toApiQuery, toSearchParams, toggleStatus } from './dossierParams';
 
 describe('dossier list params', () => {
   it('parses the URL with defaults', () => {
@@ -43,6 +43,21 @@ describe('dossier list params', () => {
     const on = toggleStatus(p, 'COMPLETED', true);
     expect(on).toEqual({ query: 'x', statuses: ['COMPLETED'], page: 0 });
     expect(toggleStatus(on, 'COMPLETED', false).statuses).toEqual([]);
+  });
+
+  it('keeps the order by last activity in the URL and asks the API for it; by number is the default and left out', () => {
+    const params = parseListParams(new URLSearchParams('sort=lastActivity&page=2'));
+    expect(params).toEqual({ query: '', statuses: [], page: 1, sort: 'lastActivity' });
+    expect(toSearchParams(params).toString()).toBe('sort=lastActivity&page=2');
+    expect(toApiQuery(params, 10)).toBe('status=IN_PROGRESS&sort=lastActivity&page=1&size=10');
+    expect(parseListParams(new URLSearchParams('sort=bogus')).sort).toBeUndefined();
+    expect(toSearchParams({ query: '', statuses: [], page: 0, sort: 'number' }).toString()).toBe('');
+  });
+
+  it('shows also the statuses where a search found more, from the first page', () => {
+    const p = { query: 'Samenleving', statuses: ['ON_HOLD' as const], page: 2 };
+    expect(shownStatuses(p)).toEqual(['IN_PROGRESS', 'ON_HOLD']);
+    expect(showAlso(p, ['COMPLETED'])).toEqual({ query: 'Samenleving', statuses: ['ON_HOLD', 'COMPLETED'], page: 0 });
   });
 
   it('computes paging', () => {

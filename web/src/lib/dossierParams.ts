@@ -1,4 +1,4 @@
-import { DOSSIER_STATUSES, type DossierStatus } from './api/types';
+import { DOSSIER_STATUSES, type DossierSort, type DossierStatus } from './api/types';
 
 export const PAGE_SIZE = 10;
 
@@ -9,6 +9,8 @@ export interface ListParams {
   statuses: DossierStatus[];
   /** Zero-based, as in the API. */
   page: number;
+  /** 'lastActivity' when the client asked for it; absent: by number, the default. */
+  sort?: DossierSort;
 }
 
 function extraStatuses(values: Iterable<string>): DossierStatus[] {
@@ -24,6 +26,7 @@ export function parseListParams(search: URLSearchParams): ListParams {
     query: (search.get('query') ?? '').trim(),
     statuses: extraStatuses(search.getAll('status')),
     page,
+    ...(search.get('sort') === 'lastActivity' ? { sort: 'lastActivity' as const } : {}),
   };
 }
 
@@ -33,6 +36,7 @@ export function toSearchParams(params: ListParams): URLSearchParams {
   const query = params.query.trim();
   if (query) out.set('query', query);
   for (const status of extraStatuses(params.statuses)) out.append('status', status);
+  if (params.sort === 'lastActivity') out.set('sort', 'lastActivity');
   if (params.page > 0) out.set('page', String(params.page + 1));
   return out;
 }
@@ -44,6 +48,7 @@ export function toApiQuery(params: ListParams, size: number = PAGE_SIZE): string
   if (query) out.set('query', query);
   out.append('status', 'IN_PROGRESS');
   for (const status of extraStatuses(params.statuses)) out.append('status', status);
+  if (params.sort === 'lastActivity') out.set('sort', 'lastActivity');
   out.set('page', String(Math.max(0, params.page)));
   out.set('size', String(size));
   return out.toString();
@@ -59,6 +64,16 @@ export function toggleStatus(params: ListParams, status: DossierStatus, checked:
   if (checked) set.add(status);
   else set.delete(status);
   return { ...params, statuses: extraStatuses(set), page: 0 };
+}
+
+/** The statuses shown now: IN_PROGRESS always, plus the ticked ones. */
+export function shownStatuses(params: ListParams): DossierStatus[] {
+  return ['IN_PROGRESS', ...extraStatuses(params.statuses)];
+}
+
+/** "Toon ook Afgerond": the list with these statuses ticked as well, from the first page. */
+export function showAlso(params: ListParams, statuses: readonly DossierStatus[]): ListParams {
+  return { ...params, statuses: extraStatuses([...params.statuses, ...statuses]), page: 0 };
 }
 
 export interface Paging {

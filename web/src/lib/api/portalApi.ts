@@ -14,6 +14,9 @@ import type {
   Dossier,
   DossierListItem,
   DossierSummary,
+  DossierStatusCounts,
+  UnreadCounts,
+  MessageSubject,
   InvitationState,
   Me,
   Message,
@@ -108,6 +111,16 @@ export const dossierSummary = (signal?: AbortSignal) => api.get<DossierSummary>(
 export const dossiers = (params: ListParams & { size?: number }, signal?: AbortSignal) =>
   api.get<Page<DossierListItem>>(`/api/dossiers?${toApiQuery(params, params.size ?? PAGE_SIZE)}`, { signal });
 export const dossier = (id: string, signal?: AbortSignal) => api.get<Dossier>(`/api/dossiers/${segment(id)}`, { signal });
+/** How many of the client's dossiers match the search, per status: the list tells of matches its filter hides. */
+export const dossierStatusCounts = (query: string, signal?: AbortSignal) =>
+  api.get<DossierStatusCounts>(`/api/dossiers/counts?${new URLSearchParams({ query })}`, { signal });
+const dossierIdParams = (dossierIds: string[]) => new URLSearchParams(dossierIds.map((id) => ['dossierId', id]));
+/** For a page of the dossier list (1..100 ids): per dossier the documents the signed-in account has not opened. */
+export const unreadDocumentCounts = (dossierIds: string[], signal?: AbortSignal) =>
+  api.get<UnreadCounts>(`/api/documents/unread-counts?${dossierIdParams(dossierIds)}`, { signal });
+/** For a page of the dossier list (1..100 ids): per dossier the office's messages the signed-in account has not opened. */
+export const unreadMessageCounts = (dossierIds: string[], signal?: AbortSignal) =>
+  api.get<UnreadCounts>(`/api/messages/unread-counts?${dossierIdParams(dossierIds)}`, { signal });
 
 // Documents
 export const documentCounts = (dossierId: string, signal?: AbortSignal) =>
@@ -129,6 +142,12 @@ export const messages = (dossierId: string, page: number, size: number, signal?:
   api.get<Page<Message>>(`/api/dossiers/${segment(dossierId)}/messages?${new URLSearchParams({ page: String(page), size: String(size) })}`, {
     signal,
   });
+/** The subjects of some messages of a dossier (1..100 ids), e.g. those the delivered files came with; marks nothing read. */
+export const messageSubjects = (dossierId: string, messageIds: string[], signal?: AbortSignal) =>
+  api.get<MessageSubject[]>(
+    `/api/dossiers/${segment(dossierId)}/messages/subjects?${new URLSearchParams(messageIds.map((id) => ['id', id]))}`,
+    { signal },
+  );
 /** One message with its text; the server marks it read for the signed-in account. */
 export const message = (messageId: string, signal?: AbortSignal) => api.get<MessageWithBody>(`/api/messages/${segment(messageId)}`, { signal });
 /** "Versturen": 201 with the message; 400 with `errors[].field` (subject, body, uploads); 413 for too many files. */

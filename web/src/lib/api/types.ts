@@ -97,7 +97,18 @@ export interface DossierListItem {
   number: string;
   description: string;
   status: DossierStatus;
+  /** ISO date-time: the last thing the client could see happen in it (a change, a document, a message, a questionnaire). */
+  lastActivityAt?: string | null;
 }
+
+/** The order of the client's dossier list: by number (newest first, the default) or by last activity. */
+export type DossierSort = 'number' | 'lastActivity';
+
+/** GET /api/dossiers/counts?query=: how many of the client's dossiers match, per status (statuses without a match are absent). */
+export type DossierStatusCounts = Partial<Record<DossierStatus, number>>;
+
+/** Per dossier id of a list page, how many items the signed-in account has not opened (dossiers it may not see are absent). */
+export type UnreadCounts = Record<string, number>;
 
 export interface DossierSummary {
   inProgress: number;
@@ -127,6 +138,8 @@ export interface PortalDocument {
   size: number;
   publishedAt: string;
   read: boolean;
+  /** The message a delivered file came with; null for anything else. */
+  messageId?: string | null;
 }
 
 export type DocumentCounts = Partial<Record<DocumentCategory, { total: number; unread: number }>>;
@@ -165,6 +178,14 @@ export interface Message {
 /** One message with its text (GET /api/messages/{id}, which also marks it read). */
 export interface MessageWithBody extends Message {
   body: string;
+}
+
+/** A message named by its subject (GET /api/dossiers/{id}/messages/subjects; nothing becomes read). */
+export interface MessageSubject {
+  id: string;
+  subject: string;
+  sentAt: string;
+  direction: MessageDirection;
 }
 
 export interface MessageCounts {

@@ -1,10 +1,29 @@
+import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/I18nContext';
 import { formatDate, formatFileSize } from '../../../i18n/i18n';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { PortalDocument } from '../../../lib/api/types';
 
-/** One document in a tab: title (bold with an "Ongelezen" badge while unread), date, size and a download link. */
-export function DocumentItem({ document, unread, onDownload }: { document: PortalDocument; unread: boolean; onDownload: () => void }) {
+/** Where "Bij bericht: …" goes: the Berichten tab of the same dossier, with that message opened. */
+export function messageLink(messageId: string): string {
+  return `?${new URLSearchParams({ tab: 'berichten', bericht: messageId })}`;
+}
+
+/**
+ * One document in a tab: title (bold with an "Ongelezen" badge while unread), date, size and a download link; a file
+ * delivered with a message names that message ("Bij bericht: <onderwerp>", a link to it; its subject once known).
+ */
+export function DocumentItem({
+  document,
+  unread,
+  onDownload,
+  messageSubject,
+}: {
+  document: PortalDocument;
+  unread: boolean;
+  onDownload: () => void;
+  messageSubject?: string;
+}) {
   const { t, lang } = useI18n();
   return (
     <li className={unread ? 'document document-unread' : 'document'}>
@@ -27,6 +46,13 @@ export function DocumentItem({ document, unread, onDownload }: { document: Porta
             {formatFileSize(document.size, lang)}
           </span>
         </p>
+        {document.messageId && (
+          <p className="doc-message">
+            <Link to={messageLink(document.messageId)}>
+              {messageSubject !== undefined ? t('dossier.documents.message', { subject: messageSubject }) : t('dossier.documents.messageUnknown')}
+            </Link>
+          </p>
+        )}
       </div>
       <a className="button button-secondary download" href={portalApi.documentContentUrl(document.id)} download onClick={onDownload}>
         <span aria-hidden="true">↓ </span>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nContext';
 import { formatNumber } from '../../../i18n/i18n';
 import { usePagedApi, type PageLoader } from '../../../lib/hooks';
-import type { PortalDocument } from '../../../lib/api/types';
+import type { MessageSubject, PortalDocument } from '../../../lib/api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { DocumentItem } from './DocumentItem';
 
@@ -11,9 +11,21 @@ import { DocumentItem } from './DocumentItem';
  * new document, so keyboard and screen reader users go on where the list grew. Give it a React key per list:
  * a new `loadPage` is only picked up for the next page.
  */
-export function DocumentList({ loadPage, tabLabel, onRead }: { loadPage: PageLoader<PortalDocument>; tabLabel: string; onRead: () => void }) {
+export function DocumentList({
+  loadPage,
+  tabLabel,
+  onRead,
+  loadSubjects,
+}: {
+  loadPage: PageLoader<PortalDocument>;
+  tabLabel: string;
+  onRead: () => void;
+  /** For files that came with a message: the subjects of those messages (one call per loaded page). */
+  loadSubjects?: SubjectsLoader;
+}) {
   const { t } = useI18n();
   const list = usePagedApi(loadPage);
+  const subjects = useMessageSubjects(list.items, loadSubjects);
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set());
   const listRef = useRef<HTMLUListElement>(null);
   const focusOnArrival = useRef<number | null>(null);
@@ -46,7 +58,13 @@ export function DocumentList({ loadPage, tabLabel, onRead }: { loadPage: PageLoa
     <>
       <ul ref={listRef} className="documents" aria-label={t('dossier.documents.listLabel', { tab: tabLabel })}>
         {list.items.map((doc) => (
-          <DocumentItem key={doc.id} document={doc} unread={!doc.read && !readIds.has(doc.id)} onDownload={() => markRead(doc)} />
+          <DocumentItem
+            key={doc.id}
+            document={doc}
+            unread={!doc.read && !readIds.has(doc.id)}
+            onDownload={() => markRead(doc)}
+            messageSubject={doc.messageId ? subjects.get(doc.messageId) : undefined}
+          />
         ))}
       </ul>
       {list.error !== undefined && <ErrorMessage error={list.error} />}
@@ -73,4 +91,56 @@ function ShowMore({ shown, total, canLoadMore, loading, onClick }: { shown: numb
       )}
     </div>
   );
+}
+
+export type SubjectsLoader = (messageIds: string[], signal: AbortSignal) => Promise<MessageSubject[]>;
+
+/** The API takes at most 100 ids a call; a page of documents has 20. */
+const MAX_SUBJECT_IDS = 100;
+
+/**
+ * The subjects of the messages the listed documents came with, by message id. Each message is asked for once: a page
+ * that "Meer laden" appends asks only for the messages not known yet. A failure leaves those without their subject
+ * ("Bij een bericht"); what is on its way is cancelled when the list goes.
+ */
+function useMessageSubjects(documents: PortalDocument[], load: SubjectsLoader | undefined): ReadonlyMap<string, string> {
+  const [subjects, setSubjects] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const asked = useRef(new Set<string>());
+  const loader = useRef(load);
+  const unmounted = useRef<AbortController | null>(null);
+  useEffect(() => {
+    loader.current = load;
+  });
+  useEffect(() => {
+    const controller = new AbortController();
+    unmounted.current = controller;
+    return () => controller.abort();
+  }, []);
+
+  const messageIds = load ? [...new Set(documents.map((d) => d.messageId).filter((id): id is string => !!id))] : [];
+  const key = messageIds
+    .filter((id) => !asked.current.has(id))
+    .slice(0, MAX_SUBJECT_IDS)
+    .join(',');
+
+  useEffect(() => {
+    const current = loader.current;
+    const signal = unmounted.current?.signal;
+    if (!current || !key || !signal) return;
+    const ids = key.split(',');
+    ids.forEach((id) => asked.current.add(id));
+    current(ids, signal).then(
+      (found) => {
+        if (signal.aborted) return;
+        setSubjects((known) => {
+          const next = new Map(known);
+          for (const message of found) next.set(message.id, message.subject);
+          return next;
+        });
+      },
+      () => undefined,
+    );
+  }, [key]);
+
+  return subjects;
 }

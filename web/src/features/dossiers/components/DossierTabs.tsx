@@ -8,6 +8,7 @@ import type { DocumentCategory, DocumentCounts, MessageCounts } from '../../../l
 import { Tabs } from '../../../components/Tabs';
 import { MessagesPanel } from '../../messages/components/MessagesPanel';
 import { DocumentList } from './DocumentList';
+import { usePendingDeliveries } from './usePendingDeliveries';
 
 type TabId = 'correspondentie' | 'documenten' | 'aangeleverd' | 'berichten';
 
@@ -29,16 +30,21 @@ function isTab(value: string | null): value is TabId {
 
 /** DOS-5: four tabs with item and unread counts; the selected tab is kept in the URL (`?tab=`). */
 export function DossierTabs({ dossierId }: { dossierId: string }) {
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
   const tabParam = searchParams.get('tab');
   const selected: TabId = isTab(tabParam) ? tabParam : 'correspondentie';
+  // "Bij bericht: …" of a delivered file opens that message (`?tab=berichten&bericht=<id>`).
+  const messageParam = selected === 'berichten' ? searchParams.get('bericht') : null;
   const { counts, markOneRead, reload: reloadDocumentCounts } = useDocumentCounts(dossierId);
   const messageCounts = useMessageCounts(dossierId);
+  // MSG-6: what the client sends with a message is filed under "Door mij aangeleverd" moments later.
+  const deliveries = usePendingDeliveries(counts?.DELIVERED?.total, reloadDocumentCounts);
 
   const select = (id: string) => {
     const next = new URLSearchParams(searchParams);
     next.set('tab', id);
+    next.delete('bericht');
     setSearchParams(next, { replace: true });
   };
 
@@ -54,15 +60,22 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
         onSelect={select}
         tabs={TABS.map((tab) => ({
           id: tab.id,
-          label: <TabLabel name={t(tab.label)} count={tab.category ? counts?.[tab.category] : messageCounts.counts} />,
+          label: (
+            <TabLabel
+              name={t(tab.label)}
+              count={tab.category ? counts?.[tab.category] : messageCounts.counts}
+              pending={tab.category === 'DELIVERED' ? deliveries.pending : 0}
+            />
+          ),
         }))}
       >
         {category ? (
           <DocumentList
-            key={`${dossierId}-${category}`}
+            key={`${dossierId}-${category}-${category === 'DELIVERED' ? deliveries.arrivals : 0}`}
             loadPage={(page, signal) => portalApi.documents(dossierId, category, page, DOCUMENTS_PAGE_SIZE, signal)}
             tabLabel={t(current.label)}
             onRead={() => markOneRead(category)}
+            loadSubjects={category === 'DELIVERED' ? (ids, signal) => portalApi.messageSubjects(dossierId, ids, signal) : undefined}
           />
         ) : (
           <MessagesPanel
@@ -70,23 +83,31 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
             dossierId={dossierId}
             onRead={messageCounts.markOneRead}
             onOpened={messageCounts.reload}
-            onSent={() => {
+            openMessageId={messageParam}
+            onSent={(message) => {
               messageCounts.reload();
-              // MSG-6: the attachments the client sent are now under "Door mij aangeleverd".
+              // MSG-6: the attachments the client sent are on their way to "Door mij aangeleverd".
+              deliveries.expect(message.attachments.length);
               reloadDocumentCounts();
             }}
           />
         )}
       </Tabs>
+      <p className="visually-hidden" role="status">
+        {deliveries.announcement && tp(`dossier.delivered.${deliveries.announcement.kind}`, deliveries.announcement.count)}
+      </p>
     </section>
   );
 }
 
-/** Name, count and "n nieuw" badge; screen readers get ", 3 items, 1 ongelezen" instead of the bare figures. */
-function TabLabel({ name, count }: { name: string; count: { total: number; unread: number } | undefined }) {
+/**
+ * Name, count and "n nieuw" badge; screen readers get ", 3 items, 1 ongelezen" instead of the bare figures. Files sent
+ * and not filed yet show as "+2 wordt verwerkt".
+ */
+function TabLabel({ name, count, pending = 0 }: { name: string; count: { total: number; unread: number } | undefined; pending?: number }) {
   const { t } = useI18n();
-  if (!count) return <span className="tab-name">{name}</span>;
-  const { total, unread } = count;
+  if (!count && pending === 0) return <span className="tab-name">{name}</span>;
+  const { total, unread } = count ?? { total: 0, unread: 0 };
   return (
     <>
       <span className="tab-name">{name}</span>
@@ -98,7 +119,15 @@ function TabLabel({ name, count }: { name: string; count: { total: number; unrea
           {t('dossier.tab.unreadBadge', { count: unread })}
         </span>
       )}
-      <span className="visually-hidden">, {t('dossier.tab.count', { total, unread })}</span>
+      {pending > 0 && (
+        <span className="tab-pending" aria-hidden="true">
+          {t('dossier.tab.pending', { count: pending })}
+        </span>
+      )}
+      <span className="visually-hidden">
+        , {t('dossier.tab.count', { total, unread })}
+        {pending > 0 && `, ${t('dossier.tab.pendingLabel', { count: pending })}`}
+      </span>
     </>
   );
 }

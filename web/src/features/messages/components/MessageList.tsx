@@ -20,6 +20,7 @@ export function MessageList({
   onOpened,
   onReply,
   canReply,
+  initialOpenId,
 }: {
   loadPage: PageLoader<Message>;
   /** An unread message was opened: lower the unread count now. */
@@ -29,6 +30,8 @@ export function MessageList({
   onReply: (message: Message) => void;
   /** False while a message is being written ("Beantwoorden" is hidden then). */
   canReply: boolean;
+  /** Opened and focused once it is among the loaded messages (a link to it). */
+  initialOpenId?: string;
 }) {
   const { t, lang } = useI18n();
   const list = usePagedApi(loadPage);
@@ -44,6 +47,22 @@ export function MessageList({
     focusOnArrival.current = null;
     listRef.current?.querySelectorAll<HTMLButtonElement>('.message-toggle')[index]?.focus();
   }, [items.length]);
+
+  // A link to a message opens it once it is listed, and takes the focus there.
+  const openedByLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!initialOpenId || openedByLink.current === initialOpenId) return;
+    const message = items.find((m) => m.id === initialOpenId);
+    if (!message) return;
+    openedByLink.current = initialOpenId;
+    setOpenId(message.id);
+    if (!message.read) {
+      setReadIds((ids) => new Set(ids).add(message.id));
+      onRead(message);
+    }
+    const item = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-message-id]') ?? [])].find((el) => el.dataset.messageId === message.id);
+    item?.querySelector<HTMLButtonElement>('.message-toggle')?.focus();
+  }, [initialOpenId, items, onRead]);
 
   if (list.totalItems === undefined) {
     return list.error !== undefined ? <ErrorMessage error={list.error} onRetry={list.loadMore} /> : <Loading />;

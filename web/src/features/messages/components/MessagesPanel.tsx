@@ -21,11 +21,14 @@ export function MessagesPanel({
   onRead,
   onOpened,
   onSent,
+  openMessageId,
 }: {
   dossierId: string;
   onRead: () => void;
   onOpened: () => void;
   onSent: (message: MessageWithBody) => void;
+  /** A message to open and focus once it is listed (a link to it, e.g. from a delivered file). */
+  openMessageId?: string | null;
 }) {
   const { t } = useI18n();
   const [compose, setCompose] = useState<Compose | null>(null);
@@ -99,6 +102,7 @@ export function MessagesPanel({
         onOpened={onOpened}
         onReply={startReply}
         canReply={!compose}
+        initialOpenId={openMessageId ?? undefined}
       />
     </div>
   );
