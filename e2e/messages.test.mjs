@@ -154,6 +154,9 @@ describe(`messages and deliveries (${RUN})`, () => {
     const refused = await tusPatch(anna, htmlLocation, 0, html);
     assert.equal(refused.status, 415);
     assert.ok(isProblem(refused) && refused.json.detail.includes("'foto.jpg'"), refused.text);
+    // The web app says it in the user's language from the code and its parameters, not from the English detail.
+    assert.equal(refused.json.code, 'upload.refused-type', refused.text);
+    assert.deepEqual({ file: refused.json.params?.file, kind: refused.json.params?.kind }, { file: 'foto.jpg', kind: 'web-page' });
 
     const sent = await anna.send('POST', `/api/dossiers/${dossier.id}/messages`, {
       subject: 'Re: Graag uw paspoort',

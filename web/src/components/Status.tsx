@@ -1,4 +1,5 @@
-import { errorMessageKey } from '../lib/api/client';
+import { ApiError, errorMessageKey } from '../lib/api/client';
+import { codeText } from '../lib/api/problemText';
 import { useI18n } from '../i18n/I18nContext';
 
 /** Polite live region while loading (announced once, not on every render). */
@@ -12,11 +13,13 @@ export function Loading() {
   );
 }
 
+/** A failure in the user's words: the problem's own text when the web app knows its code, otherwise by status. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const known = error instanceof ApiError ? codeText(error.problem, lang) : undefined;
   return (
     <div className="alert alert-error" role="alert">
-      <p>{t(errorMessageKey(error))}</p>
+      <p>{known ?? t(errorMessageKey(error))}</p>
       {onRetry && (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           {t('error.retry')}

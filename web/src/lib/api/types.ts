@@ -223,11 +223,18 @@ export interface FieldError {
   max?: string;
 }
 
+/**
+ * An RFC 9457 problem. `detail` is an English sentence for API callers and logs, never shown to a client: a problem a
+ * person meets carries a stable `code` (e.g. `upload.refused-type`) and its `params` (e.g. `file`, `kind`), which the
+ * web app says in the user's language (lib/api/problemText.ts).
+ */
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  code?: string;
+  params?: Record<string, string>;
   errors?: FieldError[];
 }
 

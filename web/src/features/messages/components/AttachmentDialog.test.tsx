@@ -1,10 +1,24 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Translator } from '@uppy/core/utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nContext, makeI18n } from '../../../i18n/I18nContext';
 import AttachmentDialog, { createUppy } from './AttachmentDialog';
 import { uppyLocale } from './uppyLocale';
+
+// The Uppy instances the dialog creates, so that a test can play the part of tus (jsdom cannot upload).
+const created = vi.hoisted(() => [] as unknown[]);
+vi.mock('../../../lib/tusUploads', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../lib/tusUploads')>();
+  return {
+    ...original,
+    createUppy: (...args: Parameters<typeof original.createUppy>) => {
+      const uppy = original.createUppy(...args);
+      created.push(uppy);
+      return uppy;
+    },
+  };
+});
 
 function tusOptions(uppy: ReturnType<typeof createUppy>) {
   const plugin = uppy.getPlugin('Tus');
@@ -34,6 +48,10 @@ globalThis.ResizeObserver ??= class {
 afterEach(() => {
   document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
 });
+
+// Each Uppy looks at navigator.onLine 3 s after it was made (a timer destroy() does not clear): let those timers run
+// while jsdom's window is still there, not in the next test file's time.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 3100)));
 
 describe('the tus uploader (MSG-5)', () => {
   it('uploads to /api/uploads/tus in 5 MB chunks, retries, and sends only the metadata the server needs', () => {
@@ -67,7 +85,41 @@ describe('the tus uploader (MSG-5)', () => {
     uppy.destroy();
   });
 
-  it("shows the server's detail (problem+json) of a refused upload instead of tus' technical message", () => {
+  it("says a refused upload in the user's language (the problem's code) instead of tus' technical message or the server's English", () => {
+    let lang: 'nl' | 'en' = 'nl';
+    const uppy = createUppy('dossier-1', 'attachments', () => lang);
+    const { onError } = tusOptions(uppy);
+    const refused = () =>
+      Object.assign(new Error('tus: unexpected response while uploading chunk, response code: 415'), {
+        originalResponse: {
+          getStatus: () => 415,
+          getBody: () =>
+            JSON.stringify({
+              status: 415,
+              detail: "'evil-renamed.pdf' cannot be delivered: it is a program. Send a PDF, a photo or scan (JPEG, PNG, HEIC, TIFF) or an office document (DOCX, XLSX, ODT).",
+              code: 'upload.refused-type',
+              params: { file: 'evil-renamed.pdf', kind: 'program', type: 'application/x-msdownload' },
+            }),
+        },
+      });
+    const dutch = refused();
+    onError(dutch);
+    expect(dutch.message).toBe(
+      'evil-renamed.pdf kan niet worden aangeleverd: het is een programma. Stuur een pdf, een foto of scan (JPEG, PNG, HEIC, TIFF) of een Office-document (DOCX, XLSX, ODT).',
+    );
+    lang = 'en';
+    const english = refused();
+    onError(english);
+    expect(english.message).toMatch(/^evil-renamed\.pdf cannot be delivered: it is a program\. Send a PDF/);
+
+    lang = 'nl';
+    const offline = new Error('tus: failed to upload chunk');
+    onError(offline);
+    expect(offline.message).toBe('Er is geen verbinding met het portaal. Controleer uw internetverbinding en probeer het opnieuw.');
+    uppy.destroy();
+  });
+
+  it("keeps the server's detail for the office's uploads, which do not say a language", () => {
     const uppy = createUppy('dossier-1');
     const { onError } = tusOptions(uppy);
     const error = Object.assign(new Error('tus: unexpected response while creating upload, response code: 415'), {
@@ -115,7 +167,7 @@ describe("Uppy's labels are the manual's", () => {
 
 describe('AttachmentDialog in the page', () => {
   function renderDialog(lang: 'nl' | 'en' = 'nl') {
-    const props = { onClose: vi.fn(), onUploaded: vi.fn(), onRefused: vi.fn() };
+    const props = { onClose: vi.fn(), onUploaded: vi.fn(), onRefused: vi.fn<(file: string, message: string) => void>() };
     render(
       <I18nContext.Provider value={makeI18n(lang, () => undefined)}>
         <AttachmentDialog open dossierId="dossier-1" remaining={10} {...props} />
@@ -146,6 +198,62 @@ describe('AttachmentDialog in the page', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Annuleer' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  /** Plays tus' part for a file the server refuses: the plugin's onError first, then Uppy's upload-error. */
+  function refuse(uppy: ReturnType<typeof createUppy>, fileId: string, status: number, problem: object) {
+    const error = Object.assign(new Error(`tus: unexpected response while uploading chunk, response code: ${status}`), {
+      originalResponse: { getStatus: () => status, getBody: () => JSON.stringify(problem) },
+    });
+    act(() => {
+      tusOptions(uppy).onError(error);
+      uppy.emit('upload-error', uppy.getFile(fileId), error, undefined);
+    });
+  }
+
+  const PROGRAM = {
+    status: 415,
+    title: 'File type not accepted',
+    detail: "'evil-renamed.pdf' cannot be delivered: it is a program. Send a PDF, a photo or scan (JPEG, PNG, HEIC, TIFF) or an office document (DOCX, XLSX, ODT).",
+    code: 'upload.refused-type',
+    params: { file: 'evil-renamed.pdf', kind: 'program', type: 'application/x-msdownload' },
+  };
+
+  it("says a refused file in Dutch in the pop-up and hands the same sentence to the form, never the server's English", async () => {
+    created.length = 0;
+    const { onRefused } = renderDialog();
+    await screen.findByRole('dialog', { name: 'Bijlagen toevoegen' });
+    const uppy = created.at(-1) as ReturnType<typeof createUppy>;
+    const id = uppy.addFile({ name: 'evil-renamed.pdf', type: 'application/pdf', data: new Blob(['MZ']) });
+    refuse(uppy, id, 415, PROGRAM);
+
+    const sentence =
+      'evil-renamed.pdf kan niet worden aangeleverd: het is een programma. Stuur een pdf, een foto of scan (JPEG, PNG, HEIC, TIFF) of een Office-document (DOCX, XLSX, ODT).';
+    expect(onRefused).toHaveBeenCalledWith('evil-renamed.pdf', sentence);
+    expect(uppy.getState().info.map((entry) => entry.message)).toContain(sentence);
+    expect(uppy.getFile(id).error).toBe(sentence);
+    await waitFor(() => expect(document.body.textContent).toContain(sentence));
+    expect(document.body.textContent).not.toMatch(/cannot|delivered|Send a|it is a/);
+
+    // Without a code, the status says it, naming the file.
+    const other = uppy.addFile({ name: 'film.mov', type: 'video/quicktime', data: new Blob(['x']) });
+    refuse(uppy, other, 413, { status: 413, detail: 'The upload is larger than allowed.' });
+    expect(onRefused).toHaveBeenLastCalledWith('film.mov', 'film.mov is niet toegevoegd: Dit is te groot om te versturen.');
+  });
+
+  it('says a file Uppy refuses itself (over 50 MB) in Dutch, and the form lists it too', async () => {
+    const user = userEvent.setup();
+    const { onRefused } = renderDialog();
+    const dialog = await screen.findByRole('dialog', { name: 'Bijlagen toevoegen' });
+    const large = new File(['%PDF-1.4'], 'groot.pdf', { type: 'application/pdf' });
+    Object.defineProperty(large, 'size', { value: 50 * 1024 * 1024 + 1 });
+    const input = dialog.querySelector<HTMLInputElement>('input[type="file"][name="files[]"]')!;
+    await act(async () => user.upload(input, [large]));
+    await waitFor(() => expect(onRefused).toHaveBeenCalled());
+    const [file, message] = onRefused.mock.calls[0] as [string, string];
+    expect(file).toBe('groot.pdf');
+    expect(message).toMatch(/^groot\.pdf is groter dan de toegestane 50 MB/);
+    await waitFor(() => expect(document.body.textContent).toContain('groot.pdf is groter dan de toegestane 50 MB'));
   });
 
   it('speaks English', async () => {

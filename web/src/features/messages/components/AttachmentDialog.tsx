@@ -6,7 +6,8 @@ import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
 import { useI18n } from '../../../i18n/I18nContext';
 import { formatFileSize } from '../../../i18n/i18n';
-import { createUppy, refusalDetail, type AttachmentFile, type FileBody, type FileMeta } from '../../../lib/tusUploads';
+import { createUppy, type AttachmentFile, type FileBody, type FileMeta } from '../../../lib/tusUploads';
+import { fileProblemText } from '../../../lib/api/problemText';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { Upload } from '../../../lib/api/types';
 import { PHONE_QUERY, useMediaQuery } from '../../../lib/useMediaQuery';
@@ -21,8 +22,8 @@ export interface AttachmentDialogProps {
   remaining: number;
   /** A file is uploaded: the server's view of it (the name it stored). */
   onUploaded: (upload: Upload) => void;
-  /** The server refused a file (413, 415, …): its `detail`, or a general reason. */
-  onRefused: (fileName: string, reason: string) => void;
+  /** A file was not added (the server refused it, or Uppy did): a sentence in the user's language that names the file. */
+  onRefused: (fileName: string, message: string) => void;
   /** Uploads are running (true) or have all ended (false); the message waits for them before it is sent. */
   onBusyChange?: (busy: boolean) => void;
 }
@@ -32,14 +33,14 @@ export { createUppy } from '../../../lib/tusUploads';
 export default function AttachmentDialog({ open, onClose, dossierId, remaining, onUploaded, onRefused, onBusyChange }: AttachmentDialogProps) {
   const { t, lang } = useI18n();
   const [uppy, setUppy] = useState<Uppy<FileMeta, FileBody> | null>(null);
-  const latest = useRef({ onClose, onUploaded, onRefused, onBusyChange, t });
+  const latest = useRef({ onClose, onUploaded, onRefused, onBusyChange, t, lang });
   useEffect(() => {
-    latest.current = { onClose, onUploaded, onRefused, onBusyChange, t };
+    latest.current = { onClose, onUploaded, onRefused, onBusyChange, t, lang };
   });
 
   // One Uppy per form (created in an effect so that StrictMode's second mount gets a live instance).
   useEffect(() => {
-    const instance = createUppy(dossierId);
+    const instance = createUppy(dossierId, 'attachments', () => latest.current.lang);
     let destroyed = false;
     let pending: Promise<void>[] = [];
 
@@ -47,7 +48,8 @@ export default function AttachmentDialog({ open, onClose, dossierId, remaining, 
       if (!file) return;
       const id = portalApi.uploadIdFromUrl(response.uploadURL ?? '');
       if (!id) {
-        latest.current.onRefused(file.name ?? '', latest.current.t('error.generic'));
+        const name = file.name ?? '';
+        latest.current.onRefused(name, latest.current.t('compose.attachments.refused', { file: name, reason: latest.current.t('error.generic') }));
         return;
       }
       // Show the name the server stored; if that cannot be asked now, the upload is still attached.
@@ -61,16 +63,19 @@ export default function AttachmentDialog({ open, onClose, dossierId, remaining, 
     });
     instance.on('upload-error', (file, error) => {
       if (!file) return;
-      const { t } = latest.current;
       const name = file.name ?? '';
-      // The server's reason (413/415 detail); a request without any answer is a lost connection (after the retries).
-      const hasResponse = (error as { originalResponse?: unknown } | undefined)?.originalResponse != null;
-      const reason = refusalDetail(error) ?? t(hasResponse ? 'error.generic' : 'error.network');
-      latest.current.onRefused(name, reason);
+      // The reason in the user's language (the problem's code, else its status; no answer at all is a lost connection).
+      const message = fileProblemText(error, name, latest.current.lang);
+      latest.current.onRefused(name, message);
       // Uppy's toast only says "… is niet geüpload", with the reason behind a "?" for mouse users: say it in full.
       const failed = instance.i18n('failedToUpload', { file: name });
-      const message = t('compose.attachments.refused', { file: name, reason });
       instance.setState({ info: instance.getState().info.map((entry) => (entry.message === failed ? { ...entry, message, details: null } : entry)) });
+    });
+    // A file Uppy itself refuses (too large, a duplicate, one too many): its toast is in the user's language; the form lists it too.
+    instance.on('restriction-failed', (file, error) => {
+      if (!file || !error?.message) return;
+      const name = file.name ?? '';
+      latest.current.onRefused(name, error.message.includes(name) ? error.message : latest.current.t('compose.attachments.refused', { file: name, reason: error.message }));
     });
     instance.on('upload', () => latest.current.onBusyChange?.(true));
     instance.on('complete', (result) => {

@@ -136,15 +136,16 @@ describe('ComposeForm: required fields (MSG-4)', () => {
     expect(screen.getByText('You can add up to 10 files of at most 50 MB each.')).toBeTruthy();
   });
 
-  it('shows the server\'s field errors (400 problem with errors[].field) next to the fields', async () => {
+  it("shows the server's field errors (400 problem with errors[].field) next to the fields, in Dutch, not in the server's English", async () => {
     const user = userEvent.setup();
     vi.mocked(portalApi.sendMessage).mockRejectedValueOnce(
       new ApiError(400, {
         status: 400,
         title: 'Bad Request',
+        detail: 'body: is at most 20000 characters; uploads[0]: must be an upload id',
         errors: [
-          { field: 'body', message: 'Het bericht is te lang (maximaal 10.000 tekens).' },
-          { field: 'uploads[0]', message: 'Deze bijlage is al verstuurd.' },
+          { field: 'body', message: 'is at most 20000 characters' },
+          { field: 'uploads[0]', message: 'must be an upload id' },
         ],
       }),
     );
@@ -155,11 +156,52 @@ describe('ComposeForm: required fields (MSG-4)', () => {
 
     const body = screen.getByLabelText('Bericht');
     await waitFor(() => expect(body.getAttribute('aria-invalid')).toBe('true'));
-    expect(describedBy(body)).toBe('Fout: Het bericht is te lang (maximaal 10.000 tekens).');
-    expect(describedBy(screen.getByRole('button', { name: 'Bijlagen toevoegen' }))).toContain('Deze bijlage is al verstuurd.');
+    expect(describedBy(body)).toBe('Fout: Schrijf een bericht van maximaal 20.000 tekens.');
+    const add = screen.getByRole('button', { name: 'Bijlagen toevoegen' });
+    expect(describedBy(add)).toContain('Een bijlage kan niet worden meegestuurd.');
+    expect(document.body.textContent).not.toMatch(/is at most|must be|characters/);
     expect(screen.getByLabelText('Onderwerp').getAttribute('aria-invalid')).toBeNull();
     expect(document.activeElement).toBe(body);
     expect(onSent).not.toHaveBeenCalled();
+  });
+
+  it('says a refusal with a code (an unfinished upload) in Dutch next to the attachments, naming the file', async () => {
+    const user = userEvent.setup();
+    vi.mocked(portalApi.sendMessage).mockRejectedValueOnce(
+      new ApiError(400, {
+        status: 400,
+        detail: "'groot.pdf' has not finished uploading.",
+        code: 'upload.unfinished',
+        params: { file: 'groot.pdf' },
+        errors: [{ field: 'uploads', message: "'groot.pdf' has not finished uploading." }],
+      }),
+    );
+    renderForm();
+    await attach(user, [PASSPORT]);
+    await user.type(screen.getByLabelText('Onderwerp'), 'Vraag');
+    await user.type(screen.getByLabelText('Bericht'), 'Tekst');
+    await user.click(screen.getByRole('button', { name: 'Versturen' }));
+    const add = screen.getByRole('button', { name: 'Bijlagen toevoegen' });
+    await waitFor(() => expect(describedBy(add)).toContain('Fout: groot.pdf is nog niet helemaal geüpload.'));
+    expect(document.body.textContent).not.toContain('has not finished');
+  });
+
+  it('says a refusal with a code that belongs to no field in Dutch above the buttons', async () => {
+    const user = userEvent.setup();
+    vi.mocked(portalApi.sendMessage).mockRejectedValueOnce(
+      new ApiError(400, {
+        status: 400,
+        detail: 'The message replied to is not a message of this dossier.',
+        code: 'message.reply-to-unknown',
+        params: {},
+        errors: [{ field: 'inReplyTo', message: 'The message replied to is not a message of this dossier.' }],
+      }),
+    );
+    renderForm({ replyTo: { id: 'm-0', subject: 'Vraag' } });
+    await user.type(screen.getByLabelText('Bericht'), 'Tekst');
+    await user.click(screen.getByRole('button', { name: 'Versturen' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Het bericht waarop u antwoordt, is niet gevonden. Laad de pagina opnieuw.');
+    expect(document.body.textContent).not.toContain('replied to');
   });
 
   it('shows a general message for other failures and keeps what was typed', async () => {
@@ -244,12 +286,20 @@ describe('ComposeForm: attachments with the trash bin (MSG-5)', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Bijlagen toevoegen' }));
   });
 
-  it("shows the server's reason for a refused file", async () => {
+  it('lists each file the pop-up did not add, with its reason as the pop-up said it', async () => {
     const user = userEvent.setup();
     renderForm();
-    dialog.refusals = [['virus.exe', 'Dit bestandstype wordt niet geaccepteerd.']];
+    const program =
+      'evil-renamed.pdf kan niet worden aangeleverd: het is een programma. Stuur een pdf, een foto of scan (JPEG, PNG, HEIC, TIFF) of een Office-document (DOCX, XLSX, ODT).';
+    dialog.refusals = [
+      ['evil-renamed.pdf', program],
+      ['film.mov', 'film.mov is niet toegevoegd: Dit is te groot om te versturen.'],
+    ];
     await attach(user, [PASSPORT]);
-    expect(screen.getByRole('alert').textContent).toBe('virus.exe is niet toegevoegd: Dit bestandstype wordt niet geaccepteerd.');
+    expect([...screen.getByRole('alert').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      program,
+      'film.mov is niet toegevoegd: Dit is te groot om te versturen.',
+    ]);
     expect(screen.getByRole('button', { name: 'Verwijder paspoort.pdf' })).toBeTruthy();
   });
 
@@ -271,17 +321,37 @@ describe('ComposeForm: attachments with the trash bin (MSG-5)', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('shows a 413 (too many files) next to the attachments', async () => {
+  it('shows a 413 (too many files) next to the attachments, in Dutch from its code', async () => {
     const user = userEvent.setup();
-    vi.mocked(portalApi.sendMessage).mockRejectedValueOnce(new ApiError(413, { status: 413, detail: 'Maximaal 10 bijlagen per bericht.' }));
+    vi.mocked(portalApi.sendMessage).mockRejectedValueOnce(
+      new ApiError(413, {
+        status: 413,
+        detail: 'A message can carry at most 10 files.',
+        code: 'upload.too-many-files',
+        params: { max: '10' },
+        errors: [{ field: 'uploads', message: 'A message can carry at most 10 files.' }],
+      }),
+    );
     renderForm();
     await attach(user, [PASSPORT]);
     await user.type(screen.getByLabelText('Onderwerp'), 'Vraag');
     await user.type(screen.getByLabelText('Bericht'), 'Tekst');
     await user.click(screen.getByRole('button', { name: 'Versturen' }));
     const add = screen.getByRole('button', { name: 'Bijlagen toevoegen' });
-    await waitFor(() => expect(describedBy(add)).toContain('Fout: Maximaal 10 bijlagen per bericht.'));
+    await waitFor(() => expect(describedBy(add)).toContain('Fout: Er zijn te veel bijlagen: u kunt maximaal 10 bestanden meesturen.'));
+    expect(document.body.textContent).not.toContain('carry');
     expect(document.activeElement).toBe(add);
+  });
+
+  it('shows a 413 without a code in Dutch too, never its detail', async () => {
+    const user = userEvent.setup();
+    vi.mocked(portalApi.sendMessage).mockRejectedValueOnce(new ApiError(413, { status: 413, detail: 'The request is too large.' }));
+    renderForm({ lang: 'en' });
+    await user.type(screen.getByLabelText('Subject'), 'Question');
+    await user.type(screen.getByLabelText('Message'), 'Text');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    const add = screen.getByRole('button', { name: 'Add attachments' });
+    await waitFor(() => expect(describedBy(add)).toContain('Too many attachments: you can send at most 10 files.'));
   });
 
   it('waits for uploads that are still running when the pop-up was closed', async () => {

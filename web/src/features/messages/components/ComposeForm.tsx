@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, useEffect, useId, useRef, useState, type For
 import { useI18n } from '../../../i18n/I18nContext';
 import { formatFileSize } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api/client';
+import { codeText } from '../../../lib/api/problemText';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { Message, MessageWithBody, Upload } from '../../../lib/api/types';
 import { ErrorMessage } from '../../../components/Status';
@@ -60,7 +61,7 @@ export function ComposeForm({
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [removing, setRemoving] = useState<ReadonlySet<string>>(() => new Set());
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [refused, setRefused] = useState<{ file: string; reason: string }[]>([]);
+  const [refused, setRefused] = useState<{ file: string; message: string }[]>([]);
   const [failure, setFailure] = useState<unknown>(undefined);
   const [status, setStatus] = useState('');
   const [sending, setSending] = useState(false);
@@ -138,15 +139,19 @@ export function ComposeForm({
     }
   };
 
-  /** 400 with `errors[].field` and 413 (too many files) belong next to the fields; anything else is a general failure. */
+  /**
+   * 400 with `errors[].field` and 413 (too many files) belong next to the fields; anything else is a general failure.
+   * Said in the portal's words (the problem's code, else per field), never the server's English.
+   */
   const serverFieldErrors = (error: unknown): FieldErrors | undefined => {
     if (!(error instanceof ApiError)) return undefined;
-    if (error.status === 413) return { uploads: error.problem?.detail ?? t('compose.attachments.tooMany', { max: MAX_FILES }) };
+    const known = codeText(error.problem, lang);
+    if (error.status === 413) return { uploads: known ?? t('compose.attachments.tooMany', { max: MAX_FILES }) };
     if (error.status !== 400 && error.status !== 422) return undefined;
     const found: FieldErrors = {};
     for (const fieldError of error.problem?.errors ?? []) {
       const field = fieldOf(fieldError.field);
-      if (field && !found[field]) found[field] = fieldError.message;
+      if (field && !found[field]) found[field] = known ?? t(`compose.${field}.invalid`);
     }
     return Object.keys(found).length > 0 ? found : undefined;
   };
@@ -254,7 +259,7 @@ export function ComposeForm({
             <div className="refusals" role="alert">
               <ul>
                 {refused.map((r, index) => (
-                  <li key={index}>{t('compose.attachments.refused', { file: r.file, reason: r.reason })}</li>
+                  <li key={index}>{r.message}</li>
                 ))}
               </ul>
             </div>
@@ -298,7 +303,7 @@ export function ComposeForm({
             dossierId={dossierId}
             remaining={MAX_FILES - uploads.length}
             onUploaded={onUploaded}
-            onRefused={(file, reason) => setRefused((list) => [...list, { file, reason }])}
+            onRefused={(file, message) => setRefused((list) => [...list, { file, message }])}
             onBusyChange={(busy) => {
               setUploading(busy);
               if (!busy) clearError('uploads');

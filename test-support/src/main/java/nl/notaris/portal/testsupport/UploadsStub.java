@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for document-service's uploads in this service's integration tests (the end-to-end
  * tests use the real one): GET /api/uploads/{id} answers the uploads a test registered, for their
  * owner's token only; POST /api/uploads takes the office's files (reading every byte) and answers a
- * new upload, or 415 for a file named {@code *.exe}, and keeps each file's bytes for the test.
+ * new upload, or 415 for a file named {@code *.exe} (with its code {@code upload.refused-type} and
+ * parameters, as document-service answers), and keeps each file's bytes for the test.
  */
 public final class UploadsStub {
 
@@ -69,7 +70,9 @@ public final class UploadsStub {
         if (exchange.getRequestMethod().equals("POST")) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
             if (body.contains(".exe\"")) {
-                respond(exchange, 415, "{\"status\":415,\"detail\":\"'tool.exe' cannot be delivered: it is a program.\"}");
+                respond(exchange, 415, """
+                        {"status":415,"detail":"'tool.exe' cannot be delivered: it is a program.","code":"upload.refused-type",\
+                        "params":{"file":"tool.exe","kind":"program","type":"application/x-msdownload"}}""");
                 return;
             }
             String dossierId = body.replaceAll("(?s).*name=\"dossierId\"\\r\\n(?:[^\\r\\n]*\\r\\n)*\\r\\n([^\\r\\n]+).*", "$1");

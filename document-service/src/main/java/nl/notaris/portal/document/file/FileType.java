@@ -4,12 +4,12 @@ import java.util.Set;
 
 /**
  * What a file was found to be from its content. {@code accepted} types are the ones clients may
- * deliver (DOC-6); their extensions are the ones a download name may end in. A refused file may
- * say in words what it is where its media type does not ({@code description}: "an archive that
- * carries a program or a script").
+ * deliver (DOC-6); their extensions are the ones a download name may end in. A refused file says
+ * what it is ({@code refused}: a program, a web page, an archive that carries a program or a
+ * script, …); null for an accepted one.
  */
 public record FileType(String mediaType, boolean accepted, String extension, Set<String> extensions,
-        String description) {
+        RefusedKind refused) {
 
     public static final String OCTET_STREAM = "application/octet-stream";
 
@@ -18,11 +18,11 @@ public record FileType(String mediaType, boolean accepted, String extension, Set
     }
 
     static FileType refused(String mediaType) {
-        return new FileType(mediaType, false, null, Set.of(), null);
+        return refused(mediaType, RefusedKind.of(mediaType));
     }
 
-    static FileType refused(String mediaType, String description) {
-        return new FileType(mediaType, false, null, Set.of(), description);
+    static FileType refused(String mediaType, RefusedKind kind) {
+        return new FileType(mediaType, false, null, Set.of(), kind);
     }
 
     /** The type a download is served with: an accepted type as itself, anything else as plain bytes. */

@@ -20,6 +20,9 @@ import org.apache.tika.Tika;
  */
 public final class FileTypes {
 
+    /** The problem code of a refused file; its parameters are {@link #refusalParams}. */
+    public static final String REFUSED_TYPE = "upload.refused-type";
+
     private static final Tika TIKA = new Tika();
     private static final int HEAD = 64 * 1024;
 
@@ -74,10 +77,10 @@ public final class FileTypes {
         try (InputStream in = content.open()) {
             zip = ZipScan.of(in);
         }
-        String unsound = switch (zip.outcome()) {
-            case CARRIES_PROGRAM -> "an archive that carries a program or a script";
-            case TOO_LARGE -> "an archive too large to check when unpacked";
-            case UNREADABLE -> "a damaged archive";
+        RefusedKind unsound = switch (zip.outcome()) {
+            case CARRIES_PROGRAM -> RefusedKind.ARCHIVE_WITH_PROGRAM;
+            case TOO_LARGE -> RefusedKind.ARCHIVE_TOO_LARGE;
+            case UNREADABLE -> RefusedKind.DAMAGED_ARCHIVE;
             case SOUND -> null;
         };
         if (unsound != null) {
@@ -101,32 +104,21 @@ public final class FileTypes {
         return kinds.size() == 1 ? kinds.get(0) : null;
     }
 
-    /** A sentence for a person: why a file was refused, naming it. */
+    /**
+     * An English sentence (the problem's {@code detail}, for API callers and logs): why a file was
+     * refused, naming it. The web app says it in the user's language from {@link #refusalParams}.
+     */
     public static String refusal(String fileName, FileType type) {
-        return "'" + fileName + "' cannot be delivered: it is "
-                + (type.description() != null ? type.description() : describe(type.mediaType()))
+        return "'" + fileName + "' cannot be delivered: it is " + type.refused().describe(type.mediaType())
                 + ". Send a PDF, a photo or scan (JPEG, PNG, HEIC, TIFF) or an office document (DOCX, XLSX, ODT).";
     }
 
-    private static String describe(String mediaType) {
-        if (mediaType.contains("html") || mediaType.contains("xhtml")) {
-            return "a web page";
-        }
-        if (mediaType.contains("svg")) {
-            return "an SVG image, which can contain scripts";
-        }
-        if (mediaType.contains("msdownload") || mediaType.contains("executable") || mediaType.contains("x-elf")
-                || mediaType.contains("mach-o") || mediaType.contains("x-dosexec")) {
-            return "a program";
-        }
-        if (mediaType.contains("script") || mediaType.contains("x-sh") || mediaType.contains("javascript")
-                || mediaType.contains("x-bat") || mediaType.contains("x-python")) {
-            return "a script";
-        }
-        if (mediaType.contains("zip") || mediaType.contains("rar") || mediaType.contains("7z")
-                || mediaType.contains("x-tar") || mediaType.contains("gzip") || mediaType.contains("ooxml")) {
-            return "an archive";
-        }
-        return "of a type the portal does not accept (" + mediaType + ")";
+    /**
+     * The parameters of {@link #REFUSED_TYPE}: {@code file} (its name), {@code kind} (program, script,
+     * web-page, svg, archive, archive-with-program, archive-too-large, damaged-archive, other) and
+     * {@code type} (the media type found in its content).
+     */
+    public static Map<String, String> refusalParams(String fileName, FileType type) {
+        return Map.of("file", fileName, "kind", type.refused().code(), "type", type.mediaType());
     }
 }

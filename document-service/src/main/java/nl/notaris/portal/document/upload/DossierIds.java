@@ -2,8 +2,6 @@ package nl.notaris.portal.document.upload;
 
 import java.util.regex.Pattern;
 
-import nl.notaris.portal.support.web.NotFoundException;
-
 /**
  * Whether the dossier id an upload names (in its tus metadata or a form field, not a path segment)
  * can be one at all, checked before it is looked up anywhere. Dossier ids are MongoDB ObjectIds;
@@ -21,7 +19,7 @@ final class DossierIds {
 
     static void requirePossible(String dossierId) {
         if (!SHAPE.matcher(dossierId).matches()) {
-            throw new NotFoundException("The dossier named in dossierId was not found.");
+            throw UploadRefusals.dossierNotFound();
         }
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The upload's own problems: a refused type (415, naming the file) and a tus offset mismatch (409 with the right offset). */
+/**
+ * The upload's own problems: a refused type (415, naming the file) and a tus offset mismatch (409 with the
+ * right offset), with their codes and parameters as {@link UploadRefusals} lists them.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadProblems {
@@ -20,6 +23,8 @@ class UploadProblems {
     ProblemDetail refused(RefusedFileTypeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         problem.setTitle("File type not accepted");
+        problem.setProperty("code", e.code());
+        problem.setProperty("params", e.params());
         problem.setProperty("errors", List.of(Map.of("field", "file", "message", e.getMessage())));
         return problem;
     }
@@ -28,6 +33,8 @@ class UploadProblems {
     ResponseEntity<ProblemDetail> offsetMismatch(OffsetMismatchException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflict");
+        problem.setProperty("code", "upload.offset-mismatch");
+        problem.setProperty("params", Map.of("offset", String.valueOf(e.offset())));
         return ResponseEntity.status(HttpStatus.CONFLICT).header("Upload-Offset", String.valueOf(e.offset()))
                 .header(TusUploadController.TUS_RESUMABLE, TusUploadController.VERSION).body(problem);
     }

@@ -28,10 +28,8 @@ import nl.notaris.portal.document.file.SafeFileName;
 import nl.notaris.portal.document.file.StoredFiles;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
-import nl.notaris.portal.support.web.ConflictException;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
-import nl.notaris.portal.support.web.PayloadTooLargeException;
 
 /**
  * Files on their way into a dossier (MSG-5, DOC-5, DOC-6): resumable (tus) or in one multipart
@@ -73,10 +71,10 @@ public class UploadService {
         }
         DossierIds.requirePossible(dossierId);
         if (length < 1) {
-            throw new InvalidRequestException("Upload-Length", "The file is empty.");
+            throw UploadRefusals.empty("Upload-Length", SafeFileName.of(fileName));
         }
         checkSize(fileName, length);
-        access.require(dossierId, caller);
+        requireDossier(dossierId, caller);
         Instant now = clock.instant();
         Upload upload = new Upload(new ObjectId().toHexString(), caller.accountId(), dossierId,
                 SafeFileName.of(fileName), length, 0, 0, new byte[0], UploadStatus.UPLOADING, null, null, now,
@@ -98,7 +96,7 @@ public class UploadService {
         try {
             progress = chunks.append(upload, body);
         } catch (UploadChunks.ConcurrentAppendException e) {
-            throw new ConflictException(e.getMessage());
+            throw UploadRefusals.busy();
         }
         if (progress.interrupted()) {
             log.info("Upload {} interrupted at byte {} of {}; it continues from there", uploadId, progress.offset(),
@@ -117,15 +115,18 @@ public class UploadService {
             throw new InvalidRequestException("dossierId", "dossierId is required.");
         }
         DossierIds.requirePossible(dossierId);
-        if (file == null || file.isEmpty()) {
+        if (file == null) {
             throw new InvalidRequestException("file", "The file is missing or empty.");
         }
         String fileName = SafeFileName.of(file.getOriginalFilename());
+        if (file.isEmpty()) {
+            throw UploadRefusals.empty("file", fileName);
+        }
         checkSize(fileName, file.getSize());
-        access.require(dossierId, caller);
+        requireDossier(dossierId, caller);
         FileType type = FileTypes.detect(file::getInputStream);
         if (!type.accepted()) {
-            throw new RefusedFileTypeException(FileTypes.refusal(fileName, type));
+            throw new RefusedFileTypeException(fileName, type);
         }
         ObjectId id = new ObjectId();
         String name = type.downloadName(fileName);
@@ -153,8 +154,7 @@ public class UploadService {
         if (!upload.isSent() && removeIf(where("_id").is(uploadId).and("messageId").is(null))) {
             return;
         }
-        throw new ConflictException("'" + own(caller, uploadId).fileName()
-                + "' was sent with a message and can no longer be removed.");
+        throw UploadRefusals.alreadySent(own(caller, uploadId).fileName());
     }
 
     /**
@@ -165,8 +165,7 @@ public class UploadService {
     public Upload markSent(Caller caller, String uploadId, String messageId) {
         Upload upload = own(caller, uploadId);
         if (!upload.isComplete()) {
-            throw new ConflictException("'" + upload.fileName()
-                    + "' has not finished uploading; it can be sent once every byte is in.");
+            throw UploadRefusals.unfinished(upload.fileName());
         }
         if (!upload.isSent()) {
             mongo.updateFirst(query(where("_id").is(uploadId).and("messageId").is(null)), new Update()
@@ -242,7 +241,7 @@ public class UploadService {
         FileType type = FileTypes.detect(() -> files.open(upload.id()));
         if (!type.accepted()) {
             removeIf(where("_id").is(upload.id()));
-            throw new RefusedFileTypeException(FileTypes.refusal(upload.fileName(), type));
+            throw new RefusedFileTypeException(upload.fileName(), type);
         }
         String name = type.downloadName(upload.fileName());
         mongo.updateFirst(query(where("_id").is(upload.id())), new Update().set("status", UploadStatus.COMPLETE)
@@ -255,15 +254,24 @@ public class UploadService {
 
     private void checkSize(String fileName, long length) {
         if (length > limits.maxFileSize().toBytes()) {
-            throw new PayloadTooLargeException("file", "'" + SafeFileName.of(fileName) + "' is larger than "
-                    + limits.maxFileSize().toMegabytes() + " MB, the most a file may be.");
+            throw UploadRefusals.tooLarge(SafeFileName.of(fileName), limits.maxFileSize().toBytes(),
+                    limits.maxFileSize().toMegabytes());
+        }
+    }
+
+    /** The dossier must be one the caller may see; otherwise 404, as if it did not exist. */
+    private void requireDossier(String dossierId, Caller caller) {
+        try {
+            access.require(dossierId, caller);
+        } catch (NotFoundException e) {
+            throw UploadRefusals.dossierNotFound();
         }
     }
 
     private Upload own(Caller caller, String uploadId) {
         Upload upload = ObjectId.isValid(uploadId) ? mongo.findById(uploadId, Upload.class) : null;
         if (upload == null || !upload.isOwnedBy(caller.accountId())) {
-            throw new NotFoundException("Upload " + uploadId + " was not found.");
+            throw UploadRefusals.notFound(uploadId);
         }
         return upload;
     }

@@ -184,6 +184,7 @@ class FileTypesTest {
         FileType type = detect(bomb);
         assertThat(type.accepted()).isFalse();
         assertThat(FileTypes.refusal("brief.docx", type)).contains("too large to check");
+        assertThat(FileTypes.refusalParams("brief.docx", type)).containsEntry("kind", "archive-too-large");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
 
         Object[] many = new Object[2 * 2_100];
@@ -243,6 +244,42 @@ class FileTypesTest {
         exe[0] = 'M';
         exe[1] = 'Z';
         assertThat(FileTypes.refusal("scan.pdf", detect(exe))).contains("a program");
+    }
+
+    /** The web app says a refusal in the user's language from its code and parameters, never from the English detail. */
+    @Test
+    void eachRefusalCarriesItsKindTheFileNameAndTheMediaType() throws IOException {
+        byte[] windows = new byte[128];
+        windows[0] = 'M';
+        windows[1] = 'Z';
+        byte[] linux = new byte[128];
+        System.arraycopy(new byte[] { 0x7f, 'E', 'L', 'F', 2, 1, 1 }, 0, linux, 0, 7);
+        byte[] damaged = docxWith("word/run.exe", "MZ".getBytes(StandardCharsets.US_ASCII));
+        int entry = new String(damaged, StandardCharsets.ISO_8859_1).indexOf("word/run.exe") - 30;
+        damaged[entry] = 'X';
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("program", windows);
+        files.put("program ", linux);
+        files.put("script", "#!/bin/sh\nrm -rf /\n".getBytes());
+        files.put("web-page", "<!DOCTYPE html><html><body><script>x()</script>".getBytes());
+        files.put("svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>".getBytes());
+        files.put("archive", zip("readme.txt", "notes.txt"));
+        files.put("archive-with-program", zip("readme.txt", "payload.exe"));
+        files.put("damaged-archive", damaged);
+        files.put("other", "plain words".getBytes());
+        files.forEach((kind, bytes) -> {
+            FileType type = detect(bytes);
+            assertThat(type.accepted()).as(kind).isFalse();
+            assertThat(FileTypes.refusalParams("evil-renamed.pdf", type)).as(kind)
+                    .containsEntry("file", "evil-renamed.pdf").containsEntry("kind", kind.strip())
+                    .containsEntry("type", type.mediaType());
+            assertThat(FileTypes.refusal("evil-renamed.pdf", type)).as(kind)
+                    .startsWith("'evil-renamed.pdf' cannot be delivered: it is ");
+        });
+        assertThat(FileTypes.REFUSED_TYPE).isEqualTo("upload.refused-type");
+        assertThat(FileTypes.refusalParams("notes.txt", detect("plain words".getBytes()))).containsEntry("type", "text/plain");
+        assertThat(FileTypes.refusal("notes.txt", detect("plain words".getBytes())))
+                .contains("of a type the portal does not accept (text/plain)");
     }
 
     @Test

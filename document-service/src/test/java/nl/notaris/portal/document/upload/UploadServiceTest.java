@@ -1,5 +1,6 @@
 package nl.notaris.portal.document.upload;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
@@ -11,13 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 
 import nl.notaris.portal.document.file.StoredFiles;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
-import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.ProblemException;
 import nl.notaris.portal.support.web.ServiceUnavailableException;
 
 /**
@@ -43,18 +45,24 @@ class UploadServiceTest {
         for (String notAnId : List.of("../6b0a9f0e1c2d3e4f5a6b7c8d", "6b0a9f0e1c2d3e4f5a6b7c8d/../x", "..",
                 "%2e%2e%2f6b0a9f0e1c2d3e4f5a6b7c8d", "a b", "x".repeat(65))) {
             assertThatThrownBy(() -> uploads.start(anna, notAnId, "a.pdf", 100)).as(notAnId)
-                    .isInstanceOf(NotFoundException.class);
+                    .isInstanceOfSatisfying(ProblemException.class, UploadServiceTest::dossierNotFound);
             assertThatThrownBy(() -> uploads.store(anna, notAnId,
                     new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1.7".getBytes())))
-                    .as(notAnId).isInstanceOf(NotFoundException.class);
+                    .as(notAnId).isInstanceOfSatisfying(ProblemException.class, UploadServiceTest::dossierNotFound);
         }
-        org.assertj.core.api.Assertions.assertThat(asked).as("dossier-service was not asked").hasValue(0);
+        assertThat(asked).as("dossier-service was not asked").hasValue(0);
+    }
+
+    static void dossierNotFound(ProblemException problem) {
+        assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(problem.code()).isEqualTo("upload.dossier-not-found");
+        assertThat(problem.field()).isEqualTo("dossierId");
     }
 
     @Test
     void aWellFormedIdIsLookedUp() {
         assertThatThrownBy(() -> uploads.start(anna, "6b0a9f0e1c2d3e4f5a6b7c8d", "a.pdf", 100))
                 .isInstanceOf(ServiceUnavailableException.class);
-        org.assertj.core.api.Assertions.assertThat(asked).hasValue(1);
+        assertThat(asked).hasValue(1);
     }
 }

@@ -238,6 +238,9 @@ class UploadsIT extends IntegrationTest {
         HttpResponse<String> last = patch(ANNA, location, 0, page, 0, page.length);
         assertThat(last.statusCode()).isEqualTo(415);
         assertThat((String) JsonPath.read(last.body(), "$.detail")).startsWith("'foto.jpg' cannot be delivered: it is a web page");
+        assertThat((String) JsonPath.read(last.body(), "$.code")).isEqualTo("upload.refused-type");
+        assertThat((java.util.Map<String, String>) JsonPath.read(last.body(), "$.params"))
+                .containsEntry("file", "foto.jpg").containsEntry("kind", "web-page").containsEntry("type", "text/html");
         assertThat(http.send(request(ANNA, location).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
 
@@ -247,6 +250,16 @@ class UploadsIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("film.pdf");
+        assertThat((String) JsonPath.read(tooLarge.body(), "$.code")).isEqualTo("upload.too-large");
+        assertThat((java.util.Map<String, String>) JsonPath.read(tooLarge.body(), "$.params"))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("file", "film.pdf", "max", String.valueOf(50L * 1024 * 1024)));
+
+        HttpResponse<String> empty = http.send(request(ANNA, "/api/uploads/tus").header("Upload-Length", "0")
+                .header("Upload-Metadata", "filename " + b64("leeg.pdf") + ",dossierId " + b64(dossierId))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat((String) JsonPath.read(empty.body(), "$.code")).isEqualTo("upload.empty");
+        assertThat((String) JsonPath.read(empty.body(), "$.params.file")).isEqualTo("leeg.pdf");
     }
 
     @Test
@@ -269,6 +282,9 @@ class UploadsIT extends IntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(415);
         assertThat(refused.body()).contains("'scan.pdf' cannot be delivered: it is a program");
+        assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("upload.refused-type");
+        assertThat((String) JsonPath.read(refused.body(), "$.params.file")).isEqualTo("scan.pdf");
+        assertThat((String) JsonPath.read(refused.body(), "$.params.kind")).isEqualTo("program");
     }
 
     @Test
@@ -288,10 +304,17 @@ class UploadsIT extends IntegrationTest {
                 .header("Upload-Metadata", "filename " + b64("x.pdf") + ",dossierId " + b64(dossierId))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(notBobsDossier.statusCode()).isEqualTo(404);
+        assertThat((String) JsonPath.read(notBobsDossier.body(), "$.code")).isEqualTo("upload.dossier-not-found");
+        HttpResponse<String> notBobsUpload = http.send(request(BOB, location).header("Upload-Offset", "0")
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(pdf(100))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((String) JsonPath.read(notBobsUpload.body(), "$.code")).isEqualTo("upload.not-found");
 
         HttpResponse<String> wrongOffset = patch(ANNA, location, 50, pdf(100), 50, 100);
         assertThat(wrongOffset.statusCode()).isEqualTo(409);
         assertThat(wrongOffset.headers().firstValue("Upload-Offset")).contains("0");
+        assertThat((String) JsonPath.read(wrongOffset.body(), "$.code")).isEqualTo("upload.offset-mismatch");
+        assertThat((String) JsonPath.read(wrongOffset.body(), "$.params.offset")).isEqualTo("0");
 
         assertThat(http.send(request(ANNA, "/api/uploads/" + uploadId).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
@@ -313,6 +336,8 @@ class UploadsIT extends IntegrationTest {
         assertThat(removed.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat((String) JsonPath.read(removed.body(), "$.detail")).contains("'paspoort.pdf'").contains("sent");
+        assertThat((String) JsonPath.read(removed.body(), "$.code")).isEqualTo("upload.already-sent");
+        assertThat((String) JsonPath.read(removed.body(), "$.params.file")).isEqualTo("paspoort.pdf");
         HttpResponse<String> terminated = http.send(request(ANNA, "/api/uploads/tus/" + uploadId).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(409);
@@ -327,6 +352,8 @@ class UploadsIT extends IntegrationTest {
         HttpResponse<String> tooEarly = markSent(ANNA, unfinished.substring(unfinished.lastIndexOf('/') + 1), messageId);
         assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
         assertThat((String) JsonPath.read(tooEarly.body(), "$.detail")).contains("half.pdf");
+        assertThat((String) JsonPath.read(tooEarly.body(), "$.code")).isEqualTo("upload.unfinished");
+        assertThat((String) JsonPath.read(tooEarly.body(), "$.params.file")).isEqualTo("half.pdf");
 
         kafka.send(DocumentTopics.MESSAGES, dossierId, EventContracts.example("portal.message.sent-by-client")
                 .forDossier(dossierId).with("subject", "messages/" + messageId).with("data.messageId", messageId)
@@ -371,11 +398,15 @@ class UploadsIT extends IntegrationTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat((String) JsonPath.read(simple.body(), "$.detail")).startsWith("'contract.docx' cannot be delivered");
         assertThat((String) JsonPath.read(simple.body(), "$.errors[0].field")).isEqualTo("file");
+        assertThat((String) JsonPath.read(simple.body(), "$.code")).isEqualTo("upload.refused-type");
+        assertThat((String) JsonPath.read(simple.body(), "$.params.kind")).isEqualTo("archive-with-program");
 
         String location = create(ANNA, dossierId, "contract.docx", evil.length);
         HttpResponse<String> resumable = patch(ANNA, location, 0, evil, 0, evil.length);
         assertThat(resumable.statusCode()).as(resumable.body()).isEqualTo(415);
         assertThat((String) JsonPath.read(resumable.body(), "$.detail")).startsWith("'contract.docx' cannot be delivered");
+        assertThat((String) JsonPath.read(resumable.body(), "$.params.file")).isEqualTo("contract.docx");
+        assertThat((String) JsonPath.read(resumable.body(), "$.params.kind")).isEqualTo("archive-with-program");
         assertThat(http.send(request(ANNA, location).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).as("removed").isEqualTo(404);
     }

@@ -3,6 +3,8 @@ package nl.notaris.portal.messaging.attachment;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -26,7 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.ProblemException;
 import nl.notaris.portal.support.web.ServiceUnavailableException;
 import nl.notaris.portal.support.security.CallerToken;
@@ -84,7 +85,7 @@ public class DocumentServiceUploads {
                     .contentType(MediaType.APPLICATION_JSON).body(new Sent(messageId)).retrieve().toBodilessEntity();
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().value() == 404) {
-                throw new InvalidRequestException("uploads", "Upload " + uploadId + " was not found.");
+                throw uploadNotFound(uploadId);
             }
             throw passOn(e, "uploads");
         } catch (RestClientException e) {
@@ -113,11 +114,40 @@ public class DocumentServiceUploads {
         }
     }
 
+    /**
+     * An upload that a message names but that is gone (expired or removed) or not the sender's: 400
+     * {@code message.upload-not-found}, its id in {@code upload}.
+     */
+    public static ProblemException uploadNotFound(String uploadId) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "uploads", "Upload " + uploadId + " was not found.",
+                "message.upload-not-found", Map.of("upload", uploadId));
+    }
+
+    /** document-service's refusal as it is: status, English detail, and the code and parameters the web app says. */
     private static RuntimeException passOn(HttpClientErrorException e, String field) {
         HttpStatusCode status = e.getStatusCode();
-        Problem problem = e.getResponseBodyAs(Problem.class);
+        Problem problem = problemIn(e);
         String detail = problem != null && problem.detail() != null ? problem.detail() : "The file was not accepted.";
-        return new ProblemException(HttpStatus.valueOf(status.value()), field, detail);
+        if (problem == null || problem.code() == null) {
+            return new ProblemException(HttpStatus.valueOf(status.value()), field, detail);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (problem.params() != null) {
+            problem.params().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    params.put(name, value);
+                }
+            });
+        }
+        return new ProblemException(HttpStatus.valueOf(status.value()), field, detail, problem.code(), params);
+    }
+
+    private static Problem problemIn(HttpClientErrorException e) {
+        try {
+            return e.getResponseBodyAs(Problem.class);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static ServiceUnavailableException unavailable(RestClientException e) {
@@ -140,7 +170,7 @@ public class DocumentServiceUploads {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Problem(String detail) {
+    record Problem(String detail, String code, Map<String, String> params) {
     }
 
     record Sent(String messageId) {

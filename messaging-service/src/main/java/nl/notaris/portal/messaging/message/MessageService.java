@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,7 +35,7 @@ import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
-import nl.notaris.portal.support.web.PayloadTooLargeException;
+import nl.notaris.portal.support.web.ProblemException;
 
 /** Messages between the office and a dossier's parties (MSG-1..6, STF-4). */
 @Service
@@ -74,9 +76,10 @@ public class MessageService {
         List<Attachment> attachments = new ArrayList<>();
         for (String uploadId : distinctWithinLimit(uploadIds, "uploads")) {
             UploadView upload = uploads.find(uploadId).filter(u -> dossierId.equals(u.dossierId()))
-                    .orElseThrow(() -> new InvalidRequestException("uploads", "Upload " + uploadId + " was not found."));
+                    .orElseThrow(() -> DocumentServiceUploads.uploadNotFound(uploadId));
             if (!upload.isComplete()) {
-                throw new InvalidRequestException("uploads", "'" + upload.fileName() + "' has not finished uploading.");
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "uploads", "'" + upload.fileName()
+                        + "' has not finished uploading.", "upload.unfinished", Map.of("file", upload.fileName()));
             }
             attachments.add(upload.attachment());
         }
@@ -175,7 +178,8 @@ public class MessageService {
     private void checkReplyTo(String dossierId, String inReplyTo) {
         if (inReplyTo != null && !mongo.exists(query(where("_id").is(inReplyTo).and("dossierId").is(dossierId)),
                 Message.class)) {
-            throw new InvalidRequestException("inReplyTo", "The message replied to is not a message of this dossier.");
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "inReplyTo",
+                    "The message replied to is not a message of this dossier.", "message.reply-to-unknown", Map.of());
         }
     }
 
@@ -187,8 +191,11 @@ public class MessageService {
         return distinct;
     }
 
-    private PayloadTooLargeException tooMany(String field) {
-        return new PayloadTooLargeException(field, "A message can carry at most " + limits.maxAttachments() + " files.");
+    /** 413 {@code upload.too-many-files} with {@code max}. */
+    private ProblemException tooMany(String field) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, field, "A message can carry at most "
+                + limits.maxAttachments() + " files.", "upload.too-many-files",
+                Map.of("max", String.valueOf(limits.maxAttachments())));
     }
 
     private Set<String> readMessageIds(String dossierId, String accountId) {

@@ -20,7 +20,6 @@ import org.springframework.web.client.RestClient;
 
 import com.sun.net.httpserver.HttpServer;
 
-import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.ProblemException;
 
 /** Marking an upload sent, over HTTP as document-service sees it: a PATCH with the sender's token. */
@@ -44,7 +43,8 @@ class DocumentServiceUploadsTest {
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             int status = path.endsWith("/gone") ? 404 : path.endsWith("/busy") ? 409 : 200;
             byte[] body = (status == 409
-                    ? "{\"status\":409,\"detail\":\"'groot.pdf' has not finished uploading; it can be sent once every byte is in.\"}"
+                    ? "{\"status\":409,\"detail\":\"'groot.pdf' has not finished uploading; it can be sent once every byte is in.\","
+                            + "\"code\":\"upload.unfinished\",\"params\":{\"file\":\"groot.pdf\"}}"
                     : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
             exchange.sendResponseHeaders(status, body.length);
@@ -79,13 +79,20 @@ class DocumentServiceUploadsTest {
 
     @Test
     void anUploadThatIsGoneIsNotFoundAndARefusalIsPassedOn() {
-        assertThatThrownBy(() -> uploads.markSent("gone", "m1")).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("Upload gone was not found.");
+        assertThatThrownBy(() -> uploads.markSent("gone", "m1")).isInstanceOfSatisfying(ProblemException.class,
+                problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(problem).hasMessage("Upload gone was not found.");
+                    assertThat(problem.code()).isEqualTo("message.upload-not-found");
+                    assertThat(problem.params()).containsEntry("upload", "gone");
+                });
         assertThatThrownBy(() -> uploads.markSent("busy", "m1")).isInstanceOfSatisfying(ProblemException.class,
                 problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(problem.field()).isEqualTo("uploads");
                     assertThat(problem.getMessage()).contains("groot.pdf");
+                    assertThat(problem.code()).as("passed on for the web app to say").isEqualTo("upload.unfinished");
+                    assertThat(problem.params()).isEqualTo(java.util.Map.of("file", "groot.pdf"));
                 });
     }
 }

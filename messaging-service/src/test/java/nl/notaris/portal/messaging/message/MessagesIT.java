@@ -204,7 +204,9 @@ class MessagesIT extends IntegrationTest {
         mvc.perform(post("/api/dossiers/{id}/messages", bobsDossier).with(BOB.bearerToken())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[\"up-anna-%s\"]}".formatted(dossierId)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uploads"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uploads"))
+                .andExpect(jsonPath("$.code").value("message.upload-not-found"))
+                .andExpect(jsonPath("$.params.upload").value("up-anna-" + dossierId));
     }
 
     @Test
@@ -215,18 +217,31 @@ class MessagesIT extends IntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[\"busy-%s\"]}".formatted(dossierId)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("groot.pdf")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("groot.pdf")))
+                .andExpect(jsonPath("$.code").value("upload.unfinished"))
+                .andExpect(jsonPath("$.params.file").value("groot.pdf"));
+
+        mvc.perform(post("/api/dossiers/{id}/messages", dossierId).with(ANNA.bearerToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"S\",\"body\":\"B\",\"inReplyTo\":\"not-a-message-here\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("inReplyTo"))
+                .andExpect(jsonPath("$.code").value("message.reply-to-unknown"));
 
         String eleven = String.join(",", java.util.stream.IntStream.range(0, 11).mapToObj(i -> "\"u" + i + "\"").toList());
         mvc.perform(post("/api/dossiers/{id}/messages", dossierId).with(ANNA.bearerToken())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[%s]}".formatted(eleven)))
-                .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.errors[0].field").value("uploads"));
+                .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.errors[0].field").value("uploads"))
+                .andExpect(jsonPath("$.code").value("upload.too-many-files"))
+                .andExpect(jsonPath("$.params.max").value("10"));
 
         mvc.perform(multipart("/api/staff/dossiers/{id}/messages", dossierId).param("subject", "S").param("body", "B")
                         .file(new MockMultipartFile("files", "tool.exe", "application/pdf", "MZ".getBytes()))
                         .with(STAFF.bearerToken()))
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tool.exe")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tool.exe")))
+                .andExpect(jsonPath("$.code").value("upload.refused-type"))
+                .andExpect(jsonPath("$.params.file").value("tool.exe"))
+                .andExpect(jsonPath("$.params.kind").value("program"));
     }
 }
