@@ -31,6 +31,8 @@ const WRONG_IBAN = 'NL91ABNA0417164301';
 
 /** In 30 days, as YYYY-MM-DD. */
 const dueDate = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+/** A date as the client types it, day first (the date fields are text fields: 15-04-1990). */
+const dayFirst = (iso) => iso.split('-').reverse().join('-');
 
 async function noViolations(page, what) {
   const violations = await accessibilityViolations(page);
@@ -56,7 +58,8 @@ const errorOf = (locator) =>
       .join(' '),
   );
 
-const stepHeading = (page, step, title) => page.getByRole('heading', { level: 2, name: `Stap ${step} van 4 ${title}` });
+// Four pages and the check page: five steps, as the list of steps beside the page shows them.
+const stepHeading = (page, step, title) => page.getByRole('heading', { level: 2, name: `Stap ${step} van 5 ${title}` });
 const next = (page) => page.getByRole('button', { name: 'Volgende' }).click();
 const previous = (page) => page.getByRole('button', { name: 'Vorige' }).click();
 
@@ -128,7 +131,7 @@ describe('questionnaires in the browser (ACT-1..5)', () => {
   it('saves each page with "Volgende" (ACT-2)', async () => {
     await page.getByLabel('Voornamen (voluit)').fill('Ëlla Maria');
     await page.getByLabel('Achternaam').fill("van 't Hoff");
-    await page.getByLabel('Geboortedatum').fill('1985-04-12');
+    await page.getByLabel('Geboortedatum').fill('12-04-1985');
     await page.getByLabel('Burgerservicenummer (BSN)').fill('111222333');
     await page.getByLabel('Telefoonnummer').fill('06 12345678');
     // a question shown by an answer on the same page
@@ -146,7 +149,7 @@ describe('questionnaires in the browser (ACT-1..5)', () => {
     await page.getByLabel('Postcode').fill('1015 CJ');
     await page.getByLabel('Plaats').fill('Amsterdam');
     await page.getByLabel('Koopsom').fill('450.000');
-    await page.getByLabel('Gewenste datum van levering').fill(dueDate);
+    await page.getByLabel('Gewenste datum van levering').fill(dayFirst(dueDate));
     await page.getByRole('group', { name: 'Gaat u zelf in de woning wonen?' }).getByRole('radio', { name: 'Ja' }).check();
     // a repeating group with two blocks
     await page.getByRole('button', { name: 'Bewoner toevoegen' }).click();
@@ -154,12 +157,15 @@ describe('questionnaires in the browser (ACT-1..5)', () => {
     await page.getByRole('group', { name: /^Relatie tot u \(Bewoner 1\)/ }).getByRole('radio', { name: 'Partner' }).check();
     await page.getByRole('button', { name: 'Bewoner toevoegen' }).click();
     await page.getByLabel('Naam (Bewoner 2)').fill('Zoë van Dijk');
-    await page.getByLabel('Geboortedatum (Bewoner 2)').fill('2016-09-01');
+    await page.getByLabel('Geboortedatum (Bewoner 2)').fill('01-09-2016');
     await page.getByRole('group', { name: /^Relatie tot u \(Bewoner 2\)/ }).getByRole('radio', { name: 'Kind' }).check();
     await screenshot(page, 'questionnaire-03-de-woning');
     await noViolations(page, 'group');
+    // "Volgende" shows the next page at once and saves in the background: wait for the save before signing out.
+    const savedWoning = page.waitForResponse((r) => r.url().includes('/pages/woning') && r.request().method() === 'PUT');
     await next(page);
     await stepHeading(page, 3, 'Financiering').waitFor();
+    assert.equal((await savedWoning).status(), 200);
   });
 
   it('continues on page 3 after signing out and in, with the earlier answers in place', async () => {
@@ -177,7 +183,7 @@ describe('questionnaires in the browser (ACT-1..5)', () => {
     await previous(page);
     await stepHeading(page, 1, 'Uw gegevens').waitFor();
     assert.equal(await page.getByLabel('Burgerservicenummer (BSN)').inputValue(), '111222333');
-    assert.equal(await page.getByLabel('Geboortedatum').inputValue(), '1985-04-12');
+    assert.equal(await page.getByLabel('Geboortedatum').inputValue(), '12-04-1985');
     await next(page);
     await stepHeading(page, 2, 'De woning').waitFor();
     await next(page);

@@ -70,7 +70,7 @@ const setDate = (label: string | RegExp, value: string) => fireEvent.change(scre
 async function fillUwGegevens(user: ReturnType<typeof userEvent.setup>, more: Partial<Record<string, string>> = {}) {
   await user.type(screen.getByLabelText('Voornamen (voluit)'), more.voornamen ?? 'Anna Maria');
   await user.type(screen.getByLabelText('Achternaam'), 'de Vries');
-  setDate('Geboortedatum', '1985-04-12');
+  setDate('Geboortedatum', '12-04-1985');
   await user.type(screen.getByLabelText('Burgerservicenummer (BSN)'), more.bsn ?? '111222333');
   await user.type(screen.getByLabelText('E-mailadres'), more.email ?? 'anna@example.com');
   await user.type(screen.getByLabelText('Telefoonnummer'), '06 12345678');
@@ -81,7 +81,7 @@ describe('question renderers', () => {
 
   it('renders every question type with its label, help and kind of input', async () => {
     renderQuestionnaire(alles());
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 1 Alle soorten vragen' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 2 Alle soorten vragen' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Naam' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Toelichting (niet verplicht)' }) as HTMLTextAreaElement).tagName).toBe('TEXTAREA');
     expect(screen.getByText('Maximaal 500 tekens.').id).toBe('q-toelichting-hint');
@@ -90,8 +90,10 @@ describe('question renderers', () => {
     expect(koopsom.getAttribute('aria-describedby')).toBe('q-koopsom-hint');
     expect(document.getElementById('q-koopsom-hint')?.textContent).toBe('Bedrag in euro’s, bijvoorbeeld 1.234,56');
     const date = screen.getByLabelText('Gewenste datum van overdracht') as HTMLInputElement;
-    expect(date.type).toBe('date');
-    expect(date.min).toBe(todayInAmsterdam());
+    // A text field with the day first, whatever the browser's locale; a numeric keyboard on a phone.
+    expect(date.type).toBe('text');
+    expect(date.inputMode).toBe('numeric');
+    expect(document.getElementById(date.getAttribute('aria-describedby')!)?.textContent).toBe('Datum als dd-mm-jjjj, bijvoorbeeld 15-04-1990');
     const nieuwbouw = screen.getByRole('group', { name: 'Is het een nieuwbouwwoning?' });
     expect(within(nieuwbouw).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['Ja', 'Nee']);
     expect(within(screen.getByRole('group', { name: 'Soort woning' })).getAllByRole('radio')).toHaveLength(4);
@@ -146,7 +148,7 @@ describe('question renderers', () => {
     await user.type(await screen.findByRole('textbox', { name: 'Naam' }), 'Anna');
     await user.type(screen.getByRole('textbox', { name: 'Aantal kamers' }), '4');
     await user.type(screen.getByRole('textbox', { name: 'Koopsom' }), koopsom);
-    setDate('Gewenste datum van overdracht', todayInAmsterdam());
+    setDate('Gewenste datum van overdracht', todayInAmsterdam().split('-').reverse().join('-'));
     await user.click(within(screen.getByRole('group', { name: 'Is het een nieuwbouwwoning?' })).getByRole('radio', { name: nl ? 'Nee' : 'No' }));
     await user.click(screen.getByRole('radio', { name: 'Hoekwoning' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Provincie' }), 'utrecht');
@@ -242,13 +244,13 @@ describe('validation and errors', () => {
     expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0][2]).toEqual({ hypotheek: false, iban: 'NL91 ABNA 0417 1643 00' });
     const summary = screen.getByRole('heading', { name: 'Niet alle vragen zijn goed beantwoord' }).parentElement!;
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(screen.getByRole('heading', { level: 2, name: /Stap 4 van 6/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /Stap 4 van 7/ })).toBeTruthy();
 
     // Corrected: saved, on to the next page.
     await user.clear(iban);
     await user.type(iban, 'NL91ABNA0417164300');
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 6 Bewoners' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 7 Bewoners' })).toBeTruthy();
   });
 
   it('shows server errors inside a group block next to that block’s field', async () => {
@@ -256,10 +258,10 @@ describe('validation and errors', () => {
     const { bewoners: _b, opmerkingen: _o, ...answers } = ANNA_ANSWERS;
     renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'bewoners' }), { lang: 'en' });
     await user.type(await screen.findByLabelText('Naam (Bewoner 1)'), 'Anna de Vries');
-    setDate('Geboortedatum (Bewoner 1)', '1985-04-12');
+    setDate('Geboortedatum (Bewoner 1)', '12-04-1985');
     await user.click(screen.getByRole('button', { name: 'Add Bewoner' }));
     await user.type(screen.getByLabelText('Naam (Bewoner 2)'), 'Bram');
-    setDate('Geboortedatum (Bewoner 2)', '2016-09-01');
+    setDate('Geboortedatum (Bewoner 2)', '01-09-2016');
     vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(
       new ApiError(400, { status: 400, errors: [{ field: 'bewoners[1].naam', code: 'maxLength', limit: 2, message: 'too long' }] }),
     );
@@ -277,6 +279,9 @@ describe('validation and errors', () => {
     vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(new ApiError(503));
     await next(user);
     expect((await screen.findByRole('alert')).textContent).toContain('Uw antwoorden zijn niet opgeslagen.');
+    // Back on the page that was not saved (the next one was shown meanwhile), with what was typed.
+    expect(screen.getByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /^Adres/ })).toBeNull();
     expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('Anna Maria');
   });
 });
@@ -285,13 +290,13 @@ describe('page navigation (ACT-2)', () => {
   it('"Volgende" saves the page and goes on; "Vorige" goes back without saving and keeps what was typed', async () => {
     const user = userEvent.setup();
     const { server } = renderQuestionnaire(assignmentOf(AANKOOP_WONING, { intro: 'Welkom bij de vragenlijst.' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 6 Uw gegevens' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
     expect(screen.getByText('Welkom bij de vragenlijst.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Vorige' })).toBeNull();
     await fillUwGegevens(user);
     await next(user);
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
     expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'uw-gegevens', ANNA_ANSWERS['uw-gegevens']);
     expect(server.get().currentPageId).toBe('adres');
     expect(screen.getByText('Uw antwoorden zijn opgeslagen.')).toBeTruthy();
@@ -301,12 +306,12 @@ describe('page navigation (ACT-2)', () => {
     // Typed on page 2, not saved; back to page 1 and forward again.
     await user.type(screen.getByLabelText('Straat'), 'Keizersgracht');
     await user.click(screen.getByRole('button', { name: 'Vorige' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 6 Uw gegevens' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
     expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1);
     expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('Anna Maria');
-    expect((screen.getByLabelText('Geboortedatum') as HTMLInputElement).value).toBe('1985-04-12');
+    expect((screen.getByLabelText('Geboortedatum') as HTMLInputElement).value).toBe('12-04-1985');
     await user.click(screen.getByRole('link', { name: /^Adres/ }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
     expect((screen.getByLabelText('Straat') as HTMLInputElement).value).toBe('Keizersgracht');
   });
 
@@ -322,20 +327,20 @@ describe('page navigation (ACT-2)', () => {
     const user = userEvent.setup();
     const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres };
     renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'burgerlijke-staat' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 6 Burgerlijke staat' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 7 Burgerlijke staat' })).toBeTruthy();
     // The conditional question appears with "Gehuwd".
     expect(screen.queryByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).toBeNull();
     await user.click(screen.getByRole('radio', { name: 'Gehuwd' }));
     expect(screen.getByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Vorige' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
     expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('1015 CJ');
     expect((screen.getByLabelText('Woonplaats') as HTMLInputElement).value).toBe('Amsterdam');
   });
 
   it('does not open a page beyond the first one never saved', async () => {
     renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] } }), { search: '?pagina=bewoners' });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
   });
 
   it('has a way back to Acties at any time', async () => {
@@ -367,14 +372,14 @@ describe('check page and completion (ACT-3, ACT-4)', () => {
     renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
     await user.type(await screen.findByLabelText('Heeft u nog opmerkingen of vragen voor de notaris? (niet verplicht)'), 'Graag een afspraak in de ochtend.\nDank!');
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
     expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'opmerkingen', { opmerkingen: 'Graag een afspraak in de ochtend.\nDank!' });
   });
 
   it('lists every shown answer per page, readable, with "Wijzigen" back to a page that returns to the check page', async () => {
     const user = userEvent.setup();
     renderQuestionnaire(allSaved());
-    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
     const answer = (term: string) => screen.getAllByText(term, { selector: 'dt' })[0].nextElementSibling?.textContent;
     expect(answer('Voornamen (voluit)')).toBe('Anna Maria');
     expect(answer('Geboortedatum')).toBe('12 april 1985');
@@ -387,11 +392,11 @@ describe('check page and completion (ACT-3, ACT-4)', () => {
     expect(screen.getAllByRole('link', { name: /^Wijzigen/ })).toHaveLength(6);
 
     await user.click(screen.getByRole('link', { name: 'Wijzigen antwoorden bij Adres' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
     await user.clear(screen.getByLabelText('Huisnummer en toevoeging'));
     await user.type(screen.getByLabelText('Huisnummer en toevoeging'), '125-II');
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
     expect(answer('Huisnummer en toevoeging')).toBe('125-II');
   });
 
@@ -420,7 +425,7 @@ describe('check page and completion (ACT-3, ACT-4)', () => {
       new ApiError(400, { status: 400, errors: [{ page: 'financiering', field: 'iban', code: 'format', format: 'iban', message: 'invalid' }] }),
     );
     await user.click(await screen.findByRole('button', { name: 'Voltooien' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 4 van 6 Financiering' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 4 van 7 Financiering' })).toBeTruthy();
     expect(errorOf(screen.getByLabelText('IBAN voor de afrekening'))).toBe('Fout: Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.');
   });
 
@@ -457,5 +462,184 @@ describe('language', () => {
     await user.type(screen.getByLabelText('Hoogte van de hypotheek'), '1.234,5');
     act(() => rerender(tree('en')));
     await waitFor(() => expect((screen.getByLabelText('Hoogte van de hypotheek') as HTMLInputElement).value).toBe('1,234.50'));
+  });
+});
+
+/** The next save waits until `release()` is called; then the fake server answers as usual. */
+function holdNextSave() {
+  const answer = vi.mocked(portalApi.saveQuestionnairePage).getMockImplementation()!;
+  let release: () => void = () => undefined;
+  vi.mocked(portalApi.saveQuestionnairePage).mockImplementationOnce(
+    (...args) =>
+      new Promise<Assignment>((resolve) => {
+        release = () => resolve(answer(...args));
+      }),
+  );
+  return { release: () => release() };
+}
+
+describe('typing a date, day first (not the browser’s date field)', () => {
+  const dateField = () => screen.getByLabelText('Geboortedatum') as HTMLInputElement;
+  async function typeDate(user: ReturnType<typeof userEvent.setup>, typed: string) {
+    await user.clear(dateField());
+    await user.type(dateField(), typed);
+  }
+  /** Page 1 but its date, quickly. */
+  function fillAllButTheDate() {
+    const answers = ANNA_ANSWERS['uw-gegevens'];
+    for (const [label, value] of [
+      ['Voornamen (voluit)', answers.voornamen],
+      ['Achternaam', answers.achternaam],
+      ['Burgerservicenummer (BSN)', answers.bsn],
+      ['E-mailadres', answers.email],
+      ['Telefoonnummer', answers.telefoon],
+    ]) {
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    }
+  }
+
+  it.each(['15-04-1990', '15041990', '15/4/1990', '15.04.1990'])('reads %s: shown as 15-04-1990 on leaving the field, sent as 1990-04-15', async (typed) => {
+    const user = userEvent.setup();
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING));
+    await screen.findByLabelText('Voornamen (voluit)');
+    fillAllButTheDate();
+    await typeDate(user, typed);
+    await user.tab();
+    expect(dateField().value).toBe('15-04-1990');
+    await next(user);
+    await waitFor(() => expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0][2]).toMatchObject({ geboortedatum: '1990-04-15' });
+  });
+
+  it.each([
+    ['31-02-1990', 'nl', 'Fout: Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 15-04-1990.'],
+    ['1990-15-04', 'nl', 'Fout: Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 15-04-1990.'],
+    ['15-13-1990', 'nl', 'Fout: Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 15-04-1990.'],
+    ['31-02-1990', 'en', 'Error: Enter a real date as dd-mm-yyyy (day first), for example 15-04-1990.'],
+    ['1990-15-04', 'en', 'Error: Enter a real date as dd-mm-yyyy (day first), for example 15-04-1990.'],
+    ['15-13-1990', 'en', 'Error: Enter a real date as dd-mm-yyyy (day first), for example 15-04-1990.'],
+  ] as const)('refuses %s (%s) with the reason next to the field, and leaves it as typed', async (typed, lang, error) => {
+    const user = userEvent.setup();
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING), { lang });
+    await screen.findByLabelText('Voornamen (voluit)');
+    fillAllButTheDate();
+    await typeDate(user, typed);
+    await user.tab();
+    expect(dateField().value).toBe(typed);
+    await next(user, lang);
+    expect(errorOf(dateField())).toBe(error);
+    expect(dateField().getAttribute('aria-invalid')).toBe('true');
+    expect(dateField().value).toBe(typed);
+    expect(portalApi.saveQuestionnairePage).not.toHaveBeenCalled();
+  });
+
+  it('shows a saved date day first, with the form as a hint, in English too', async () => {
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] }, currentPageId: 'uw-gegevens' }), { lang: 'en' });
+    await screen.findByLabelText('Voornamen (voluit)');
+    expect(dateField().value).toBe('12-04-1985');
+    expect(document.getElementById('q-geboortedatum-hint')?.textContent).toBe('Date as dd-mm-yyyy (day first), for example 15-04-1990');
+  });
+});
+
+describe('a postcode, written 1234 AB', () => {
+  const onAdres = () => assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] }, currentPageId: 'adres' });
+
+  it('is tidied on leaving the field and sent tidy', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(onAdres());
+    await user.type(await screen.findByLabelText('Straat'), 'Keizersgracht');
+    await user.type(screen.getByLabelText('Huisnummer en toevoeging'), '123');
+    await user.type(screen.getByLabelText('Postcode'), '1015cj');
+    await user.tab();
+    expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('1015 CJ');
+    await user.type(screen.getByLabelText('Woonplaats'), 'Amsterdam');
+    await next(user);
+    await waitFor(() => expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0][2]).toMatchObject({ postcode: '1015 CJ' });
+  });
+
+  it('is refused, as typed, when it is no Dutch postcode', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(onAdres());
+    await user.type(await screen.findByLabelText('Postcode'), 'B-1000');
+    await user.tab();
+    expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('B-1000');
+    await next(user);
+    expect(errorOf(screen.getByLabelText('Postcode'))).toBe('Fout: Vul een geldige postcode in, bijvoorbeeld 1234 AB.');
+    expect(portalApi.saveQuestionnairePage).not.toHaveBeenCalled();
+  });
+});
+
+describe('the step count and the list of steps', () => {
+  it('say the same number of steps, the check page included', async () => {
+    const user = userEvent.setup();
+    const { opmerkingen: _o, ...answers } = ANNA_ANSWERS;
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
+    const heading = await screen.findByRole('heading', { level: 2, name: /^Stap 6 van \d+ / });
+    const steps = within(screen.getByRole('navigation', { name: 'Stappen van de vragenlijst' })).getAllByRole('listitem');
+    expect(heading.textContent).toMatch(new RegExp(`^Stap 6 van ${steps.length} `));
+    expect(steps).toHaveLength(AANKOOP_WONING.pages.length + 1);
+    await next(user);
+    expect(await screen.findByRole('heading', { level: 2, name: `Stap ${steps.length} van ${steps.length} Controleer uw antwoorden` })).toBeTruthy();
+  });
+});
+
+describe('"Volgende" goes on at once (ACT-2)', () => {
+  const onAdres = () => assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] }, currentPageId: 'adres' });
+  const fillAdres = () => {
+    for (const [label, value] of [
+      ['Straat', 'Keizersgracht'],
+      ['Huisnummer en toevoeging', '123'],
+      ['Postcode', '1015 CJ'],
+      ['Woonplaats', 'Amsterdam'],
+    ]) {
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    }
+  };
+
+  it('shows the next page before the save is answered, with no timer to wait for', async () => {
+    renderQuestionnaire(onAdres());
+    await screen.findByLabelText('Straat');
+    fillAdres();
+    const save = holdNextSave();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'requestAnimationFrame'] });
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
+      await act(async () => undefined);
+      // No timer was run and the server has not answered: the next page is there all the same.
+      expect(screen.getByRole('heading', { level: 2, name: 'Stap 3 van 7 Burgerlijke staat' })).toBeTruthy();
+      expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'adres', ANNA_ANSWERS.adres);
+      expect(screen.queryByText('Uw antwoorden zijn opgeslagen.')).toBeNull();
+      await act(async () => save.release());
+      expect(screen.getByText('Uw antwoorden zijn opgeslagen.')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends the page once on a double click', async () => {
+    const user = userEvent.setup();
+    renderQuestionnaire(onAdres());
+    await screen.findByLabelText('Straat');
+    fillAdres();
+    await user.dblClick(screen.getByRole('button', { name: 'Volgende' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 7 Burgerlijke staat' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Niet alle vragen zijn goed beantwoord' })).toBeNull();
+    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Voltooien" waits for the last page’s save', async () => {
+    const user = userEvent.setup();
+    const { opmerkingen: _o, ...answers } = ANNA_ANSWERS;
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
+    await screen.findByLabelText(/Heeft u nog opmerkingen/);
+    const save = holdNextSave();
+    await next(user);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Voltooien' }));
+    expect(portalApi.completeQuestionnaire).not.toHaveBeenCalled();
+    await act(async () => save.release());
+    expect(await screen.findByRole('heading', { level: 2, name: 'Uw antwoorden' })).toBeTruthy();
+    expect(portalApi.completeQuestionnaire).toHaveBeenCalledTimes(1);
   });
 });

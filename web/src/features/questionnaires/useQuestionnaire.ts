@@ -1,14 +1,16 @@
 // The state of a questionnaire being filled in: which view the URL asks for, what the client typed (drafts, in memory
 // per page until "Volgende" sends it, so going back and forth loses nothing), the errors per page, and the actions:
-// "Volgende" (check in the browser, then save the page), "Vorige" and "Voltooien". Also moves the focus: to the new
-// view's heading, and to the error summary after a failed "Volgende" or "Voltooien".
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+// "Volgende" (check in the browser, show the next page, save this one in the background: lib/pageSaves), "Vorige" and
+// "Voltooien". Also moves the focus: to the new view's heading, and to the error summary after a failed "Volgende" or
+// "Voltooien".
+import { startTransition, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
-import type { AnswerError, Assignment } from '../../lib/api/types';
+import type { AnswerError, Assignment, PageAnswers } from '../../lib/api/types';
 import { answerErrorsOf } from './lib/answerErrors';
 import { draftsFromAnswers, evaluatePage, relocaliseDrafts, type DraftValue, type Drafts } from './lib/answers';
 import { CHECK, isSaved, PAGE_PARAM, RETURN_PARAM, viewOf, type View } from './lib/navigation';
+import { PageSaveQueue } from './lib/pageSaves';
 import { AnswerValidator } from './lib/validation';
 import { CLIENT_MODE, type QuestionnaireMode } from './mode';
 
@@ -27,6 +29,16 @@ export function useQuestionnaire(initial: Assignment, mode: QuestionnaireMode = 
   const [saved, setSaved] = useState(false);
   const [summaryFocus, setSummaryFocus] = useState(0);
   const validator = useMemo(() => new AnswerValidator(), []);
+  const [saves] = useState(() => new PageSaveQueue());
+  // The questionnaire as the server last answered it; `assignment` adds the pages still being saved.
+  const server = useRef(initial);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -100,33 +112,60 @@ export function useQuestionnaire(initial: Assignment, mode: QuestionnaireMode = 
     setSummaryFocus((n) => n + 1);
   };
 
+  /** The server's questionnaire with the answers of the pages still being saved, as if they were saved already. */
+  const withPendingSaves = (latest: Assignment): Assignment => ({ ...latest, answers: { ...latest.answers, ...saves.pendingAnswers() } });
+
+  /** Saves a page in the background; a failure takes the client back to that page, with the reason. */
+  const saveInBackground = (pageId: string, answers: PageAnswers, back: { index: number; returnToCheck: boolean }) => {
+    setBusy('saving');
+    saves.enqueue(pageId, answers, () => mode.savePage(assignment.id, pageId, answers), {
+      saved: (updated) => {
+        server.current = isSaved(updated.answers, pageId) ? updated : { ...updated, answers: { ...updated.answers, [pageId]: answers } };
+        setAssignment(withPendingSaves(server.current));
+        if (!saves.busy) {
+          setBusy((current) => (current === 'saving' ? null : current));
+          setSaved(true);
+        }
+      },
+      failed: (error) => {
+        setAssignment(server.current);
+        setBusy(null);
+        if (!mounted.current) return;
+        // In the same render as the way back, so that the page's error summary is there to take the focus.
+        startTransition(() => {
+          const fieldErrors = answerErrorsOf(error);
+          if (fieldErrors) showErrors(pageId, fieldErrors.filter((f) => !f.page || f.page === pageId));
+          else setFailure({ error, kind: 'save' });
+        });
+        go({ kind: 'page', index: back.index }, { returnToCheck: back.returnToCheck });
+      },
+    });
+  };
+
   const onNext = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (busy || view.kind !== 'page' || !page || !evaluation) return;
+    if (busy === 'completing' || view.kind !== 'page' || !page || !evaluation) return;
     setFailure(null);
-    const errors = validator.validatePage(page.questions, assignment.schemas?.[page.id], evaluation);
+    let schemas = assignment.schemas;
+    if (saves.busy) {
+      // This page's schema can depend on the answers of an earlier page whose save is still on its way (a page answered
+      // faster than the server answers): only then does "Volgende" wait, for the schema that comes with that answer.
+      if (!(await saves.settled())) return;
+      schemas = server.current.schemas;
+    }
+    const errors = validator.validatePage(page.questions, schemas?.[page.id], evaluation);
     if (errors.length > 0) {
       showErrors(page.id, errors);
       return;
     }
-    setBusy('saving');
-    try {
-      const updated = await mode.savePage(assignment.id, page.id, evaluation.answers);
-      const answers = { ...(updated.answers ?? {}) };
-      if (!isSaved(answers, page.id)) answers[page.id] = evaluation.answers;
-      setAssignment({ ...updated, answers });
-      setErrorsByPage((current) => ({ ...current, [page.id]: [] }));
-      setSaved(true);
-      const everythingSaved = pages.every((p) => isSaved(answers, p.id));
-      if (view.index + 1 >= pages.length || (returnToCheck && everythingSaved)) go({ kind: 'check' });
-      else go({ kind: 'page', index: view.index + 1 }, { returnToCheck });
-    } catch (error) {
-      const fieldErrors = answerErrorsOf(error);
-      if (fieldErrors) showErrors(page.id, fieldErrors.filter((f) => !f.page || f.page === page.id));
-      else setFailure({ error, kind: 'save' });
-    } finally {
-      setBusy(null);
-    }
+    const answers = { ...server.current.answers, ...saves.pendingAnswers(), [page.id]: evaluation.answers };
+    saveInBackground(page.id, evaluation.answers, { index: view.index, returnToCheck });
+    setAssignment((current) => ({ ...current, answers }));
+    setErrorsByPage((current) => ({ ...current, [page.id]: [] }));
+    setSaved(false);
+    const everythingSaved = pages.every((p) => isSaved(answers, p.id));
+    if (view.index + 1 >= pages.length || (returnToCheck && everythingSaved)) go({ kind: 'check' });
+    else go({ kind: 'page', index: view.index + 1 }, { returnToCheck });
   };
 
   const onPrevious = () => {
@@ -139,11 +178,14 @@ export function useQuestionnaire(initial: Assignment, mode: QuestionnaireMode = 
   // ---- check page
 
   const onComplete = async () => {
-    if (busy) return;
+    if (busy === 'completing') return;
     setFailure(null);
     setBusy('completing');
+    // The last page's save may still be on its way; a failed one has taken the client back to that page.
+    if (!(await saves.settled())) return;
     try {
       const done = await mode.complete(assignment.id);
+      server.current = done;
       setAssignment(done);
       setSaved(false);
       go({ kind: 'result' });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, errorMessageKey, parseProblem, readCookie } from './client';
+import { describe, expect, it, vi } from 'vitest';
+import { api, ApiError, errorMessageKey, parseProblem, readCookie } from './client';
 import { uploadIdFromUrl } from './portalApi';
 
 describe('api helpers', () => {
@@ -34,5 +34,20 @@ describe('uploads', () => {
     expect(parseProblem('[1,2]')).toBeUndefined();
     expect(parseProblem('')).toBeUndefined();
     expect(parseProblem(null)).toBeUndefined();
+  });
+});
+
+describe('a request the page does not wait for (keepalive)', () => {
+  it('is finished by the browser after the page is left, when its body is small enough for that', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await api.put('/x', { a: 1 }, { keepalive: true });
+      await api.put('/x', { a: 'é'.repeat(40_000) }, { keepalive: true });
+      await api.put('/x', { a: 1 });
+      expect(fetch.mock.calls.map(([, init]) => init.keepalive)).toEqual([true, undefined, undefined]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -51,7 +51,14 @@ interface RequestOptions {
   /** Do not treat 401 as "session lost" (used for the initial GET /api/me). */
   anonymousOk?: boolean;
   signal?: AbortSignal;
+  /**
+   * The request is finished even when the page is left meanwhile (signing out, closing the tab): for a save that the
+   * page no longer waits for. Browsers allow this for small bodies only (64 KB in all); a larger one is sent without.
+   */
+  keepalive?: boolean;
 }
+
+const KEEPALIVE_BODY_LIMIT = 60_000;
 
 async function request<T>(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
@@ -63,12 +70,16 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
 
+  const payload = body === undefined ? undefined : multipart ? body : JSON.stringify(body);
+  const keepalive = options.keepalive && typeof payload === 'string' && new Blob([payload]).size <= KEEPALIVE_BODY_LIMIT;
+
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+      body: payload,
+      ...(keepalive ? { keepalive: true } : {}),
       credentials: 'same-origin',
       // A gateway that redirects an expired session to the identity provider must not be followed by fetch.
       redirect: 'manual',

@@ -187,7 +187,8 @@ export const assignment = (assignmentId: string, signal?: AbortSignal) => api.ge
  * `errors[] {field, code, format?}` when the server refuses an answer.
  */
 export const saveQuestionnairePage = (assignmentId: string, pageId: string, answers: PageAnswers) =>
-  api.put<Assignment>(`${assignmentUrl(assignmentId)}/pages/${segment(pageId)}`, { answers });
+  // keepalive: the page does not wait for this save, so signing out right after "Volgende" must not cut it off.
+  api.put<Assignment>(`${assignmentUrl(assignmentId)}/pages/${segment(pageId)}`, { answers }, { keepalive: true });
 /**
  * "Voltooien": 200 with the questionnaire COMPLETED and its PDF (`pdfDocumentId`, under "Door mij aangeleverd");
  * 400 with `errors[] {page, field, code}` when a page is incomplete.

@@ -85,10 +85,10 @@ describe('Vragenlijsten: the preview of a version', { timeout: 20_000 }, () => {
   it("renders the version's pages with the client's own components: title, step, questions and their kinds", async () => {
     renderAt('/kantoor/vragenlijsten/aankoop-woning/versies/2');
     expect(await screen.findByRole('heading', { level: 1, name: 'Aankoop woning' }, { timeout: 5000 })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Stap 1 van 6 Uw gegevens' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Voornamen (voluit)' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Burgerservicenummer (BSN)' }).getAttribute('inputmode')).toBe('numeric');
-    expect((screen.getByLabelText('Geboortedatum') as HTMLInputElement).type).toBe('date');
+    expect((screen.getByLabelText('Geboortedatum') as HTMLInputElement).type).toBe('text');
     expect(screen.getByText('Dossier (voorbeeld)')).toBeTruthy();
     // What the office sees around it.
     const about = screen.getByRole('complementary', { name: 'Over dit voorbeeld' });
@@ -99,7 +99,7 @@ describe('Vragenlijsten: the preview of a version', { timeout: 20_000 }, () => {
     // The client's ways out lead back to the office.
     expect(screen.getByRole('link', { name: 'Stoppen en later verder' }).getAttribute('href')).toBe('/kantoor/vragenlijsten');
     expect(screen.getByRole('link', { name: 'Terug naar Acties' }).getAttribute('href')).toBe('/kantoor/vragenlijsten');
-    await waitFor(() => expect(document.title).toMatch(/^Voorbeeld – Stap 1 van 6: Uw gegevens – Aankoop woning/));
+    await waitFor(() => expect(document.title).toMatch(/^Voorbeeld – Stap 1 van 7: Uw gegevens – Aankoop woning/));
     expect(portalApi.definitionVersion).toHaveBeenCalledWith('aankoop-woning', 2, expect.anything());
   });
 
@@ -114,7 +114,7 @@ describe('Vragenlijsten: the preview of a version', { timeout: 20_000 }, () => {
 
     await user.type(screen.getByLabelText('Voornamen (voluit)'), 'Anna Maria');
     await user.type(screen.getByLabelText('Achternaam'), 'de Vries');
-    fireEvent.change(screen.getByLabelText('Geboortedatum'), { target: { value: '1985-04-12' } });
+    fireEvent.change(screen.getByLabelText('Geboortedatum'), { target: { value: '12-04-1985' } });
     await user.type(screen.getByLabelText('Burgerservicenummer (BSN)'), '123456789');
     await user.type(screen.getByLabelText('E-mailadres'), 'anna@example.com');
     await user.type(screen.getByLabelText('Telefoonnummer'), '06 12345678');
@@ -125,14 +125,14 @@ describe('Vragenlijsten: the preview of a version', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Burgerservicenummer (BSN)'), '111222333');
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 6 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/kantoor/vragenlijsten/aankoop-woning/versies/2?pagina=adres'));
     expect(portalApi.saveQuestionnairePage).not.toHaveBeenCalled();
     expect(portalApi.completeQuestionnaire).not.toHaveBeenCalled();
 
     // "Opnieuw beginnen": back to the first page, nothing filled in.
     await user.click(screen.getByRole('button', { name: 'Opnieuw beginnen' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 6 Uw gegevens' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
     expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('');
   });
 
@@ -147,7 +147,7 @@ describe('Vragenlijsten: the preview of a version', { timeout: 20_000 }, () => {
     renderAt('/kantoor/vragenlijsten/kort/versies/1');
     await user.type(await screen.findByRole('textbox', { name: 'Naam' }, { timeout: 5000 }), 'Anna');
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Controleer uw antwoorden' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 2 Controleer uw antwoorden' })).toBeTruthy();
     expect(screen.getByText('Anna')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Voltooien' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Uw antwoorden' })).toBeTruthy();
@@ -158,7 +158,7 @@ describe('Vragenlijsten: the preview of a version', { timeout: 20_000 }, () => {
 
   it('speaks English', async () => {
     renderAt('/kantoor/vragenlijsten/aankoop-woning/versies/2', 'en');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Step 1 of 6 Uw gegevens' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Step 1 of 7 Uw gegevens' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByRole('complementary', { name: 'About this preview' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Start again' })).toBeTruthy();
   });

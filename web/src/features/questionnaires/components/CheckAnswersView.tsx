@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/I18nContext';
 import type { Assignment } from '../../../lib/api/types';
-import { editHref, type View } from '../lib/navigation';
+import { editHref, stepCount, type View } from '../lib/navigation';
 import type { Busy, Failure } from '../useQuestionnaire';
 import { useQuestionnaireMode } from '../mode';
 import { AnswersView } from './AnswersView';
@@ -41,7 +41,7 @@ export function CheckAnswersView({
           {saved ? t('q.saved') : ''}
         </p>
         <h2 ref={headingRef} tabIndex={-1} className="q-page-title focus-target">
-          {t('q.check.title')}
+          <span className="q-step">{t('q.step', { step: stepCount(assignment), steps: stepCount(assignment) })}</span> {t('q.check.title')}
         </h2>
         <p>{t('q.check.intro')}</p>
         <AnswersView assignment={assignment} editHref={editHref} />
@@ -50,7 +50,7 @@ export function CheckAnswersView({
           <button type="button" className="button button-secondary" onClick={onPrevious}>
             <span aria-hidden="true">←</span> {t('q.previous')}
           </button>
-          <button type="button" className="button button-primary" aria-disabled={busy ? true : undefined} onClick={onComplete}>
+          <button type="button" className="button button-primary" aria-disabled={busy === 'completing' ? true : undefined} onClick={onComplete}>
             {t('q.complete')}
           </button>
         </div>

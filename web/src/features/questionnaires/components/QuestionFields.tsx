@@ -3,7 +3,8 @@
 // which block they belong to, for screen readers too.
 import { useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/I18nContext';
-import { resolveDateBound, todayInAmsterdam } from '../lib/formats';
+import { tidyPostcode } from '../lib/formats';
+import { tidyTypedDate } from '../lib/dateEntry';
 import { emptyBlock, fieldDomId, type DraftAnswers, type DraftValue, type GroupBlock } from '../lib/answers';
 import type { Question } from '../../../lib/api/types';
 import { FieldError } from '../../../components/FormField';
@@ -131,6 +132,11 @@ function FieldSet({ id, question, blockLabel, error, children, className }: { id
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone: 'tel', postcode: 'postal-code' };
 
+/** On leaving a field: its text written the one way ("1015 CJ", "15-04-1990"), if that differs from what was typed. */
+function changeIfTidier(text: string, tidied: string, onChange: (value: DraftValue) => void) {
+  if (tidied !== text) onChange(tidied);
+}
+
 export function QuestionField({ question, path, value, onChange, error, blockLabel }: FieldProps) {
   const { t } = useI18n();
   const id = fieldDomId(path);
@@ -139,7 +145,7 @@ export function QuestionField({ question, path, value, onChange, error, blockLab
     id,
     name: path,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy((question.help || question.type === 'amount') && `${id}-hint`, error && `${id}-error`),
+    'aria-describedby': describedBy((question.help || question.type === 'amount' || question.type === 'date') && `${id}-hint`, error && `${id}-error`),
   } as const;
   const frame = { id, question, blockLabel, error };
 
@@ -168,18 +174,21 @@ export function QuestionField({ question, path, value, onChange, error, blockLab
         </Field>
       );
     case 'date': {
-      const today = todayInAmsterdam();
+      // A text field, not type="date": that one follows the browser's locale (mm/dd/yyyy) and silently turns what it
+      // cannot read into another day. Read on "Volgende"; written the one way (15-04-1990) when the field is left.
       return (
-        <Field {...frame} hint={question.help}>
+        <Field {...frame} hint={question.help ? `${question.help} ${t('q.date.hint')}` : t('q.date.hint')}>
           <input
             {...inputProps}
-            className="q-input-date"
-            type="date"
+            className="q-input-short q-input-date"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
             required={question.required}
-            min={resolveDateBound(question.minDate, today)}
-            max={resolveDateBound(question.maxDate, today)}
             value={text}
             onChange={(e) => onChange(e.target.value)}
+            onBlur={() => changeIfTidier(text, tidyTypedDate(text), onChange)}
           />
         </Field>
       );
@@ -278,6 +287,7 @@ export function QuestionField({ question, path, value, onChange, error, blockLab
             inputMode={question.format === 'bsn' ? 'numeric' : undefined}
             value={text}
             onChange={(e) => onChange(e.target.value)}
+            onBlur={question.format === 'postcode' ? () => changeIfTidier(text, tidyPostcode(text), onChange) : undefined}
           />
         </Field>
       );

@@ -5,7 +5,7 @@ import type { AnswerError, Assignment, QuestionnairePage } from '../../../lib/ap
 import { fieldLabel } from '../lib/answerErrors';
 import { questionAt, type DraftAnswers, type DraftValue, type Evaluation } from '../lib/answers';
 import { errorText } from '../lib/messages';
-import type { View } from '../lib/navigation';
+import { stepCount, type View } from '../lib/navigation';
 import type { Busy, Failure } from '../useQuestionnaire';
 import { useQuestionnaireMode } from '../mode';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
@@ -14,7 +14,7 @@ import { QuestionList } from './QuestionFields';
 import { StepList } from './StepList';
 
 /**
- * One page of questions (ACT-2): "Stap 2 van 6", the error summary, the questions, "Vorige" and "Volgende" (which
+ * One page of questions (ACT-2): "Stap 2 van 7" (the check page is a step too), the error summary, the questions, "Vorige" and "Volgende" (which
  * checks and saves the page), and "Stoppen en later verder".
  */
 export function QuestionPageView({
@@ -80,7 +80,7 @@ export function QuestionPageView({
           </p>
           {summary.length > 0 && <ErrorSummary ref={summaryRef} items={summary} />}
           <h2 ref={headingRef} tabIndex={-1} className="q-page-title focus-target">
-            <span className="q-step">{t('q.step', { step: view.index + 1, steps: assignment.pages.length })}</span> {page.title}
+            <span className="q-step">{t('q.step', { step: view.index + 1, steps: stepCount(assignment) })}</span> {page.title}
           </h2>
           {page.intro && <p className="q-intro">{page.intro}</p>}
           <p className="hint">{t('q.requiredNote')}</p>
@@ -100,7 +100,8 @@ export function QuestionPageView({
                   <span aria-hidden="true">←</span> {t('q.previous')}
                 </button>
               )}
-              <button type="submit" className="button button-primary" aria-disabled={busy ? true : undefined}>
+              {/* The next page is there at once: the second click of a double click would send that page unanswered. */}
+              <button type="submit" className="button button-primary" onClick={(e) => e.detail > 1 && e.preventDefault()}>
                 {t('q.next')} <span aria-hidden="true">→</span>
               </button>
             </div>

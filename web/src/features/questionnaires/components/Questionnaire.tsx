@@ -1,5 +1,6 @@
 import { useI18n } from '../../../i18n/I18nContext';
 import type { Assignment } from '../../../lib/api/types';
+import { stepCount } from '../lib/navigation';
 import { useQuestionnaire } from '../useQuestionnaire';
 import { CLIENT_MODE, QuestionnaireModeContext, type QuestionnaireMode } from '../mode';
 import { CheckAnswersView } from './CheckAnswersView';
@@ -23,8 +24,8 @@ export function Questionnaire({ initial, mode = CLIENT_MODE }: { initial: Assign
     (view.kind === 'result'
       ? `${t('q.result.title')} – ${title}`
       : view.kind === 'check'
-        ? `${t('q.check.title')} – ${title}`
-        : `${errorPrefix}${t('q.step', { step: view.index + 1, steps: assignment.pages.length })}: ${page?.title ?? ''} – ${title}`);
+        ? `${t('q.step', { step: stepCount(assignment), steps: stepCount(assignment) })}: ${t('q.check.title')} – ${title}`
+        : `${errorPrefix}${t('q.step', { step: view.index + 1, steps: stepCount(assignment) })}: ${page?.title ?? ''} – ${title}`);
 
   return (
     <QuestionnaireModeContext.Provider value={mode}>

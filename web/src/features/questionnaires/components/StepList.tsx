@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/I18nContext';
 import type { Assignment } from '../../../lib/api/types';
-import { isSaved, pageHref, type View } from '../lib/navigation';
+import { isSaved, pageHref, stepCount, type View } from '../lib/navigation';
 
 /** The steps beside the page (wide screens): each page (saved ones ticked, links to the reachable ones) and the check page. */
 export function StepList({ assignment, view, reachable }: { assignment: Assignment; view: View; reachable: number }) {
@@ -45,7 +45,7 @@ export function StepList({ assignment, view, reachable }: { assignment: Assignme
         <li className={view.kind === 'check' ? 'q-step-current' : undefined}>
           <span className="q-step-item" aria-current={view.kind === 'check' ? 'step' : undefined}>
             <span className="q-step-number" aria-hidden="true">
-              {pages.length + 1}
+              {stepCount(assignment)}
             </span>
             <span className="q-step-title">{t('q.check.title')}</span>
           </span>

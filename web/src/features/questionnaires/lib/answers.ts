@@ -2,6 +2,8 @@
 // questions are shown (showIf), how drafts become the API's answer JSON, and field paths ("bewoners[1].naam").
 import type { Lang } from '../../../i18n/i18n';
 import type { AnswerValue, PageAnswers, Question, QuestionnairePage } from '../../../lib/api/types';
+import { readTypedDate, typedDate } from './dateEntry';
+import { tidyPostcode } from './formats';
 import { formatAmountInput, formatNumberInput, parseDecimal } from './numbers';
 
 /** One block of a group as typed; `key` keeps React's identity of a block when another one is removed. */
@@ -12,7 +14,7 @@ export interface GroupBlock {
 
 /**
  * A draft answer: the text of text, number, amount, date and choice fields (number and amount as typed, in the
- * language of the page), a boolean or undefined for yes/no, the ticked values of a multiChoice, the blocks of a group.
+ * language of the page; a date as typed, day first: 15-04-1990), a boolean or undefined for yes/no, the ticked values of a multiChoice, the blocks of a group.
  */
 export type DraftValue = string | boolean | undefined | string[] | GroupBlock[];
 export type DraftAnswers = { [questionId: string]: DraftValue };
@@ -42,6 +44,8 @@ function draftValue(question: Question, value: AnswerValue | undefined, lang: La
       return typeof value === 'number' ? formatNumberInput(value, lang) : typeof value === 'string' ? value : '';
     case 'amount':
       return typeof value === 'number' ? formatAmountInput(value, lang) : typeof value === 'string' ? value : '';
+    case 'date':
+      return typeof value === 'string' ? typedDate(value) : '';
     case 'group': {
       const saved = Array.isArray(value) ? value.filter((b): b is PageAnswers => typeof b === 'object' && b !== null && !Array.isArray(b)) : [];
       if (saved.length === 0 && value === undefined) return Array.from({ length: initialBlockCount(question) }, () => emptyBlock(question));
@@ -65,7 +69,8 @@ export function draftsFromAnswers(pages: QuestionnairePage[], answers: { [pageId
 
 /**
  * The answer to send for one draft, or undefined when it is left out. A number or amount that cannot be read stays
- * the text it is, so that the page's schema refuses it (type) instead of silently dropping it.
+ * the text it is, so that the page's schema refuses it (type) instead of silently dropping it; so does a date. A
+ * readable date is sent as YYYY-MM-DD, a postcode as "1234 AB".
  */
 function answerValue(question: Question, draft: DraftValue, lang: Lang, lookup: Lookup, path: string, visible: Set<string>): AnswerValue | undefined {
   switch (question.type) {
@@ -79,6 +84,11 @@ function answerValue(question: Question, draft: DraftValue, lang: Lang, lookup: 
       if (!text) return undefined;
       return parseDecimal(text, lang, question.type === 'amount' ? 2 : undefined) ?? text;
     }
+    case 'date': {
+      // A date that cannot be read is sent as typed, so that the page's schema refuses it (format date).
+      const text = typeof draft === 'string' ? draft.trim() : '';
+      return text ? (readTypedDate(text) ?? text) : undefined;
+    }
     case 'group': {
       if (!Array.isArray(draft) || draft.length === 0) return undefined;
       return (draft as GroupBlock[]).map(
@@ -87,7 +97,8 @@ function answerValue(question: Question, draft: DraftValue, lang: Lang, lookup: 
     }
     default: {
       const text = typeof draft === 'string' ? draft.trim() : '';
-      return text ? text : undefined;
+      if (!text) return undefined;
+      return question.format === 'postcode' ? tidyPostcode(text) : text;
     }
   }
 }

@@ -6,6 +6,14 @@ export function isPostcode(value: string): boolean {
   return /^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(value);
 }
 
+/** A Dutch postcode as it is written, "1234 AB" ("1015cj" → "1015 CJ"); what is no postcode stays as it is. */
+export function tidyPostcode(value: string): string {
+  const postcode = value.trim();
+  if (!isPostcode(postcode)) return value;
+  const compact = postcode.replace(' ', '').toUpperCase();
+  return `${compact.slice(0, 4)} ${compact.slice(4)}`;
+}
+
 /**
  * IBAN (ISO 13616): country code, 2 check digits, 1–30 letters or digits (5–34 characters in all); spaces allowed and
  * case-insensitive; the number with its first four characters moved to the end, letters as 10..35, mod 97 is 1.

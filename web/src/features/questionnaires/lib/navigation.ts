@@ -11,6 +11,14 @@ export const RETURN_PARAM = 'terug';
 
 export type View = { kind: 'page'; index: number } | { kind: 'check' } | { kind: 'result' };
 
+/**
+ * The number of steps: every page and the check page ("Controleer uw antwoorden"), as the step list shows them, so
+ * "Stap 1 van 5" stands beside five steps.
+ */
+export function stepCount(assignment: Pick<Assignment, 'pages'>): number {
+  return assignment.pages.length + 1;
+}
+
 /** Whether the server holds answers for the page (it was saved with "Volgende"). */
 export function isSaved(answers: Assignment['answers'], pageId: string): boolean {
   return Object.prototype.hasOwnProperty.call(answers, pageId);
