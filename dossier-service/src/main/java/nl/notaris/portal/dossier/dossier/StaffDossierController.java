@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +35,8 @@ import nl.notaris.portal.support.web.PageResponse;
 /** The office's back-office tools maintain dossiers here (STF-2). Needs the {@code staff} role. */
 @RestController
 @RequestMapping("/api/staff/dossiers")
-@Tag(name = "Dossiers (staff)")
+@Tag(name = "Dossiers (staff)", description = "Dossiers with their number, description, status, parties and "
+        + "progress steps (STF-2).")
 class StaffDossierController {
 
     private final DossierService service;
@@ -43,7 +48,17 @@ class StaffDossierController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a dossier", description = "Parties are portal accounts given by e-mail address.")
+    @Operation(summary = "Create a dossier",
+            description = "number: unique, at most 50 characters; description at most 500. status: IN_PROGRESS "
+                    + "(default), ON_HOLD, COMPLETED or CANCELLED. Parties are portal accounts given by e-mail "
+                    + "address (at most 50); an address without an account is a 400 naming parties: invite the "
+                    + "client first (POST /api/staff/accounts). The parties see the dossier at once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
+                            {"number": "2026-0100", "description": "Levering woning Dorpsstraat 12",
+                             "status": "IN_PROGRESS", "parties": ["anna@example.com"]}"""))))
+    @ApiResponse(responseCode = "201", description = "Created; Location names the dossier.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A dossier with this number exists already.")
     ResponseEntity<DossierView.Staff> create(Caller caller, @Valid @RequestBody CreateDossier request) {
         Dossier dossier = service.create(caller, request.number(), request.description(), request.status(), request.parties());
         return ResponseEntity.created(URI.create("/api/staff/dossiers/" + dossier.getId()))
@@ -70,25 +85,61 @@ class StaffDossierController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A dossier with its parties and progress steps",
+            description = "As the office sees it: every party with name and e-mail address, the steps in order with "
+                    + "their done dates, and when the dossier last changed.")
+    @ApiResponse(responseCode = "200", description = "The dossier.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No dossier with this id.")
     DossierView.Staff get(@PathVariable String id) {
         return DossierView.Staff.of(service.get(id));
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change the description and/or the status")
+    @Operation(summary = "Change the description and/or the status",
+            description = "A field left out stays as it is. status: IN_PROGRESS, ON_HOLD, COMPLETED or CANCELLED. "
+                    + "The clients see the change at once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
+                            {"description": "Levering woning Dorpsstraat 12, Utrecht", "status": "COMPLETED"}"""))))
+    @ApiResponse(responseCode = "200", description = "The dossier as it is now.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No dossier with this id.")
+    @ApiResponse(responseCode = "409", description = "Someone else changed the dossier at the same moment: reload and "
+            + "try again.")
     DossierView.Staff update(Caller caller, @PathVariable String id, @Valid @RequestBody UpdateDossier request) {
         return DossierView.Staff.of(service.update(caller, id, request.description(), request.status()));
     }
 
     @PutMapping("/{id}/parties")
-    @Operation(summary = "Replace the parties")
+    @Operation(summary = "Replace the parties",
+            description = "The complete new list of parties by e-mail address (at most 50; an empty list leaves none). "
+                    + "A party left out loses access at once; an address without a portal account is a 400 naming "
+                    + "parties.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
+                            {"parties": ["anna@example.com", "jansen.bv@example.com"]}"""))))
+    @ApiResponse(responseCode = "200", description = "The dossier as it is now.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No dossier with this id.")
+    @ApiResponse(responseCode = "409", description = "Someone else changed the dossier at the same moment: reload and "
+            + "try again.")
     DossierView.Staff replaceParties(Caller caller, @PathVariable String id,
             @Valid @RequestBody ReplaceParties request) {
         return DossierView.Staff.of(service.replaceParties(caller, id, request.parties()));
     }
 
     @PutMapping("/{id}/progress")
-    @Operation(summary = "Replace the ordered list of progress steps")
+    @Operation(summary = "Replace the ordered list of progress steps",
+            description = "The complete list in order (at most 100 steps; title at most 200 characters). done: whether "
+                    + "the step is done; a step that becomes done gets the time of this change, one that was done "
+                    + "already (same title) keeps its time. The clients see the steps and how many are done.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
+                            {"steps": [{"title": "Koopovereenkomst ontvangen", "done": true},
+                                       {"title": "Hypotheekakte opgesteld", "done": false},
+                                       {"title": "Levering bij de notaris", "done": false}]}"""))))
+    @ApiResponse(responseCode = "200", description = "The dossier as it is now.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No dossier with this id.")
+    @ApiResponse(responseCode = "409", description = "Someone else changed the dossier at the same moment: reload and "
+            + "try again.")
     DossierView.Staff replaceProgress(Caller caller, @PathVariable String id,
             @Valid @RequestBody ReplaceProgress request) {
         return DossierView.Staff.of(service.replaceProgress(caller, id,

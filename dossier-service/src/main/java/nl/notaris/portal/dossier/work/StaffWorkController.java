@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
@@ -21,7 +22,8 @@ import nl.notaris.portal.support.web.PageResponse;
 /** The office's "Werkvoorraad" (OFF-1): what waits for the office, shared by every handler. Needs the {@code staff} role. */
 @RestController
 @RequestMapping("/api/staff/work")
-@Tag(name = "Werkvoorraad (staff)")
+@Tag(name = "Werkvoorraad (staff)", description = "What waits for the office, shared by every handler: clients' "
+        + "messages and deliveries, questionnaires completed or overdue, invitations not accepted.")
 class StaffWorkController {
 
     private final WorkQueue queue;
@@ -52,7 +54,9 @@ class StaffWorkController {
 
     @PutMapping("/{id}/handled")
     @Operation(summary = "Mark an item handled, for every handler",
-            description = "204; an item handled already stays as it was (also 204); an unknown id is 404.")
+            description = "204; an item handled already stays as it was (also 204); an unknown id is 404. No body.")
+    @ApiResponse(responseCode = "204", description = "Handled.")
+    @ApiResponse(responseCode = "404", description = "No work item with this id.")
     ResponseEntity<Void> handled(Caller caller, @PathVariable String id) {
         queue.markHandled(id, caller);
         return ResponseEntity.noContent().build();

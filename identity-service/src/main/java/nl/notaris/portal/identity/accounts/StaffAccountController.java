@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +43,8 @@ import nl.notaris.portal.support.web.PageResponse;
  */
 @RestController
 @RequestMapping("/api/staff/accounts")
-@Tag(name = "Accounts (staff)")
+@Tag(name = "Accounts (staff)", description = "Client accounts: inviting a person or a company (STF-1), their state, "
+        + "finding them by name or e-mail address.")
 class StaffAccountController {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,190}");
@@ -84,7 +89,20 @@ class StaffAccountController {
     @PostMapping
     @Operation(summary = "Create a client account and send its invitation",
             description = "type PERSON, or COMPANY with companyName (the account is the company's main account). "
-                    + "409 when the address is in use.")
+                    + "The client gets the invitation e-mail, confirms the address and sets a password; until then "
+                    + "the account is INVITED. language: nl (default) or en; phone optional (two-step verification "
+                    + "by SMS). 409 when the address is in use.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                            @ExampleObject(name = "person", value = """
+                                    {"type": "PERSON", "email": "noor.bakker@example.com", "firstName": "Noor",
+                                     "lastName": "Bakker", "language": "nl", "phone": "+31612345678"}"""),
+                            @ExampleObject(name = "company", value = """
+                                    {"type": "COMPANY", "email": "info@bakkerij-jansen.example", "firstName": "Jan",
+                                     "lastName": "Jansen", "companyName": "Bakkerij Jansen B.V.", "language": "nl"}""") })))
+    @ApiResponse(responseCode = "201", description = "Created and invited; Location names the account.",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "An account with this e-mail address exists already.")
     ResponseEntity<AccountView> invite(Caller caller, @Valid @RequestBody InviteRequest request) {
         InviteeType type = EnumParameter.parse(InviteeType.class, "type", request.type());
         if (type == InviteeType.COMPANY && (request.companyName() == null || request.companyName().isBlank())) {
@@ -100,19 +118,31 @@ class StaffAccountController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An account with its state: INVITED, ACTIVE, BLOCKED or REMOVED")
+    @Operation(summary = "An account with its state: INVITED, ACTIVE, BLOCKED or REMOVED",
+            description = "Its details as invited or as the client changed them since, with invitedAt and activatedAt.")
+    @ApiResponse(responseCode = "200", description = "The account.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No account with this id.")
     AccountView get(@PathVariable String id) {
         return AccountView.of(accounts.get(id));
     }
 
     @PostMapping("/{id}/invitation")
-    @Operation(summary = "Send the invitation again (earlier links stop working); 409 once the password is set")
+    @Operation(summary = "Send the invitation again (earlier links stop working); 409 once the password is set",
+            description = "For an INVITED account whose e-mail got lost or whose link expired: a new invitation "
+                    + "e-mail with a new link. No body.")
+    @ApiResponse(responseCode = "202", description = "The invitation is sent again.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No account with this id.")
+    @ApiResponse(responseCode = "409", description = "The account has set its password already (not INVITED).")
     ResponseEntity<AccountView> resend(Caller caller, @PathVariable String id) {
         return ResponseEntity.accepted().body(AccountView.of(accounts.resendInvitation(caller, id)));
     }
 
     @GetMapping("/lookup")
-    @Operation(summary = "Find an enabled portal account by its verified e-mail address")
+    @Operation(summary = "Find an enabled portal account by its verified e-mail address",
+            description = "email: the address, exactly (case-insensitive). Only an address the office set or the "
+                    + "account's owner confirmed counts. E.g. to check a dossier party before adding it.")
+    @ApiResponse(responseCode = "200", description = "The account.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No portal account has this e-mail address.")
     LookedUpAccount lookup(@RequestParam(required = false) String email) {
         if (email == null || !EMAIL.matcher(email.trim()).matches()) {
             throw new InvalidRequestException("email", "Give the account's e-mail address.");
