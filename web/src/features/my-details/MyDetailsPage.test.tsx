@@ -207,8 +207,8 @@ describe('2-staps verificatie (ME-2)', () => {
 
   it('is in English too', async () => {
     renderPage(ANNA, { lang: 'en' });
-    const section = screen.getByRole('region', { name: 'Two-step verification' });
-    expect(await within(section).findByRole('link', { name: 'Set up two-step verification' })).toBeTruthy();
+    const section = screen.getByRole('region', { name: '2-step verification' });
+    expect(await within(section).findByRole('link', { name: 'Set up 2-step verification' })).toBeTruthy();
   });
 });
 
