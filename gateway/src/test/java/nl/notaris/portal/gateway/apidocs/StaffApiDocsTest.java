@@ -126,6 +126,13 @@ class StaffApiDocsTest {
     }
 
     @Test
+    void theUisFilesAreNotServedToEverybodyElsewhereButTheWebAppsFilesAre() {
+        web.get().uri("/webjars/swagger-ui/5.32.2/swagger-ui-bundle.js").exchange().expectStatus().isNotFound();
+        web.get().uri("/api/docs/webjars/swagger-ui/5.32.2/swagger-ui-bundle.js").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void clientsAreRefusedWithAProblemWhetherByTokenOrSession() {
         web.get().uri("/api/docs/staff.json").headers(h -> h.setBearerAuth("client")).exchange()
                 .expectStatus().isForbidden()
