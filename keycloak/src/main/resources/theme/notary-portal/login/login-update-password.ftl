@@ -1,8 +1,8 @@
 <#-- keycloak.v2's login-update-password.ftl with the password rules shown before the client types,
      and the button "Instellen wachtwoord" (manual 1.1). Used by the set-password link, the
      forgotten-password link and any UPDATE_PASSWORD required action.
-     portalFirstPassword (set by PortalUpdatePassword: the account has no password yet) makes it the
-     welcome of a new client: "Kies uw wachtwoord", no "you must change your password" note and no
+     portalFirstPassword (set by PortalFirstPassword, the set-password link's required action for an
+     account without a password) makes it the welcome of a new client: "Kies uw wachtwoord", no "you must change your password" note and no
      "sign out on other devices" box (there is nothing to sign out of yet). -->
 <#import "template.ftl" as layout>
 <#import "password-commons.ftl" as passwordCommons>

@@ -22,7 +22,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 import nl.notaris.portal.keycloak.accounts.PortalAccountsResourceProviderFactory;
 import nl.notaris.portal.keycloak.resetcred.PortalResetCredentialsActionTokenHandler;
 import nl.notaris.portal.keycloak.setpassword.PortalSetPasswordActionTokenHandler;
-import nl.notaris.portal.keycloak.setpassword.PortalUpdatePassword;
+import nl.notaris.portal.keycloak.setpassword.PortalFirstPassword;
 import nl.notaris.portal.keycloak.sms.HttpSmsSenderFactory;
 import nl.notaris.portal.keycloak.sms.MailDevSmsSenderFactory;
 import nl.notaris.portal.keycloak.sms.SmsSender;
@@ -70,11 +70,10 @@ class ProviderRegistrationTest {
     }
 
     @Test
-    void theUpdatePasswordActionReplacesKeycloaksOwn() {
-        PortalUpdatePassword action = new PortalUpdatePassword();
+    void theFirstPasswordActionHasAnIdOfItsOwn() {
+        PortalFirstPassword action = new PortalFirstPassword();
 
-        assertThat(action.getId()).isEqualTo("UPDATE_PASSWORD");
-        assertThat(action.order()).isGreaterThan(0);
+        assertThat(action.getId()).isEqualTo("portal-first-password").isNotEqualTo("UPDATE_PASSWORD");
     }
 
     @Test
@@ -149,10 +148,10 @@ class ProviderRegistrationTest {
         List<String> factories = registered(RequiredActionFactory.class);
         assertThat(factories).containsExactlyInAnyOrder(PortalSmsSetupActionFactory.class.getName(),
                 PortalSmsDisableActionFactory.class.getName(), PortalRecoveryCodeActionFactory.class.getName(),
-                PortalUpdatePassword.class.getName());
+                PortalFirstPassword.class.getName());
         allImplement(RequiredActionFactory.class, factories);
         assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-setup", "portal-sms-disable", "portal-recovery-code",
-                "UPDATE_PASSWORD");
+                "portal-first-password");
         for (String name : factories) {
             RequiredActionFactory factory = (RequiredActionFactory) Class.forName(name).getConstructor().newInstance();
             assertThat(factory.create(null).initiatedActionSupport()).as(name).isEqualTo(InitiatedActionSupport.SUPPORTED);

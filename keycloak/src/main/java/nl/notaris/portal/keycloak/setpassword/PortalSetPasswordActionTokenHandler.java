@@ -84,7 +84,12 @@ public class PortalSetPasswordActionTokenHandler extends AbstractActionTokenHand
         UserModel user = authSession.getAuthenticatedUser();
         user.setEmailVerified(true);
 
-        authSession.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        // A new client chooses a first password (the welcome page); an account that has one sets a new one.
+        if (PortalFirstPassword.isFirstPassword(user)) {
+            authSession.addRequiredAction(PortalFirstPassword.ID);
+        } else {
+            authSession.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        }
         String nextAction = AuthenticationManager.nextRequiredAction(tokenContext.getSession(), authSession,
                 tokenContext.getRequest(), tokenContext.getEvent());
         return AuthenticationManager.redirectToRequiredActions(tokenContext.getSession(), tokenContext.getRealm(),

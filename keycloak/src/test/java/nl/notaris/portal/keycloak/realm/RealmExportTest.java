@@ -238,7 +238,7 @@ class RealmExportTest {
             (action.get("enabled").asBoolean() ? enabled : disabled).add(action.get("alias").asText());
         }
         assertThat(enabled).contains("portal-sms-setup", "portal-sms-disable", "portal-recovery-code", "CONFIGURE_TOTP",
-                "webauthn-register", "UPDATE_PASSWORD", "delete_credential");
+                "webauthn-register", "UPDATE_PASSWORD", "portal-first-password", "delete_credential");
         // Keycloak's own recovery codes and passwordless passkeys would be second ways the portal does not use.
         assertThat(disabled).contains("CONFIGURE_RECOVERY_AUTHN_CODES", "webauthn-register-passwordless");
     }

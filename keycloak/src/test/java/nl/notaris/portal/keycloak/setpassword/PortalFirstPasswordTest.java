@@ -16,7 +16,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /** The page learns whether the account chooses its first password, from the account's credentials alone. */
-class PortalUpdatePasswordTest {
+class PortalFirstPasswordTest {
 
     /** The parts of a required action's context that the challenge touches; one form for the whole request. */
     static final class Challenge {
@@ -68,7 +68,7 @@ class PortalUpdatePasswordTest {
 
     @SuppressWarnings("unchecked")
     static <T> T proxy(Class<T> type, Answer answer) {
-        return (T) Proxy.newProxyInstance(PortalUpdatePasswordTest.class.getClassLoader(), new Class<?>[] {type},
+        return (T) Proxy.newProxyInstance(PortalFirstPasswordTest.class.getClassLoader(), new Class<?>[] {type},
                 (p, method, args) -> answer.answer(method.getName(), args));
     }
 
@@ -77,10 +77,17 @@ class PortalUpdatePasswordTest {
     }
 
     @Test
+    void keycloakRunsThisActionNotAPlainUpdatePassword() {
+        PortalFirstPassword factory = new PortalFirstPassword();
+
+        assertThat(factory.create(null)).isInstanceOf(PortalFirstPassword.class);
+    }
+
+    @Test
     void anAccountWithoutAPasswordChoosesItsFirst() {
         Challenge challenge = new Challenge();
 
-        new PortalUpdatePassword().requiredActionChallenge(challenge.context);
+        new PortalFirstPassword().requiredActionChallenge(challenge.context);
 
         assertThat(challenge.attributes).containsEntry("portalFirstPassword", true)
                 .containsEntry("username", "noor@example.com");
@@ -92,7 +99,7 @@ class PortalUpdatePasswordTest {
     void anAccountWithAPasswordChangesIt() {
         Challenge challenge = new Challenge().withPassword();
 
-        new PortalUpdatePassword().requiredActionChallenge(challenge.context);
+        new PortalFirstPassword().requiredActionChallenge(challenge.context);
 
         assertThat(challenge.attributes).containsEntry("portalFirstPassword", false);
     }
@@ -103,7 +110,7 @@ class PortalUpdatePasswordTest {
         challenge.configuredTypes.add("portal-sms");
         challenge.configuredTypes.add("otp");
 
-        new PortalUpdatePassword().requiredActionChallenge(challenge.context);
+        new PortalFirstPassword().requiredActionChallenge(challenge.context);
 
         assertThat(challenge.attributes).containsEntry("portalFirstPassword", true);
     }
