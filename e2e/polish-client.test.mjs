@@ -118,8 +118,11 @@ function focusRingOfActiveElement(page) {
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow && style.boxShadow !== 'none';
+    // The name as a screen reader has it (near enough): aria-label, else the text without aria-hidden parts ("×").
+    const spoken = el.cloneNode(true);
+    spoken.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
     return {
-      name: (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 60),
+      name: (el.getAttribute('aria-label') || spoken.textContent || el.tagName).trim().slice(0, 60),
       ring: Boolean(outline || shadow),
       again,
     };
@@ -313,7 +316,7 @@ describe('the client portal, polished (issue 20)', () => {
       }
       assert.ok(seen.length >= 3, `several controls reached: ${seen.map((s) => s.name).join(', ')}`);
       assert.deepEqual(seen.filter((s) => !s.ring).map((s) => s.name), [], 'controls without a visible focus');
-      assert.ok(seen.some((s) => s.name === TEXT[lang].close), `"${TEXT[lang].close}" is among them`);
+      assert.ok(seen.some((s) => s.name === TEXT[lang].close), `"${TEXT[lang].close}" is among them: ${seen.map((s) => s.name).join(", ")}`);
       await closeAttachmentDialog(p, lang, form, dialog);
     });
   }
@@ -372,7 +375,10 @@ describe('the client portal, polished (issue 20)', () => {
           .map(({ tab, count }) => ({ right: Math.round(tab.right - count.right), top: Math.round(count.top - tab.top) })),
       );
       assert.ok(offsets.length >= 2, 'tabs with counts');
-      for (const offset of offsets) assert.deepEqual(offset, offsets[0], `counts in the same corner: ${JSON.stringify(offsets)}`);
+      // The same corner; the selected tile's thicker border may shift its count by a pixel.
+      for (const offset of offsets) {
+        assert.ok(Math.abs(offset.right - offsets[0].right) <= 2 && Math.abs(offset.top - offsets[0].top) <= 2, `counts in the same corner: ${JSON.stringify(offsets)}`);
+      }
       assert.deepEqual(await seriousViolations(q), [], 'dossier on a phone');
     } finally {
       await phone.context.close();
