@@ -61,10 +61,11 @@ class AccountEventsListener {
         processed.handleOnce(CONSUMER, event.id(), () -> replica.apply(account));
         Language language = account.mailLanguage();
         switch (event.type()) {
+            // E-mail #1 goes to an address nobody has confirmed yet (a typing error reaches a stranger): it says
+            // nothing about the client, not even the name; the mails after the confirmation greet by name.
             case "portal.account.invited" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.ACCOUNT_INVITED, language, new MailModel(
                             links.invitation(event.data().invitationToken()), officeName)
-                            .withRecipientName(account.name())
                             .withValidUntil(date(event.data().expiresAt(), language))));
             case "portal.account.password-set" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName)
