@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +14,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import nl.notaris.portal.support.access.DossierAccess;
+import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
-import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.IdsParameter;
 
 /**
  * The unread documents of a page of the client's dossier list: per dossier, the documents of its
@@ -26,23 +25,22 @@ import nl.notaris.portal.support.web.InvalidRequestException;
 @Service
 public class UnreadDocuments {
 
-    /** A page of a list holds at most 100 items (PageQuery). */
-    static final int MAX_DOSSIERS = 100;
-
     private final MongoTemplate mongo;
+    private final DossierAccessReplica access;
 
-    UnreadDocuments(MongoTemplate mongo) {
+    UnreadDocuments(MongoTemplate mongo, DossierAccessReplica access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     /**
      * {@code {dossierId: unread}} for each dossier the caller may see; one it may not see, or that
      * this service does not know, is left out, as if it did not exist. Two queries for the whole page:
      * the documents ({@code dossier_tab}, {@code dossierId} first) and the caller's reads
-     * ({@code dossier_reader}). 1 to {@value #MAX_DOSSIERS} ids, else a 400 naming {@code dossierId}.
+     * ({@code dossier_reader}). 1 to 100 ids ({@link IdsParameter}), else a 400 naming {@code dossierId}.
      */
     public Map<String, Long> perDossier(Caller caller, List<String> dossierIds) {
-        List<String> visible = visibleOf(caller, distinct(dossierIds));
+        List<String> visible = access.visibleOf(caller, IdsParameter.distinct(dossierIds, "dossierId"));
         Map<String, Long> unread = new LinkedHashMap<>();
         visible.forEach(id -> unread.put(id, 0L));
         if (visible.isEmpty()) {
@@ -60,21 +58,5 @@ public class UnreadDocuments {
             }
         }
         return unread;
-    }
-
-    private List<String> visibleOf(Caller caller, List<String> dossierIds) {
-        Set<String> visible = mongo.find(query(where("_id").in(dossierIds)), DossierAccess.class).stream()
-                .filter(a -> a.isVisibleTo(caller)).map(DossierAccess::dossierId).collect(Collectors.toSet());
-        return dossierIds.stream().filter(visible::contains).toList();
-    }
-
-    private static List<String> distinct(List<String> ids) {
-        List<String> distinct = ids == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(ids.stream().filter(id -> id != null && !id.isBlank()).toList()));
-        if (distinct.isEmpty() || distinct.size() > MAX_DOSSIERS) {
-            throw new InvalidRequestException("dossierId",
-                    "Give 1 to " + MAX_DOSSIERS + " dossier ids (dossierId=…&dossierId=…).");
-        }
-        return distinct;
     }
 }

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.notaris.portal.support.security.Caller;
-import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.IdsParameter;
 import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
 
@@ -46,10 +46,7 @@ class StaffWorkController {
             description = "dossierId: repeatable, 1 to 100 (a page of the dossier list). Dossiers without open items "
                     + "are left out.")
     List<WorkQueue.DossierWork> counts(@RequestParam(name = "dossierId", required = false) List<String> dossierIds) {
-        if (dossierIds == null || dossierIds.isEmpty() || dossierIds.size() > 100) {
-            throw new InvalidRequestException("dossierId", "Give 1 to 100 dossier ids (dossierId=…&dossierId=…).");
-        }
-        return queue.openPerDossier(dossierIds);
+        return queue.openPerDossier(IdsParameter.distinct(dossierIds, "dossierId"));
     }
 
     @PutMapping("/{id}/handled")

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +15,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.security.Caller;
-import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.IdsParameter;
 
 /**
  * What other pages show of messages without opening one: the unread counts of a page of dossiers
@@ -28,9 +26,6 @@ import nl.notaris.portal.support.web.InvalidRequestException;
  */
 @Service
 public class MessageSummaries {
-
-    /** A page of a list holds at most 100 items (PageQuery). */
-    static final int MAX_IDS = 100;
 
     private final MongoTemplate mongo;
     private final DossierAccessReplica access;
@@ -47,7 +42,7 @@ public class MessageSummaries {
      * {@code dossierId} first) and the caller's reads ({@code dossier_reader}).
      */
     public Map<String, Long> unreadPerDossier(Caller caller, List<String> dossierIds) {
-        List<String> visible = visibleOf(caller, distinct(dossierIds, "dossierId"));
+        List<String> visible = access.visibleOf(caller, IdsParameter.distinct(dossierIds, "dossierId"));
         Map<String, Long> unread = new LinkedHashMap<>();
         visible.forEach(id -> unread.put(id, 0L));
         if (visible.isEmpty()) {
@@ -70,7 +65,7 @@ public class MessageSummaries {
     /** The subject and time of each of the given messages of a dossier the caller may see (404 otherwise); unknown ids are left out. */
     public List<Subject> subjects(Caller caller, String dossierId, List<String> messageIds) {
         access.require(dossierId, caller);
-        Query wanted = query(where("_id").in(distinct(messageIds, "id")).and("dossierId").is(dossierId));
+        Query wanted = query(where("_id").in(IdsParameter.distinct(messageIds, "id")).and("dossierId").is(dossierId));
         wanted.fields().include("subject", "sentAt", "direction");
         return mongo.find(wanted, Message.class).stream()
                 .map(m -> new Subject(m.getId(), m.getSubject(), m.getSentAt(), m.getDirection())).toList();
@@ -78,22 +73,5 @@ public class MessageSummaries {
 
     /** A message named by its subject. */
     public record Subject(String id, String subject, Instant sentAt, Direction direction) {
-    }
-
-    private List<String> visibleOf(Caller caller, List<String> dossierIds) {
-        Set<String> visible = mongo.find(query(where("_id").in(dossierIds)), DossierAccess.class).stream()
-                .filter(a -> a.isVisibleTo(caller)).map(DossierAccess::dossierId).collect(Collectors.toSet());
-        return dossierIds.stream().filter(visible::contains).toList();
-    }
-
-    /** 1 to {@value #MAX_IDS} ids, each once; otherwise a 400 that names the parameter. */
-    private static List<String> distinct(List<String> ids, String parameter) {
-        List<String> distinct = ids == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(ids.stream().filter(id -> id != null && !id.isBlank()).toList()));
-        if (distinct.isEmpty() || distinct.size() > MAX_IDS) {
-            throw new InvalidRequestException(parameter, "Give 1 to " + MAX_IDS + " ids (" + parameter + "=…&"
-                    + parameter + "=…).");
-        }
-        return distinct;
     }
 }

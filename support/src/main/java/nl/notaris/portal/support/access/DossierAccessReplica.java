@@ -3,7 +3,10 @@ package nl.notaris.portal.support.access;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,6 +35,17 @@ public class DossierAccessReplica {
         return find(dossierId).or(() -> fetchFromOwner(dossierId))
                 .filter(access -> access.isVisibleTo(caller))
                 .orElseThrow(() -> new NotFoundException("Dossier " + dossierId + " was not found."));
+    }
+
+    /**
+     * Of these dossiers, the ones the caller may see, in their order; one the caller may not see, or that
+     * the replica does not know, is left out as if it did not exist (one query, no owner asked: for the
+     * counts of a page of a list).
+     */
+    public List<String> visibleOf(Caller caller, List<String> dossierIds) {
+        Set<String> visible = mongo.find(query(where("_id").in(dossierIds)), DossierAccess.class).stream()
+                .filter(access -> access.isVisibleTo(caller)).map(DossierAccess::dossierId).collect(Collectors.toSet());
+        return dossierIds.stream().filter(visible::contains).toList();
     }
 
     /** What the replica knows, without asking the owner (for consumers, which have no caller). */
