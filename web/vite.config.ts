@@ -1,12 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from './scripts/precompress.mjs';
 
 const backend = process.env.PORTAL_BACKEND ?? 'http://localhost:8080';
 const proxied = ['/api', '/oauth2', '/login', '/logout'];
 
 export default defineConfig({
-  plugins: [react()],
+  // precompressPlugin: .br and .gz copies of the built text files, which the gateway serves as they are
+  plugins: [react(), precompressPlugin()],
   server: {
     port: 5173,
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: backend, changeOrigin: false }])),
