@@ -1,5 +1,6 @@
 package nl.notaris.portal.gateway.sessions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +54,7 @@ class SharedSessionsConfiguration {
 
     @Bean
     SessionStore sessionStore(ReactiveMongoOperations mongo, ApplicationEventPublisher events) {
-        return new SessionStore(mongo, IDLE_TIMEOUT, events);
+        return new SessionStore(mongo, IDLE_TIMEOUT, events, Clock.systemUTC());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package nl.notaris.portal.gateway.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,7 @@ class SessionStoreIT {
     final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(MongoClients.create(TestMongo.uri()),
             "sessions-" + UUID.randomUUID());
     final List<Object> events = new CopyOnWriteArrayList<>();
-    final SessionStore sessions = new SessionStore(mongo, Duration.ofMinutes(30), events::add);
+    final SessionStore sessions = new SessionStore(mongo, Duration.ofMinutes(30), events::add, Clock.systemUTC());
     final MongoOidcSessionRegistry registry = new MongoOidcSessionRegistry(mongo);
 
     /**
@@ -44,8 +45,7 @@ class SessionStoreIT {
     @BeforeEach
     void indexesCreated() {
         Instant until = Instant.now().plusSeconds(20);
-        while (indexes(MongoOidcSessionRegistry.COLLECTION) < 4 || indexes(SessionStore.SESSIONS) < 2
-                || indexes(SessionStore.ENDED) < 2) {
+        while (indexes(MongoOidcSessionRegistry.COLLECTION) < 4 || indexes(SessionStore.SESSIONS) < 2) {
             assertThat(Instant.now()).as("indexes created").isBefore(until);
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
@@ -68,6 +68,79 @@ class SessionStoreIT {
         sessions.save(inFlight).block();
 
         assertThat(sessions.findById(created.getId()).block()).isNull();
+    }
+
+    /** Two replicas serve requests of one session at the same time: each writes what it changed, nothing is lost. */
+    @Test
+    void aRequestWritesOnlyTheAttributesItChanged() {
+        var created = sessions.createSession().block();
+        created.setAttribute("kept", "as it was");
+        sessions.save(created).block();
+        var first = sessions.findById(created.getId()).block();
+        var second = sessions.findById(created.getId()).block();
+
+        first.setAttribute("one.replica", "first");
+        second.setAttribute("other$replica", "second");
+        sessions.save(first).block();
+        sessions.save(second).block();
+
+        var read = sessions.findById(created.getId()).block();
+        assertThat(read.getAttributeNames()).containsExactlyInAnyOrder("kept", "one.replica", "other$replica");
+        assertThat((String) read.getAttribute("one.replica")).isEqualTo("first");
+        assertThat((String) read.getAttribute("other$replica")).isEqualTo("second");
+        assertThat((String) read.getAttribute("kept")).isEqualTo("as it was");
+
+        read.removeAttribute("kept");
+        sessions.save(read).block();
+        assertThat(sessions.findById(created.getId()).block().getAttributeNames()).doesNotContain("kept");
+    }
+
+    /** A request that only uses the session writes nothing; its last access is written once a minute. */
+    @Test
+    void theLastAccessIsWrittenOnceAMinute() {
+        var created = sessions.createSession().block();
+        created.setAttribute("signedIn", "anna");
+        sessions.save(created).block();
+        Instant stored = sessions.findById(created.getId()).block().getLastAccessedTime();
+
+        var soon = sessions.findById(created.getId()).block();
+        soon.setLastAccessedTime(stored.plusSeconds(59));
+        sessions.save(soon).block();
+        assertThat(sessions.findById(created.getId()).block().getLastAccessedTime()).isEqualTo(stored);
+
+        var later = sessions.findById(created.getId()).block();
+        later.setLastAccessedTime(stored.plusSeconds(60));
+        sessions.save(later).block();
+        assertThat(sessions.findById(created.getId()).block().getLastAccessedTime()).isEqualTo(stored.plusSeconds(60));
+    }
+
+    @Test
+    void aSessionUnusedForItsIdleTimeIsNotFound() {
+        var created = sessions.createSession().block();
+        created.setAttribute("signedIn", "anna");
+        created.setLastAccessedTime(Instant.now().minus(Duration.ofMinutes(31)));
+        sessions.save(created).block();
+
+        assertThat(sessions.findById(created.getId()).block()).isNull();
+    }
+
+    /** At sign-in the session gets a new id (against session fixation): it keeps its attributes, the old id ends. */
+    @Test
+    void aChangedIdTakesTheAttributesAlongAndEndsTheOldId() {
+        var created = sessions.createSession().block();
+        created.setAttribute("signIn", "in progress");
+        sessions.save(created).block();
+        String oldId = created.getId();
+
+        var signedIn = sessions.findById(oldId).block();
+        String newId = signedIn.changeSessionId();
+        signedIn.setAttribute("signedIn", "anna");
+        sessions.save(signedIn).block();
+
+        assertThat(sessions.findById(oldId).block()).isNull();
+        var read = sessions.findById(newId).block();
+        assertThat((String) read.getAttribute("signIn")).isEqualTo("in progress");
+        assertThat((String) read.getAttribute("signedIn")).isEqualTo("anna");
     }
 
     @Test
