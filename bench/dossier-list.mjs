@@ -1,21 +1,33 @@
 #!/usr/bin/env node
-// Benchmark of the dossier list (GET /api/dossiers): a client with 500 dossiers, first page and a
-// search, under concurrent load, through the gateway (browser session) and directly at
-// dossier-service (bearer token). Prints p50, p99 and throughput of each, and gateway/direct ratios.
+// Benchmark of the client's API calls through the gateway (browser session) and directly at the service (the bench
+// client's bearer token), a client with 500 dossiers: the dossier list's first page and a search
+// (GET /api/dossiers), GET /api/dossiers/summary, and the tiny GET /api/me (identity-service: the gateway's own
+// cost per request), each at 1 caller (latency without queueing) and at 16 concurrent callers. Each path is warmed
+// up first (the services may run the full JIT). Prints p50, p99 and throughput of each, gateway/direct ratios, and
+// the CPU milliseconds per call of each component (the gateway's and dossier-service's above all).
 //
 // Run against a running local stack (./portal up):  node bench/dossier-list.mjs
-// Options (environment): BENCH_SECONDS (default 15), BENCH_CONCURRENCY (16), BENCH_DOSSIERS (500).
+// Options (environment): BENCH_SECONDS (default 15, per scenario and path), BENCH_CONCURRENCY (the callers,
+// comma-separated: "1,16"), BENCH_WARMUP (200 calls per path), BENCH_DOSSIERS (500).
 // Local development only: it creates the Keycloak user bench-client@example.com with the local
 // admin account (admin/admin) when it does not exist yet.
-import { createHash, randomBytes } from 'node:crypto';
-import { CookieJar, DEMO_PASSWORD, KEYCLOAK_URL, PORTAL_URL, REALM, backOfficeToken, loginFormAction, signIn, staff }
-  from '../e2e/lib/portal.mjs';
-import { BENCH_EMAIL as EMAIL, components, cpuBetween, ensureBenchUser, record } from './lib.mjs';
+import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
+import { BENCH_EMAIL as EMAIL, accessToken, describeCpu, ensureBenchUser, load, record, withCpu } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONCURRENCY = String(process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 500);
 const DOSSIER_SERVICE_URL = process.env.DOSSIER_SERVICE_URL ?? 'http://localhost:8082';
+const IDENTITY_SERVICE_URL = process.env.IDENTITY_SERVICE_URL ?? 'http://localhost:8081';
+
+/** Name, path (the same through the gateway and at the service) and the service that answers it. */
+const SCENARIOS = [
+  ['first page', '/api/dossiers?page=0&size=20', DOSSIER_SERVICE_URL],
+  ['search', '/api/dossiers?query=benchstraat%201&page=0&size=20', DOSSIER_SERVICE_URL],
+  ['summary', '/api/dossiers/summary', DOSSIER_SERVICE_URL],
+  ['/api/me', '/api/me', IDENTITY_SERVICE_URL],
+];
 
 async function seed(office) {
   let created = 0;
@@ -37,103 +49,52 @@ async function seed(office) {
   return created;
 }
 
-/** The bench client's own access token: the authorization-code flow the gateway does, done here. */
-async function accessToken() {
-  const jar = new CookieJar();
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${PORTAL_URL}/login/oauth2/code/keycloak`;
-  const auth = new URL(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/auth`);
-  auth.search = new URLSearchParams({
-    client_id: 'portal-gateway', response_type: 'code', scope: 'openid', redirect_uri: redirectUri,
-    state: 'bench', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
-  });
-  const call = async (url, init = {}) => {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: jar.header(url) ?? '' } });
-    jar.store(url, res);
-    return res;
-  };
-  const page = await call(auth.toString());
-  const action = loginFormAction(await page.text());
-  const login = await call(new URL(action, auth).toString(), {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username: EMAIL, password: DEMO_PASSWORD }),
-  });
-  const code = new URL(login.headers.get('location')).searchParams.get('code');
-  const token = await fetch(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier,
-      client_id: 'portal-gateway', client_secret: process.env.PORTAL_GATEWAY_CLIENT_SECRET ?? 'portal-gateway-local-secret',
-    }),
-  });
-  return (await token.json()).access_token;
-}
-
-/** CONCURRENCY workers call `request` for SECONDS seconds; returns latencies (ms) and throughput. */
-async function load(request) {
-  const latencies = [];
-  let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      const res = await request();
-      await res.arrayBuffer();
-      if (res.status === 200) latencies.push(performance.now() - start);
-      else errors++;
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { p50: pct(50), p99: pct(99), rps: latencies.length / elapsed, count: latencies.length, errors };
-}
-
 async function main() {
   await ensureBenchUser();
   const office = staff(await backOfficeToken());
   const created = await seed(office);
   const browser = await signIn(EMAIL);
-  const token = await accessToken();
-  console.log(`client ${EMAIL}: ${DOSSIERS} dossiers (${created} created now); ${CONCURRENCY} concurrent callers, ${SECONDS} s per run`);
+  const cookie = () => browser.jar.header(PORTAL_URL);
+  console.log(`client ${EMAIL}: ${DOSSIERS} dossiers (${created} created now); ${CONCURRENCY.join(' and ')} caller(s), `
+    + `${SECONDS} s per scenario and path, after ${WARMUP} calls per path to warm up`);
 
-  const scenarios = [['first page', 'page=0&size=20'], ['search', 'query=benchstraat%201&page=0&size=20']];
+  for (const [name, target] of SCENARIOS) {
+    const check = await browser.get(target);
+    if (check.status !== 200 || check.json?.items?.length === 0) throw new Error(`${name}: ${check.status} ${check.text.slice(0, 200)}`);
+  }
   const rows = [];
-  for (const [name, params] of scenarios) {
-    const check = await browser.get(`/api/dossiers?${params}`);
-    if (check.status !== 200 || check.json.items.length === 0) throw new Error(`${name}: ${check.status} ${check.text.slice(0, 200)}`);
-    const cookie = browser.jar.header(PORTAL_URL);
-    const viaGateway = await withCpu(() => load(() => fetch(`${PORTAL_URL}/api/dossiers?${params}`, { headers: { cookie, accept: 'application/json' } })));
-    const direct = await withCpu(() => load(() => fetch(`${DOSSIER_SERVICE_URL}/api/dossiers?${params}`, { headers: { authorization: `Bearer ${token}` } })));
-    record('dossier-list', { scenario: name, viaGateway, direct });
-    rows.push([name, 'gateway', viaGateway], [name, 'direct', direct]);
-    rows.push([name, 'gateway/direct', {
-      p50: viaGateway.p50 / direct.p50, p99: viaGateway.p99 / direct.p99, rps: viaGateway.rps / direct.rps, ratio: true,
-    }]);
+  const warm = new Set();
+  for (const concurrency of CONCURRENCY) {
+    for (const [name, target, serviceUrl] of SCENARIOS) {
+      const token = await accessToken(); // fresh for each run: it lives 5 minutes
+      const paths = {
+        gateway: () => fetch(`${PORTAL_URL}${target}`, { headers: { cookie: cookie(), accept: 'application/json' } }),
+        direct: () => fetch(`${serviceUrl}${target}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }),
+      };
+      const measured = {};
+      for (const [route, request] of Object.entries(paths)) {
+        if (!warm.has(`${name} ${route}`)) {
+          const warmUp = await load(request, { calls: WARMUP, concurrency: 4 });
+          if (warmUp.errors) throw new Error(`${name} ${route}: ${warmUp.errors} of ${WARMUP} warm-up calls did not answer 200`);
+          warm.add(`${name} ${route}`);
+        }
+        measured[route] = await withCpu(() => load(request, { seconds: SECONDS, concurrency }));
+      }
+      const { gateway: viaGateway, direct } = measured;
+      record('dossier-list', { scenario: name, target, concurrency, viaGateway, direct });
+      rows.push([name, concurrency, 'gateway', viaGateway], [name, concurrency, 'direct', direct]);
+      rows.push([name, concurrency, 'gateway/direct', {
+        p50: viaGateway.p50 / direct.p50, p99: viaGateway.p99 / direct.p99, rps: viaGateway.rps / direct.rps, ratio: true,
+      }]);
+    }
   }
-  console.log('\nscenario     path             p50 ms   p99 ms    req/s  requests  errors   CPU s per 1,000 requests');
-  for (const [name, path, r] of rows) {
+  console.log('\nscenario     callers  path             p50 ms   p99 ms    req/s  requests  errors   CPU ms per call');
+  for (const [name, concurrency, path, r] of rows) {
     const f = (v) => (r.ratio ? `${v.toFixed(2)}x` : v.toFixed(1)).padStart(8);
-    console.log(`${name.padEnd(12)} ${path.padEnd(15)} ${f(r.p50)} ${f(r.p99)} ${(r.ratio ? `${r.rps.toFixed(2)}x` : r.rps.toFixed(0)).padStart(8)}`
-      + (r.ratio ? '' : `${String(r.count).padStart(10)}${String(r.errors).padStart(8)}   ${describeCpu(r.cpuPer1000)}`));
+    console.log(`${name.padEnd(12)} ${String(concurrency).padStart(7)}  ${path.padEnd(15)} ${f(r.p50)} ${f(r.p99)} `
+      + `${(r.ratio ? `${r.rps.toFixed(2)}x` : r.rps.toFixed(0)).padStart(8)}`
+      + (r.ratio ? '' : `${String(r.count).padStart(10)}${String(r.errors).padStart(8)}   ${describeCpu(r.cpuMsPerCall)}`));
   }
-}
-
-/** Runs a load and adds the CPU seconds per 1,000 requests of the components that did work. */
-async function withCpu(run) {
-  const before = components();
-  const result = await run();
-  const used = cpuBetween(before, components());
-  result.cpuPer1000 = Object.fromEntries(Object.entries(used)
-    .filter(([, seconds]) => seconds >= 0.05)
-    .map(([name, seconds]) => [name, (seconds * 1000) / Math.max(1, result.count)]));
-  return result;
-}
-
-function describeCpu(cpu) {
-  return Object.entries(cpu ?? {}).sort((a, b) => b[1] - a[1]).map(([name, s]) => `${name} ${s.toFixed(2)}`).join(', ');
 }
 
 main().catch((error) => {

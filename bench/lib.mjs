@@ -1,10 +1,15 @@
-// What the benchmarks share: their own client account, and the heap of a running service.
-import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
+// What the benchmarks share: their own client account and its token, the load loop, the CPU, memory, start time
+// and heap of the components of the running stack.
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureClientAccount } from '../e2e/lib/portal.mjs';
+import { CookieJar, DEMO_PASSWORD, KEYCLOAK_URL, PORTAL_URL, REALM, ensureClientAccount, loginFormAction }
+  from '../e2e/lib/portal.mjs';
 
-const PIDS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.local', 'pids');
+const LOCAL = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.local');
+const PIDS = path.join(LOCAL, 'pids');
+const LOGS = path.join(LOCAL, 'logs');
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** The processes of a component: its pid from .local/pids and every descendant. */
@@ -57,6 +62,53 @@ export function cpuBetween(before, after) {
   return Object.fromEntries(Object.keys(after).map((name) => [name, after[name].cpu - (before[name]?.cpu ?? 0)]));
 }
 
+/**
+ * Runs a load and adds, per component that did work (at least 50 ms of CPU), its CPU milliseconds per call
+ * (`cpuMsPerCall`; the same number as CPU seconds per 1,000 calls).
+ */
+export async function withCpu(run) {
+  const before = components();
+  const result = await run();
+  const used = cpuBetween(before, components());
+  result.cpuMsPerCall = Object.fromEntries(Object.entries(used)
+    .filter(([, seconds]) => seconds >= 0.05)
+    .map(([name, seconds]) => [name, (seconds * 1000) / Math.max(1, result.count)]));
+  return result;
+}
+
+/** "gateway 1.20, dossier-service 0.80, …": CPU ms per call, the most expensive component first. */
+export function describeCpu(cpu) {
+  return Object.entries(cpu ?? {}).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+}
+
+/**
+ * `concurrency` callers call `request` (a function returning a fetch Response) one after the other, for `seconds`
+ * seconds or until `calls` calls are made; returns p50 and p99 (ms) of the answers 200, calls per second, the
+ * number of answers 200 and of the others.
+ */
+export async function load(request, { seconds = Infinity, calls = Infinity, concurrency = 1 } = {}) {
+  const latencies = [];
+  let errors = 0;
+  let started = 0;
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end && started < calls) {
+      started++;
+      const start = performance.now();
+      const res = await request();
+      await res.arrayBuffer();
+      if (res.status === 200) latencies.push(performance.now() - start);
+      else errors++;
+    }
+  };
+  const begun = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - begun) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  return { p50: pct(50), p99: pct(99), rps: latencies.length / elapsed, count: latencies.length, errors, concurrency };
+}
+
 /** Appends one benchmark's figures as a JSON line to $BENCH_RESULTS (bench/run-all.mjs collects them). */
 export function record(bench, figures) {
   if (process.env.BENCH_RESULTS) appendFileSync(process.env.BENCH_RESULTS, `${JSON.stringify({ bench, ...figures })}\n`);
@@ -67,6 +119,55 @@ export const BENCH_EMAIL = 'bench-client@example.com';
 /** The benchmark's own client account (so no demo account gets 500 dossiers). */
 export function ensureBenchUser() {
   return ensureClientAccount(BENCH_EMAIL, { firstName: 'Bench', lastName: 'Client' });
+}
+
+/**
+ * The bench client's own access token: the authorization-code flow the gateway does, done here (for calls made
+ * directly at a service). It lives 5 minutes (the realm's accessTokenLifespan): ask again for each run.
+ */
+export async function accessToken(email = BENCH_EMAIL, password = DEMO_PASSWORD) {
+  const jar = new CookieJar();
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${PORTAL_URL}/login/oauth2/code/keycloak`;
+  const auth = new URL(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/auth`);
+  auth.search = new URLSearchParams({
+    client_id: 'portal-gateway', response_type: 'code', scope: 'openid', redirect_uri: redirectUri,
+    state: 'bench', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+  });
+  const call = async (url, init = {}) => {
+    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: jar.header(url) ?? '' } });
+    jar.store(url, res);
+    return res;
+  };
+  const page = await call(auth.toString());
+  const action = loginFormAction(await page.text());
+  const login = await call(new URL(action, auth).toString(), {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: email, password }),
+  });
+  const code = new URL(login.headers.get('location')).searchParams.get('code');
+  const token = await fetch(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier,
+      client_id: 'portal-gateway', client_secret: process.env.PORTAL_GATEWAY_CLIENT_SECRET ?? 'portal-gateway-local-secret',
+    }),
+  });
+  return (await token.json()).access_token;
+}
+
+/**
+ * Each Spring service's own start time, from the last "Started X in N seconds" of .local/logs/<component>.log:
+ * { 'dossier-service': 11.8, … } (components without such a line, e.g. Keycloak or Kafka, are left out).
+ */
+export function springStartSeconds() {
+  const result = {};
+  if (!existsSync(LOGS)) return result;
+  for (const file of readdirSync(LOGS).filter((f) => f.endsWith('.log') && !f.endsWith('.previous.log'))) {
+    const started = [...readFileSync(path.join(LOGS, file), 'utf8').matchAll(/Started \S+ in ([\d.]+) seconds/g)].at(-1);
+    if (started) result[file.replace(/\.log$/, '')] = Number(started[1]);
+  }
+  return result;
 }
 
 /** Used heap (bytes) of a service, from its Prometheus endpoint. */

@@ -11,7 +11,7 @@
 // are four Keycloak users of its own (bench-office-*@example.com, made with the local admin account
 // admin/admin when missing), so that no demo account gets thousands of dossiers. Local development only.
 import { PORTAL_URL, backOfficeToken, ensureClientAccount, staff } from '../e2e/lib/portal.mjs';
-import { record } from './lib.mjs';
+import { load, record } from './lib.mjs';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -82,28 +82,6 @@ async function seed(getOffice) {
   return created;
 }
 
-/** CONCURRENCY workers call `request` for SECONDS seconds; returns latencies (ms) and throughput. */
-async function load(request) {
-  const latencies = [];
-  let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      const res = await request();
-      await res.arrayBuffer();
-      if (res.status === 200) latencies.push(performance.now() - start);
-      else errors++;
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { p50: pct(50), p99: pct(99), rps: latencies.length / elapsed, count: latencies.length, errors };
-}
-
 async function main() {
   const getOffice = office();
   const created = await seed(getOffice);
@@ -128,10 +106,11 @@ async function main() {
         + (name.startsWith('party name') ? ' (dossiers made by a dossier-service that did not keep party names yet? ./portal up --reset)' : ''));
     }
     const token = await backOfficeToken(); // fresh for each case: a case lasts 2 x SECONDS
+    const run = { seconds: SECONDS, concurrency: CONCURRENCY };
     const viaGateway = await load(() => fetch(`${PORTAL_URL}/api/staff/dossiers?${params}`,
-      { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }));
+      { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }), run);
     const direct = await load(() => fetch(`${DOSSIER_SERVICE_URL}/api/staff/dossiers?${params}`,
-      { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }));
+      { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }), run);
     record('staff-dossier-search', {
       scenario: name, params, found: hits, dossiers: DOSSIERS, total, concurrency: CONCURRENCY, viaGateway, direct,
     });
