@@ -3,11 +3,16 @@
 // cut off at about half and resumed, and a 1 GB download. Prints the time against a raw loopback
 // copy of the same bytes, the bytes sent again after the resume, and the heap growth of the gateway
 // and document-service while the file passes (streamed, not buffered: it must stay under 64 MB).
+// The 1 GB download is made three ways with the same client code, to show which hop costs what:
+// through the gateway (session cookie), directly from document-service (the bench client's bearer
+// token), and from a trivial node:http server on loopback streaming the same bytes from disk (the
+// reference); it prints the MB/s of each and gateway ÷ loopback.
 //
 // Run against a running local stack whose upload limit allows the 1 GB file:
 //   UPLOAD_MAX_FILE_SIZE=1100MB ./portal up        (in another terminal)
 //   node bench/files.mjs
-// Options (environment): BENCH_UPLOAD_MB (100), BENCH_DOWNLOAD_MB (1024), BENCH_CHUNK_MB (5, the web app's tus chunk).
+// Options (environment): BENCH_UPLOAD_MB (100), BENCH_DOWNLOAD_MB (1024; 0 leaves the download out),
+// BENCH_CHUNK_MB (5, the web app's tus chunk).
 // Local development only: it uses the benchmark's own client account (see bench/lib.mjs).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -16,12 +21,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
-import { BENCH_EMAIL, ensureBenchUser, mb, withHeapSampling, record } from './lib.mjs';
+import { BENCH_EMAIL, accessToken, ensureBenchUser, mb, withHeapSampling, record } from './lib.mjs';
 
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
 const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
 const CHUNK = Number(process.env.BENCH_CHUNK_MB ?? 5) * 1024 * 1024;
-const SERVICES = { gateway: PORTAL_URL, 'document-service': process.env.DOCUMENT_SERVICE_URL ?? 'http://localhost:8084' };
+const DOCUMENT_SERVICE_URL = process.env.DOCUMENT_SERVICE_URL ?? 'http://localhost:8084';
+const SERVICES = { gateway: PORTAL_URL, 'document-service': DOCUMENT_SERVICE_URL };
 const b64 = (s) => Buffer.from(s).toString('base64');
 
 function pdfBytes(size) {
@@ -114,16 +120,31 @@ async function rawLoopbackUpload(bytes) {
   return seconds;
 }
 
-async function download(client, documentId) {
+/** GETs `url` and counts the bytes as they arrive (nothing kept); resolves with the bytes and seconds. */
+async function download(url, headers = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let received = 0;
-    http.get(new URL(`/api/documents/${documentId}/content`, PORTAL_URL), { headers: client.sessionHeaders() }, (response) => {
-      if (response.statusCode !== 200) reject(new Error(`download answered ${response.statusCode}`));
+    http.get(url, { headers }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`GET ${url} answered ${response.statusCode}`));
+        return;
+      }
       response.on('data', (chunk) => { received += chunk.length; });
       response.on('end', () => resolve({ received, seconds: (performance.now() - started) / 1000 }));
     }).on('error', reject);
   });
+}
+
+/** A trivial node:http server on loopback that streams `file` from disk to every GET; resolves with its URL and a close(). */
+async function loopbackFileServer(file, size) {
+  const server = http.createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': size });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/big.pdf`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 async function rawRead(file) {
@@ -144,6 +165,10 @@ async function sendMessage(client, dossierId, uploadId) {
   }
   throw new Error('the delivered document was not filed');
 }
+
+/** Heap growth (MB, peak - before) per service of a {@link withHeapSampling} answer. */
+const growthMb = (sampled) => Object.fromEntries(Object.keys(sampled.before)
+  .map((name) => [name, (sampled.peak[name] - sampled.before[name]) / 1024 / 1024]));
 
 function row(cells) {
   console.log(`| ${cells.join(' | ')} |`);
@@ -171,6 +196,9 @@ async function main() {
 
   row(['measurement', 'value']);
   row(['---', '---']);
+  const figures = {
+    upload: { mb: UPLOAD_MB, seconds: whole.result.seconds, loopbackSeconds: raw, heapGrowthMb: growthMb(whole) },
+  };
   row([`${UPLOAD_MB} MB upload through the gateway (tus)`, `${whole.result.seconds.toFixed(2)} s (${(UPLOAD_MB / whole.result.seconds).toFixed(0)} MB/s)`]);
   row([`${UPLOAD_MB} MB raw loopback copy (same chunks)`, `${raw.toFixed(2)} s (${(UPLOAD_MB / raw).toFixed(0)} MB/s); gateway path ${(whole.result.seconds / raw).toFixed(1)}× slower`]);
   for (const name of Object.keys(SERVICES)) {
@@ -196,17 +224,41 @@ async function main() {
       row([`${DOWNLOAD_MB} MB upload through the gateway (tus)`, `${bigUpload.result.seconds.toFixed(1)} s; heap growth gateway ${mb(bigUpload.peak.gateway - bigUpload.before.gateway)} MB, document-service ${mb(bigUpload.peak['document-service'] - bigUpload.before['document-service'])} MB`]);
       bigId = await sendMessage(client, dossierId, bigUpload.result.uploadId);
       const rawDownload = await rawRead(file);
-      const got = await withHeapSampling(SERVICES, () => download(client, bigId));
-      if (got.result.received !== big.length) throw new Error(`downloaded ${got.result.received} of ${big.length} bytes`);
-      row([`${DOWNLOAD_MB} MB download through the gateway`, `${got.result.seconds.toFixed(1)} s (${(DOWNLOAD_MB / got.result.seconds).toFixed(0)} MB/s)`]);
+      const loopbackServer = await loopbackFileServer(file, big.length);
+      let loopback;
+      try {
+        loopback = await download(loopbackServer.url);
+      } finally {
+        await loopbackServer.close();
+      }
+      const token = await accessToken();
+      const direct = await withHeapSampling({ 'document-service': DOCUMENT_SERVICE_URL },
+        () => download(new URL(`/api/documents/${bigId}/content`, DOCUMENT_SERVICE_URL), { authorization: `Bearer ${token}` }));
+      const got = await withHeapSampling(SERVICES,
+        () => download(new URL(`/api/documents/${bigId}/content`, PORTAL_URL), client.sessionHeaders()));
+      for (const [name, run] of [['loopback', loopback], ['direct', direct.result], ['gateway', got.result]]) {
+        if (run.received !== big.length) throw new Error(`${name} download: ${run.received} of ${big.length} bytes`);
+      }
+      const rate = (seconds) => `${seconds.toFixed(2)} s (${(DOWNLOAD_MB / seconds).toFixed(0)} MB/s)`;
+      row([`${DOWNLOAD_MB} MB download through the gateway`, rate(got.result.seconds)]);
+      row([`${DOWNLOAD_MB} MB download directly from document-service (bearer token)`, rate(direct.result.seconds)]);
+      row([`${DOWNLOAD_MB} MB loopback HTTP copy of the same file (node:http streaming it from disk)`, `${rate(loopback.seconds)}; `
+        + `gateway ÷ loopback ${(loopback.seconds / got.result.seconds).toFixed(2)}×, direct ÷ loopback ${(loopback.seconds / direct.result.seconds).toFixed(2)}×`]);
       row([`${DOWNLOAD_MB} MB raw read of the same bytes from disk`, `${rawDownload.seconds.toFixed(2)} s (${(DOWNLOAD_MB / rawDownload.seconds).toFixed(0)} MB/s)`]);
       for (const name of Object.keys(SERVICES)) {
         row([`heap growth during the download: ${name}`, `${mb(got.peak[name] - got.before[name])} MB (peak ${mb(got.peak[name])} MB)`]);
       }
+      row(['heap growth during the direct download: document-service',
+        `${mb(direct.peak['document-service'] - direct.before['document-service'])} MB (peak ${mb(direct.peak['document-service'])} MB)`]);
+      figures.download = {
+        mb: DOWNLOAD_MB, gatewaySeconds: got.result.seconds, directSeconds: direct.result.seconds, loopbackSeconds: loopback.seconds,
+        heapGrowthMb: growthMb(got), directHeapGrowthMb: growthMb(direct),
+      };
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
   }
+  record('files-figures', figures);
   console.log(`\n(delivered document ${documentId} in dossier ${dossierId})`);
 }
 
