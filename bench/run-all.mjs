@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every benchmark against a fresh local stack started with the JVM settings production uses, and writes the
-// figures as Markdown tables to bench/results.md (and the console).
+// figures as Markdown tables to bench/results.md (and the console): first the goals of issue 21 with this run's
+// figure beside each ("Goals: now vs goal"), then the details of each benchmark.
 //
 //   node bench/run-all.mjs        (the stack must not be running; it is started and stopped here)
 //
@@ -9,11 +10,11 @@
 // printed with the figures. All components and the load generator share this machine's cores: the figures are for
 // comparing, not the product's capacity (see docs/capacity.md).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { components } from './lib.mjs';
+import { components, springStartSeconds } from './lib.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.local', 'bench-results.jsonl');
@@ -24,6 +25,7 @@ const BENCHES = [
   ['staff-dossier-search.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '10' }],
   ['notifications.mjs', { BENCH_RELIABILITY: '0' }],
   ['files.mjs', {}],
+  ['browser-assets.mjs', {}],
 ];
 
 function startStack() {
@@ -54,9 +56,99 @@ function runBench(file, env) {
 
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
   ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
-const f1 = (v) => v.toFixed(1);
+const f1 = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const f2 = (v) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const signed = (v, unit) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(1)}${unit}` : '–');
+const mbps = (mb, seconds) => mb / seconds;
 
-function report(startup, memory, results) {
+/**
+ * One row of the goals table. `values` is a list of [label, number] (one per scenario or component); the row shows
+ * the worst of them (by `worst`: Math.max or Math.min) and each; met when the worst passes `passes`.
+ */
+function goalRow(figure, goal, values, { worst = Math.max, format, passes }) {
+  const measured = values.filter(([, v]) => Number.isFinite(v));
+  if (!measured.length) return [figure, 'not measured', goal, 'no'];
+  const bad = worst(...measured.map(([, v]) => v));
+  const each = measured.length > 1 ? ` (${measured.map(([label, v]) => `${label} ${format(v)}`).join(', ')})` : '';
+  return [figure, `${measured.length > 1 ? (worst === Math.max ? 'max ' : 'min ') : ''}${format(bad)}${each}`, goal,
+    passes(bad) ? 'yes' : 'no'];
+}
+
+/** The goals of issue 21, each with what this run measured. */
+function goals({ startup, startTimes, memory }, results) {
+  const byBench = (name) => results.filter((r) => r.bench === name);
+  const api = byBench('dossier-list');
+  const levels = [...new Set(api.map((r) => r.concurrency ?? 16))].sort((a, b) => a - b);
+  const [low, high] = [levels[0], levels.at(-1)];
+  const at = (concurrency, names) => api.filter((r) => (r.concurrency ?? 16) === concurrency && (!names || names.includes(r.scenario)));
+  const lists = ['first page', 'search'];
+  const ms = (v) => `${v.toFixed(2)} ms`;
+  const rows = [
+    goalRow(`gateway CPU per proxied API call (warm, ${high} callers)`, '≤ 1.5 ms',
+      at(high).map((r) => [r.scenario, r.viaGateway.cpuMsPerCall?.gateway ?? 0]), { format: ms, passes: (v) => v <= 1.5 }),
+    goalRow(`throughput through the gateway ÷ direct (${high} callers)`, '≥ 0.8×',
+      at(high, [...lists, 'summary']).map((r) => [r.scenario, r.viaGateway.rps / r.direct.rps]),
+      { worst: Math.min, format: (v) => `${v.toFixed(2)}×`, passes: (v) => v >= 0.8 }),
+    goalRow(`gateway p50 added at ${low} caller${low === 1 ? '' : 's'}`, '≤ +2 ms',
+      at(low).map((r) => [r.scenario, r.viaGateway.p50 - r.direct.p50]), { format: (v) => signed(v, ' ms'), passes: (v) => v <= 2 }),
+    goalRow(`gateway p50 added at ${high} callers`, '≤ +15 % of direct p50',
+      at(high).map((r) => [r.scenario, ((r.viaGateway.p50 - r.direct.p50) / r.direct.p50) * 100]),
+      { format: (v) => signed(v, ' %'), passes: (v) => v <= 15 }),
+    goalRow(`dossier-service CPU per list call (direct, 500 dossiers, ${high} callers)`, '≤ 1.5 ms',
+      at(high, lists).map((r) => [r.scenario, r.direct.cpuMsPerCall?.['dossier-service'] ?? 0]), { format: ms, passes: (v) => v <= 1.5 }),
+  ];
+  if (low === high) rows.splice(2, 1);
+
+  const files = byBench('files-figures')[0];
+  const heapRow = (figure, growth) => goalRow(figure, '< 64 MB', Object.entries(growth ?? {}),
+    { format: (v) => `${v.toFixed(1)} MB`, passes: (v) => v < 64 });
+  const upload = files?.upload;
+  rows.push(
+    goalRow(`${upload?.mb ?? 100} MB upload through the gateway (tus)`, '≥ 100 MB/s',
+      upload ? [['', mbps(upload.mb, upload.seconds)]] : [], { format: (v) => `${v.toFixed(0)} MB/s`, passes: (v) => v >= 100 }),
+    heapRow(`${upload?.mb ?? 100} MB upload: heap growth per hop`, upload?.heapGrowthMb),
+  );
+  const down = files?.download;
+  const downLabel = down ? `${down.mb >= 1024 ? `${f1(down.mb / 1024)} GB` : `${down.mb} MB`}` : '1 GB';
+  rows.push(
+    goalRow(`${downLabel} download through the gateway ÷ a loopback HTTP copy of the same file`, '≥ 50 %',
+      down ? [['', (down.loopbackSeconds / down.gatewaySeconds) * 100]] : [], {
+        format: (v) => `${v.toFixed(0)} %${down ? ` (${mbps(down.mb, down.gatewaySeconds).toFixed(0)} of ${mbps(down.mb, down.loopbackSeconds).toFixed(0)} MB/s)` : ''}`,
+        passes: (v) => v >= 50,
+      }),
+    heapRow(`${downLabel} download: heap growth per hop`, down?.heapGrowthMb),
+  );
+
+  const mail = byBench('notifications')[0];
+  rows.push(goalRow(`publish → e-mail p99 (${mail?.documents ?? 200} documents)`, '≤ 800 ms',
+    mail ? [['', mail.p99]] : [], { format: (v) => `${v} ms`, passes: (v) => v <= 800 }));
+
+  rows.push(
+    goalRow('whole stack ready (`./portal up --reset --no-build`)', '≤ 60 s', [['', startup]],
+      { format: (v) => `${v.toFixed(1)} s`, passes: (v) => v <= 60 }),
+    goalRow('one service\'s start ("Started … in N seconds")', '≤ 4 s', Object.entries(startTimes),
+      { format: (v) => `${v.toFixed(1)} s`, passes: (v) => v <= 4 }),
+    goalRow('resident memory per Spring service after start', '≤ 250 MB',
+      Object.keys(startTimes).filter((name) => memory[name]).map((name) => [name, memory[name].rssMb]),
+      { format: (v) => `${v.toFixed(0)} MB`, passes: (v) => v <= 250 }),
+  );
+  const others = Object.entries(memory).filter(([name]) => !(name in startTimes)).sort((a, b) => b[1].rssMb - a[1].rssMb);
+  rows.push(['resident memory of the other components after start (not in the goal)',
+    others.map(([name, m]) => `${name} ${m.rssMb.toFixed(0)} MB`).join(', ') || '–', '–', '–']);
+
+  const browser = byBench('browser')[0];
+  rows.push(
+    goalRow(`browser: first load, compressed (Accept-Encoding: ${browser?.acceptEncoding ?? 'br'})`, '≤ 130 KB',
+      browser ? [['', browser.firstLoad / 1024]] : [],
+      { format: (v) => `${v.toFixed(1)} KB (index.html and ${browser?.files.length} linked files)`, passes: (v) => v <= 130 }),
+    goalRow('browser: repeat visit', '< 5 KB', browser ? [['', browser.repeatVisit / 1024]] : [],
+      { format: (v) => `${v.toFixed(1)} KB (${browser?.repeatWhat})`, passes: (v) => v < 5 }),
+  );
+  return rows;
+}
+
+function report(stack, results) {
+  const { startup, startTimes, memory } = stack;
   const byBench = (name) => results.filter((r) => r.bench === name);
   const lines = [
     `# Benchmark figures (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
@@ -65,34 +157,47 @@ function report(startup, memory, results) {
       + `every component and the load generator on it. Services' JVM: \`${PRODUCTION_JAVA_OPTS}\` (as production: full JIT, `
       + '70 % of a 1 GiB container); MongoDB is the local wire-protocol server, not MongoDB.',
     '',
-    '## Start-up and memory',
+    '## Goals: now vs goal (issue 21)',
     '',
-    `Whole stack from \`./portal up --reset\` to ready: ${f1(startup)} s.`,
+    'Where a goal covers several scenarios or components, "now" is the worst of them, each in brackets. '
+      + 'CPU per call: the CPU time of the component\'s processes during the run (/proc) ÷ the calls answered.',
     '',
-    table(['component', 'resident memory after start (MB)'],
-      Object.entries(memory).sort((a, b) => b[1].rssMb - a[1].rssMb).map(([name, m]) => [name, m.rssMb.toFixed(0)])),
+    table(['figure', 'now', 'goal', 'met?'], goals(stack, results)),
     '',
-    '## Dossier list (a client with 500 dossiers, 16 concurrent callers)',
+    '## Details',
     '',
+    '### Start-up and memory',
+    '',
+    `Whole stack from \`./portal up --reset --no-build\` to ready: ${f1(startup)} s.`,
+    '',
+    table(['component', 'resident memory after start (MB)', 'own start ("Started … in N seconds")'],
+      Object.entries(memory).sort((a, b) => b[1].rssMb - a[1].rssMb).map(([name, m]) => [
+        name, m.rssMb.toFixed(0), name in startTimes ? `${f1(startTimes[name])} s` : '–',
+      ])),
   ];
-  const cpuNames = [...new Set(byBench('dossier-list').flatMap((r) => [r.viaGateway, r.direct])
-    .flatMap((r) => Object.keys(r.cpuPer1000 ?? {})))].sort();
-  lines.push(table(['scenario', 'path', 'p50 ms', 'p99 ms', 'req/s', ...cpuNames.map((n) => `CPU s / 1,000 req: ${n}`)],
-    byBench('dossier-list').flatMap((r) => [['gateway', r.viaGateway], ['direct', r.direct]].map(([route, x]) => [
-      r.scenario, route, f1(x.p50), f1(x.p99), x.rps.toFixed(0),
-      ...cpuNames.map((n) => (x.cpuPer1000?.[n] ?? 0).toFixed(2)),
-    ]))));
-  const overhead = byBench('dossier-list').map((r) => {
-    const gatewayCpu = r.viaGateway.cpuPer1000?.gateway ?? 0;
-    return [r.scenario, `${f1(r.viaGateway.p50 - r.direct.p50)} ms`, `${f1(r.viaGateway.p99 - r.direct.p99)} ms`,
-      `${gatewayCpu.toFixed(2)} ms`];
-  });
-  lines.push('', '### Gateway overhead per request (same run)', '',
-    table(['scenario', 'p50 added', 'p99 added', 'gateway CPU per request'], overhead));
+
+  const api = byBench('dossier-list');
+  if (api.length) {
+    const cpuNames = [...new Set(api.flatMap((r) => [r.viaGateway, r.direct]).flatMap((x) => Object.keys(x.cpuMsPerCall ?? {})))]
+      .sort();
+    lines.push('', '### Client API calls through the gateway and direct (a client with 500 dossiers)', '',
+      'Each path warmed up first; through the gateway with the browser session, direct with the client\'s bearer token '
+        + '(dossier-service, or identity-service for /api/me).', '',
+      table(['scenario', 'callers', 'path', 'p50 ms', 'p99 ms', 'req/s', 'errors', ...cpuNames.map((n) => `CPU ms/call: ${n}`)],
+        api.flatMap((r) => [['gateway', r.viaGateway], ['direct', r.direct]].map(([route, x]) => [
+          r.scenario, r.concurrency ?? 16, route, f1(x.p50), f1(x.p99), x.rps.toFixed(0), x.errors ?? 0,
+          ...cpuNames.map((n) => f2(x.cpuMsPerCall?.[n] ?? 0)),
+        ]))));
+    lines.push('', '### Gateway overhead per request (same run)', '',
+      table(['scenario', 'callers', 'p50 added', 'p99 added', 'req/s gateway ÷ direct', 'gateway CPU per request'],
+        api.map((r) => [r.scenario, r.concurrency ?? 16, signed(r.viaGateway.p50 - r.direct.p50, ' ms'),
+          signed(r.viaGateway.p99 - r.direct.p99, ' ms'), `${f2(r.viaGateway.rps / r.direct.rps)}×`,
+          `${f2(r.viaGateway.cpuMsPerCall?.gateway ?? 0)} ms`])));
+  }
   const staffList = byBench('staff-dossier-search');
   if (staffList.length) {
     const { dossiers, total, concurrency } = staffList[0];
-    lines.push('', `## Staff dossier list (GET /api/staff/dossiers: ${dossiers} bench dossiers, ${total} in all; `
+    lines.push('', `### Staff dossier list (GET /api/staff/dossiers: ${dossiers} bench dossiers, ${total} in all; `
       + `office token, ${concurrency} concurrent callers)`, '',
       table(['case', 'parameters', 'found', 'path', 'p50 ms', 'p99 ms', 'req/s'],
         staffList.flatMap((r) => [['gateway', r.viaGateway], ['direct', r.direct]].map(([route, x]) => [
@@ -101,10 +206,20 @@ function report(startup, memory, results) {
   }
   const mail = byBench('notifications')[0];
   if (mail) {
-    lines.push('', '## Event → e-mail', '', table(['documents', 'e-mails', 'p50 ms', 'p99 ms', 'max ms'],
+    lines.push('', '### Event → e-mail', '', table(['documents', 'e-mails', 'p50 ms', 'p99 ms', 'max ms'],
       [[mail.documents, mail.mails, mail.p50, mail.p99, mail.max]]));
   }
-  lines.push('', '## Files', '', table(['measurement', 'value'], byBench('files').map((r) => [r.measurement, r.value])), '');
+  const files = byBench('files');
+  if (files.length) lines.push('', '### Files', '', table(['measurement', 'value'], files.map((r) => [r.measurement, r.value])));
+  const browser = byBench('browser')[0];
+  if (browser) {
+    lines.push('', `### Browser (GET / and the files index.html links, Accept-Encoding: ${browser.acceptEncoding}; bytes as transferred)`, '',
+      table(['file', 'body bytes', 'header bytes', 'encoding', 'Cache-Control'], [
+        ['index.html', browser.index.bodyBytes, browser.index.headerBytes, browser.index.encoding, browser.index.cacheControl],
+        ...browser.files.map((f) => [f.path, f.bodyBytes, f.headerBytes, f.encoding, f.cacheControl]),
+      ]), '', `First load ${browser.firstLoad} B; repeat visit ${browser.repeatVisit} B (${browser.repeatWhat}).`);
+  }
+  lines.push('');
   return lines.join('\n');
 }
 
@@ -117,9 +232,10 @@ async function main() {
   const { stack, seconds } = await startStack();
   try {
     const memory = components();
+    const startTimes = springStartSeconds();
     for (const [file, env] of BENCHES) runBench(file, env);
     const results = readFileSync(RESULTS, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const markdown = report(seconds, memory, results);
+    const markdown = report({ startup: seconds, startTimes, memory }, results);
     writeFileSync(REPORT, `${markdown}\n`);
     console.log(`\n${markdown}\n\n(written to bench/results.md)`);
   } finally {
@@ -128,7 +244,12 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`benchmarks failed: ${error.message}`);
-  process.exit(1);
-});
+// Imported (e.g. to render report() from a results file) it does nothing by itself.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`benchmarks failed: ${error.message}`);
+    process.exit(1);
+  });
+}
+
+export { report };
