@@ -137,10 +137,18 @@ public class DossierSearch {
         return forCaller(accessKeys, statuses, text, ClientOrder.NUMBER, pageable);
     }
 
+    /**
+     * A page of the client's list ({@link DossierView.Summary}): only the fields that list shows are read, not
+     * the parties, access keys, search text and unsent events each dossier also carries.
+     */
     public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
             ClientOrder order, Pageable pageable) {
-        return page(callerQuery(accessKeys, statuses, text), order.sort(), pageable);
+        Query query = callerQuery(accessKeys, statuses, text);
+        query.fields().include(CLIENT_LIST_FIELDS);
+        return page(query, order.sort(), pageable);
     }
+
+    static final String[] CLIENT_LIST_FIELDS = { "number", "description", "status", "progress", "lastActivityAt", "updatedAt" };
 
     /** Every dossier, or those with one of {@code statuses} when it is not empty; see the class's javadoc. */
     public Page<Dossier> forStaff(String text, Collection<DossierStatus> statuses, StaffOrder order,
