@@ -1,16 +1,20 @@
 package nl.notaris.portal.notification.documents;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Puts each digest whose window has passed on {@code notification.document-digests.v1}, so its
  * mail is sent, retried and — when it keeps failing — dead-lettered and replayed like any event.
+ * A digest is looked at when its window ends ({@link #wakeAt}), so its mail does not wait for the next
+ * periodic check; that check stays, for digests of another replica or from before a restart.
  */
 @Component
 class DocumentDigestQueue {
@@ -30,15 +36,36 @@ class DocumentDigestQueue {
     private final DocumentDigests digests;
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
+    private final TaskScheduler scheduler;
+    private static final long WAKE_SLOT_MILLIS = 100;
+    /** The moments (epoch milliseconds) a look for due digests is planned at. */
+    private final Set<Long> plannedWakes = ConcurrentHashMap.newKeySet();
 
-    DocumentDigestQueue(DocumentDigests digests, KafkaTemplate<String, String> kafka, JsonMapper json) {
+    DocumentDigestQueue(DocumentDigests digests, KafkaTemplate<String, String> kafka, JsonMapper json,
+            TaskScheduler scheduler) {
         this.digests = digests;
         this.kafka = kafka;
         this.json = json;
+        this.scheduler = scheduler;
     }
 
-    @Scheduled(fixedDelayString = "${portal.notifications.digest-check:1s}", initialDelayString = "5s")
-    void queueDue() {
+    /**
+     * Looks for due digests at {@code at}, rounded up to a tenth of a second: the ends of the windows of
+     * documents published together are one look.
+     */
+    void wakeAt(Instant at) {
+        long slot = Math.ceilDiv(at.toEpochMilli(), WAKE_SLOT_MILLIS) * WAKE_SLOT_MILLIS;
+        if (plannedWakes.add(slot)) {
+            scheduler.schedule(() -> {
+                plannedWakes.remove(slot);
+                queueDue();
+            }, Instant.ofEpochMilli(slot));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${portal.notifications.digest-check:1s}",
+            initialDelayString = "${portal.notifications.digest-check:1s}")
+    synchronized void queueDue() {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (DocumentDigest due : digests.due(STUCK_AFTER, 500)) {
             digests.queue(due).ifPresent(digest -> sends.add(publish(digest)));

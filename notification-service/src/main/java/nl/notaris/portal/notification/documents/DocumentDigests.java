@@ -36,12 +36,15 @@ class DocumentDigests {
         this.window = window;
     }
 
-    /** Counts a published document in the account's open digest of the dossier, once per event. */
-    void add(String eventId, String dossierId, String accountId, String category) {
-        if (mongo.exists(query(where("eventIds").is(eventId).and("accountId").is(accountId)), DocumentDigest.class)) {
-            return;
-        }
+    /**
+     * Counts a published document in the account's open digest of the dossier, once per event; the moment
+     * that digest's window ends at the latest.
+     */
+    Instant add(String eventId, String dossierId, String accountId, String category) {
         Instant now = clock.instant();
+        if (mongo.exists(query(where("eventIds").is(eventId).and("accountId").is(accountId)), DocumentDigest.class)) {
+            return now.plus(window);
+        }
         Update update = new Update().addToSet("eventIds", eventId).setOnInsert("firstAt", now)
                 .setOnInsert("dueAt", now.plus(window));
         if (category != null) {
@@ -49,6 +52,7 @@ class DocumentDigests {
         }
         mongo.upsert(query(where("dossierId").is(dossierId).and("accountId").is(accountId)
                 .and("status").is(DocumentDigest.Status.OPEN)), update, DocumentDigest.class);
+        return now.plus(window);
     }
 
     /**

@@ -24,11 +24,13 @@ class DocumentEventsListener {
 
     private final DossierNotifier notifier;
     private final DocumentDigests digests;
+    private final DocumentDigestQueue queue;
     private final JsonMapper json;
 
-    DocumentEventsListener(DossierNotifier notifier, DocumentDigests digests, JsonMapper json) {
+    DocumentEventsListener(DossierNotifier notifier, DocumentDigests digests, DocumentDigestQueue queue, JsonMapper json) {
         this.notifier = notifier;
         this.digests = digests;
+        this.queue = queue;
         this.json = json;
     }
 
@@ -40,7 +42,7 @@ class DocumentEventsListener {
         }
         String dossierId = event.data().dossierId();
         for (Recipient recipient : notifier.recipients(event.id(), dossierId, MailKind.DOCUMENT_PUBLISHED)) {
-            digests.add(event.id(), dossierId, recipient.accountId(), event.data().category());
+            queue.wakeAt(digests.add(event.id(), dossierId, recipient.accountId(), event.data().category()));
         }
     }
 
