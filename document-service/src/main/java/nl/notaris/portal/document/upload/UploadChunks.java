@@ -15,14 +15,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Writes an upload's bytes as GridFS chunks ({@code fs.chunks}: fixed-size chunks numbered from 0)
- * as they arrive, and makes them a GridFS file ({@code fs.files}) when the last byte is in. At most
- * one chunk is held in memory. Progress is saved after every chunk, and what arrived of a chunk when
- * the connection dropped is saved too, so a resumed upload continues at the last byte received.
+ * Writes an upload's bytes as GridFS chunks ({@code fs.chunks}: fixed-size chunks numbered from 0,
+ * of the upload's {@link Upload#chunkBytes() chunk size}) as they arrive, and makes them a GridFS file
+ * ({@code fs.files}) when the last byte is in. At most one chunk is held in memory, and a full chunk
+ * goes to the database as it is read (no copy). Progress is saved after every chunk, and what arrived
+ * of a chunk when the connection dropped is saved too, so a resumed upload continues at the last byte
+ * received.
  */
 class UploadChunks {
 
-    static final int CHUNK_SIZE = 255 * 1024;
     private static final String CHUNKS = "fs.chunks";
     private static final String FILES = "fs.files";
 
@@ -41,7 +42,8 @@ class UploadChunks {
      * {@link ConcurrentAppendException} when another request moved the upload on meanwhile.
      */
     Progress append(Upload upload, InputStream body) {
-        byte[] buffer = new byte[CHUNK_SIZE];
+        int chunkSize = upload.chunkBytes();
+        byte[] buffer = new byte[chunkSize];
         byte[] tail = upload.tail() == null ? new byte[0] : upload.tail();
         System.arraycopy(tail, 0, buffer, 0, tail.length);
         int filled = tail.length;
@@ -51,14 +53,14 @@ class UploadChunks {
         boolean interrupted = false;
         try {
             while (offset < upload.length()) {
-                int wanted = (int) Math.min(CHUNK_SIZE - filled, upload.length() - offset);
+                int wanted = (int) Math.min(chunkSize - filled, upload.length() - offset);
                 int read = body.read(buffer, filled, wanted);
                 if (read < 0) {
                     break;
                 }
                 filled += read;
                 offset += read;
-                if (filled == CHUNK_SIZE) {
+                if (filled == chunkSize) {
                     writeChunk(upload.id(), chunks, buffer, filled);
                     chunks++;
                     filled = 0;
@@ -83,7 +85,7 @@ class UploadChunks {
         }
         mongo.getCollection(FILES).replaceOne(new Document("_id", new ObjectId(upload.id())),
                 new Document("_id", new ObjectId(upload.id())).append("length", upload.length())
-                        .append("chunkSize", CHUNK_SIZE).append("uploadDate", java.util.Date.from(now))
+                        .append("chunkSize", upload.chunkBytes()).append("uploadDate", java.util.Date.from(now))
                         .append("filename", upload.fileName())
                         .append("metadata", new Document("dossierId", upload.dossierId()).append("uploadId", upload.id())),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
@@ -97,7 +99,7 @@ class UploadChunks {
     private void writeChunk(String uploadId, int n, byte[] data, int length) {
         ObjectId fileId = new ObjectId(uploadId);
         Document chunk = new Document("files_id", fileId).append("n", n)
-                .append("data", new Binary(Arrays.copyOf(data, length)));
+                .append("data", new Binary(length == data.length ? data : Arrays.copyOf(data, length)));
         mongo.getCollection(CHUNKS).replaceOne(new Document("files_id", fileId).append("n", n), chunk,
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }

@@ -78,7 +78,7 @@ public class UploadService {
         Instant now = clock.instant();
         Upload upload = new Upload(new ObjectId().toHexString(), caller.accountId(), dossierId,
                 SafeFileName.of(fileName), length, 0, 0, new byte[0], UploadStatus.UPLOADING, null, null, now,
-                now.plus(limits.expireAfter()));
+                now.plus(limits.expireAfter()), (int) limits.chunkSize().toBytes());
         return mongo.insert(upload);
     }
 
@@ -140,7 +140,7 @@ public class UploadService {
         Instant now = clock.instant();
         Upload upload = new Upload(id.toHexString(), caller.accountId(), dossierId, name, file.getSize(),
                 file.getSize(), 0, null, UploadStatus.COMPLETE, type.mediaType(), null, now,
-                now.plus(limits.expireAfter()));
+                now.plus(limits.expireAfter()), null);
         return mongo.insert(upload);
     }
 

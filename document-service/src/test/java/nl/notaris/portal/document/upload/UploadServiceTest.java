@@ -36,7 +36,7 @@ class UploadServiceTest {
         throw new ServiceUnavailableException("The dossier could not be checked just now. Please try again.");
     });
     final UploadService uploads = new UploadService(mock(MongoTemplate.class), mock(GridFsTemplate.class),
-            mock(StoredFiles.class), access, new UploadLimits(null, null),
+            mock(StoredFiles.class), access, new UploadLimits(null, null, null),
             Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
     final Caller anna = new Caller("a1-anna", "anna@example.com", "Anna de Vries", null, List.of("client"));
 

@@ -147,6 +147,44 @@ class UploadsIT extends IntegrationTest {
         assertThat((String) JsonPath.read(view.body(), "$.fileName")).isEqualTo("scan paspoort.pdf");
         // before the message is filed, its sender can already open the attachment
         assertThat(download(ANNA, uploadId)).isEqualTo(scan);
+        // one GridFS file of 256 KB chunks (the last one shorter), as the drivers read it
+        org.bson.types.ObjectId fileId = new org.bson.types.ObjectId(uploadId);
+        assertThat(mongo.getCollection("fs.files").find(new org.bson.Document("_id", fileId)).first()
+                .getInteger("chunkSize")).isEqualTo(256 * 1024);
+        assertThat(mongo.getCollection("fs.chunks").countDocuments(new org.bson.Document("files_id", fileId)))
+                .isEqualTo((scan.length + 256 * 1024 - 1) / (256 * 1024));
+    }
+
+    @Test
+    void aLargeUploadInWebAppSizedChunksRoundTripsByteExact() throws Exception {
+        byte[] scan = pdf(12 * 1024 * 1024 + 777);
+        String location = create(ANNA, dossierOf(ANNA), "akte.pdf", scan.length);
+        int chunk = 5 * 1024 * 1024;
+        for (int from = 0; from < scan.length; from += chunk) {
+            HttpResponse<String> patched = patch(ANNA, location, from, scan, from, Math.min(from + chunk, scan.length));
+            assertThat(patched.statusCode()).as(patched.body()).isEqualTo(204);
+            if (from + chunk < scan.length) {
+                String uploadId = location.substring(location.lastIndexOf('/') + 1);
+                assertThat(mongo.findById(uploadId, Upload.class).tail()).as("5 MB is whole chunks: nothing left over")
+                        .isEmpty();
+            }
+        }
+        assertThat(download(ANNA, location.substring(location.lastIndexOf('/') + 1))).isEqualTo(scan);
+    }
+
+    @Test
+    void anUploadStartedBeforeTheChunkSizeWasRecordedKeepsGridFsDefault() throws Exception {
+        byte[] scan = pdf(1024 * 1024 + 5);
+        String location = create(ANNA, dossierOf(ANNA), "oud.pdf", scan.length);
+        String uploadId = location.substring(location.lastIndexOf('/') + 1);
+        mongo.getCollection("uploads").updateOne(new org.bson.Document("_id", new org.bson.types.ObjectId(uploadId)),
+                new org.bson.Document("$unset", new org.bson.Document("chunkSize", "")));
+        assertThat(patch(ANNA, location, 0, scan, 0, 400_000).statusCode()).isEqualTo(204);
+        assertThat(patch(ANNA, location, 400_000, scan, 400_000, scan.length).statusCode()).isEqualTo(204);
+
+        assertThat(download(ANNA, uploadId)).isEqualTo(scan);
+        assertThat(mongo.getCollection("fs.files").find(new org.bson.Document("_id", new org.bson.types.ObjectId(uploadId)))
+                .first().getInteger("chunkSize")).isEqualTo(255 * 1024);
     }
 
     @Test
