@@ -19,7 +19,7 @@ import { components, springStartSeconds } from './lib.mjs';
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.local', 'bench-results.jsonl');
 const REPORT = path.join(ROOT, 'bench', 'results.md');
-const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-Xms128m -Xmx716m -XX:+ExitOnOutOfMemoryError';
+const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-XX:MaxRAM=1g -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError';
 const BENCHES = [
   ['dossier-list.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '15' }],
   ['staff-dossier-search.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '10' }],
