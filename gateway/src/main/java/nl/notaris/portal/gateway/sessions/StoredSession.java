@@ -157,10 +157,15 @@ final class StoredSession implements Session {
         return changes;
     }
 
-    /** Every attribute, for storing the session under a new id. */
+    /** Every attribute that can be read, for storing the session under a new id. */
     Map<String, Object> attributes() {
         Map<String, Object> all = new HashMap<>();
-        getAttributeNames().forEach(name -> all.put(name, getAttribute(name)));
+        for (String name : getAttributeNames()) {
+            Object value = getAttribute(name);
+            if (value != null) {
+                all.put(name, value);
+            }
+        }
         return all;
     }
 
