@@ -9,47 +9,17 @@
 // (e2e/browser-assets.test.mjs checks the same budgets and the headers in detail.)
 //
 // Run against a running local stack (./portal up):  node bench/browser-assets.mjs
-import http from 'node:http';
-import https from 'node:https';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { linkedFiles, rawGet } from '../e2e/lib/assets.mjs';
 import { PORTAL_URL } from '../e2e/lib/portal.mjs';
 import { record } from './lib.mjs';
 
 const ACCEPT_ENCODING = 'br';
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** One GET as the bytes travel: the body undecoded, the size of the status line and headers as received. */
-function get(target) {
-  const url = new URL(target, PORTAL_URL);
-  return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? https : http).get(url, { headers: { accept: '*/*', 'accept-encoding': ACCEPT_ENCODING } }, (res) => {
-      let bodyBytes = 0;
-      const chunks = [];
-      res.on('data', (chunk) => { bodyBytes += chunk.length; chunks.push(chunk); });
-      res.on('error', reject);
-      res.on('end', () => {
-        const headerBytes = Buffer.byteLength(`HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage}\r\n`
-          + res.rawHeaders.map((value, i) => (i % 2 === 0 ? `${value}: ` : `${value}\r\n`)).join('') + '\r\n');
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), bodyBytes, headerBytes });
-      });
-    });
-    request.on('error', reject);
-    request.setTimeout(15000, () => request.destroy(new Error(`GET ${url} timed out`)));
-  });
-}
-
-/** The scripts (src), module preloads and stylesheets (link href) that index.html links. */
-function linkedFiles(html) {
-  const files = new Set();
-  for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
-    const src = tag.match(/\bsrc\s*=\s*["']([^"']+)["']/i)?.[1];
-    const href = tag.match(/\bhref\s*=\s*["']([^"']+)["']/i)?.[1];
-    const rel = tag.match(/\brel\s*=\s*["']([^"']+)["']/i)?.[1]?.toLowerCase();
-    if (/^<script/i.test(tag) && src) files.add(src);
-    if (/^<link/i.test(tag) && href && (rel === 'stylesheet' || rel === 'modulepreload')) files.add(href);
-  }
-  return [...files].map((file) => new URL(file, PORTAL_URL).pathname);
-}
+const get = async (path) => {
+  const response = await rawGet(path, ACCEPT_ENCODING);
+  return { ...response, bodyBytes: response.body.length };
+};
 
 const immutable = (response) => /(^|,)\s*immutable\s*(,|$)/i.test(response.headers['cache-control'] ?? '');
 

@@ -8,10 +8,9 @@
 // Run against the running stack:  cd e2e && node --test browser-assets.test.mjs   (PORTAL_URL defaults to :8080)
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import https from 'node:https';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { PORTAL_URL, anonymous, portalReachable, signIn } from './lib/portal.mjs';
+import { linkedFiles, rawGet as get } from './lib/assets.mjs';
+import { anonymous, portalReachable, signIn } from './lib/portal.mjs';
 
 /** What Chrome and Firefox send over HTTPS (brotli last in their list). */
 const BROWSER = 'gzip, deflate, br, zstd';
@@ -22,33 +21,6 @@ const YEAR = 365 * 24 * 60 * 60;
 /** Vite's output names: name-<8 characters of the content hash>.js|css under /assets/. */
 const CONTENT_NAMED = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/;
 const ANNA = 'anna@example.com';
-
-/**
- * One GET as the bytes travel: the body undecoded, the size of the status line and headers as received.
- * (fetch would decompress the body, and undici sends its own Accept-Encoding.)
- */
-function get(path, acceptEncoding) {
-  const url = new URL(path, PORTAL_URL);
-  const headers = { accept: '*/*' };
-  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
-  return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? https : http).get(url, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const headerBytes = Buffer.byteLength(
-          `HTTP/${res.httpVersion} ${res.statusCode} ${res.statusMessage}\r\n` +
-            res.rawHeaders.map((value, i) => (i % 2 === 0 ? `${value}: ` : `${value}\r\n`)).join('') +
-            '\r\n',
-        );
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), headerBytes });
-      });
-    });
-    request.on('error', reject);
-    request.setTimeout(15000, () => request.destroy(new Error(`GET ${url} timed out`)));
-  });
-}
 
 /** The Cache-Control directives, lower case, e.g. { 'max-age': '31536000', public: true }. */
 function directives(response) {
@@ -66,19 +38,6 @@ function directives(response) {
 
 const varies = (response) => /(^|,)\s*accept-encoding\s*(,|$)/i.test(response.headers.vary ?? '');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** The scripts, module preloads and stylesheets that index.html links. */
-function linkedFiles(html) {
-  const files = new Set();
-  for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
-    const src = tag.match(/\bsrc="([^"]+)"/i)?.[1];
-    const href = tag.match(/\bhref="([^"]+)"/i)?.[1];
-    const rel = tag.match(/\brel="([^"]+)"/i)?.[1]?.toLowerCase();
-    if (/^<script/i.test(tag) && src) files.add(src);
-    if (/^<link/i.test(tag) && href && (rel === 'stylesheet' || rel === 'modulepreload')) files.add(href);
-  }
-  return [...files].map((file) => new URL(file, PORTAL_URL).pathname);
-}
 
 function assertImmutable(response, file) {
   const cache = directives(response);
