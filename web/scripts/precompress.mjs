@@ -3,7 +3,7 @@
 // every request. Run by the build (the plugin in vite.config.ts, after `vite build` has written
 // its files) or by hand: `node scripts/precompress.mjs [dir]` (default dist).
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -48,18 +48,14 @@ export async function precompress(dir) {
   return done;
 }
 
-/** The Vite plugin: compresses the build's output directory once the build has written it. */
+/** The Vite plugin: compresses the output directory once the build has written it (a build with write: false writes nothing). */
 export function precompressPlugin() {
-  let outDir;
   return {
     name: 'portal:precompress',
     apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    async closeBundle() {
-      const done = await precompress(outDir);
-      console.log(`precompressed ${done.length} files (.br, .gz) in ${outDir}`);
+    async writeBundle(options) {
+      const done = await precompress(options.dir);
+      console.log(`precompressed ${done.length} files (.br, .gz) in ${options.dir}`);
     },
   };
 }
