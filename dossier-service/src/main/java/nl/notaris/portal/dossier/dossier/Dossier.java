@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 import org.bson.types.ObjectId;
@@ -18,8 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.dossier.progress.Progress;
 import nl.notaris.portal.dossier.progress.ProgressStep;
+import nl.notaris.portal.dossier.progress.StepRequest;
 import nl.notaris.portal.support.events.PendingEvent;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.InvalidRequestException;
 
 /**
  * A dossier of the notary office: the aggregate that owns its parties, status and progress list and
@@ -113,22 +114,82 @@ public class Dossier {
     }
 
     /**
-     * Replaces the progress list. A step that was already done keeps the moment it was done; a step
-     * done now gets {@code now}.
+     * Replaces the progress list. A step keeps its id, the moment it was done and its request's
+     * fulfilment: found by the id the office sends back, or else by its title (tools that send titles
+     * only). A step done now gets {@code now}; a request that asks for something else starts open.
      */
     public boolean replaceProgress(List<StepInput> steps, Instant now) {
-        List<ProgressStep> next = steps.stream()
-                .map(step -> new ProgressStep(step.title().trim(), step.done(),
-                        step.done() ? doneAtOf(step.title().trim()).orElse(now) : null))
-                .toList();
-        if (next.equals(progress)) {
+        List<ProgressStep> current = getProgress().steps();
+        Set<String> ids = new java.util.HashSet<>();
+        List<ProgressStep> next = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            StepInput step = steps.get(i);
+            String title = step.title().trim();
+            ProgressStep earlier = earlierStep(current, step, title, ids, i);
+            String id = earlier != null ? earlier.id() : newStepId();
+            if (!ids.add(id)) {
+                throw new InvalidRequestException("steps[" + i + "].id", "names a step that is already in the list.");
+            }
+            Instant doneAt = !step.done() ? null
+                    : earlier != null && earlier.done() && earlier.doneAt() != null ? earlier.doneAt() : now;
+            StepRequest request = step.request() == null ? null
+                    : earlier != null && earlier.request() != null ? step.request().keepingFulfilmentOf(earlier.request())
+                    : step.request();
+            next.add(new ProgressStep(id, title, step.done(), doneAt, blankToNull(step.explanation()),
+                    step.plannedDate(), request));
+        }
+        if (next.equals(current)) {
             return false;
         }
-        progress = new ArrayList<>(next);
+        progress = next;
         return touched(now);
     }
 
-    public record StepInput(String title, boolean done) {
+    /**
+     * Marks a step's open request fulfilled by whoever sent the message that delivers it (a document
+     * request) or completed the questionnaire it names; false when there is no such open request.
+     */
+    public boolean fulfilRequest(java.util.function.Predicate<ProgressStep> which, String byName, String messageId,
+            Instant at) {
+        List<ProgressStep> steps = new ArrayList<>(getProgress().steps());
+        for (int i = 0; i < steps.size(); i++) {
+            ProgressStep step = steps.get(i);
+            if (step.hasOpenRequest() && which.test(step)) {
+                steps.set(i, step.withRequest(step.request().fulfilled(at, byName, messageId)));
+                progress = steps;
+                return touched(at);
+            }
+        }
+        return false;
+    }
+
+    /** The step's progress list entry by id, else (no id sent) the first not yet matched step of that title. */
+    private static ProgressStep earlierStep(List<ProgressStep> current, StepInput step, String title, Set<String> taken,
+            int index) {
+        if (step.id() != null) {
+            return current.stream().filter(s -> s.id().equals(step.id())).findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("steps[" + index + "].id",
+                            "is not a step of this dossier. Leave it out for a new step."));
+        }
+        return current.stream().filter(s -> s.title().equals(title) && !taken.contains(s.id())).findFirst()
+                .orElse(null);
+    }
+
+    private static String newStepId() {
+        return "s-" + new ObjectId().toHexString().substring(16);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** A step as the office sends it; {@code id} is absent for a new step. */
+    public record StepInput(String id, String title, boolean done, String explanation, java.time.LocalDate plannedDate,
+            StepRequest request) {
+
+        public StepInput(String title, boolean done) {
+            this(null, title, done, null, null, null);
+        }
     }
 
     public void record(PendingEvent event) {
@@ -142,11 +203,6 @@ public class Dossier {
 
     public static Set<Change> noChanges() {
         return EnumSet.noneOf(Change.class);
-    }
-
-    private java.util.Optional<Instant> doneAtOf(String title) {
-        return progress.stream().filter(s -> s.done() && s.title().equals(title)).map(ProgressStep::doneAt)
-                .filter(Objects::nonNull).findFirst();
     }
 
     private void setParties(List<Party> newParties) {
@@ -215,8 +271,13 @@ public class Dossier {
         return List.copyOf(accessKeys);
     }
 
+    /** The progress list; a step stored before steps had ids gets one ({@link ProgressStep#withIdFor}). */
     public Progress getProgress() {
-        return Progress.of(List.copyOf(progress));
+        List<ProgressStep> steps = new ArrayList<>(progress.size());
+        for (int i = 0; i < progress.size(); i++) {
+            steps.add(progress.get(i).withIdFor(i));
+        }
+        return Progress.of(List.copyOf(steps));
     }
 
     public long getRevision() {

@@ -148,6 +148,19 @@ public class DossierSearch {
         return page(query, order.sort(), pageable);
     }
 
+    /**
+     * The caller's dossiers for Home (at most 500; cancelled ones left out): number, status and progress,
+     * which hold the steps done and the requests Home lists.
+     */
+    public List<Dossier> forHome(List<String> accessKeys) {
+        Query query = new Query(callerCriteria(accessKeys).and("status").in(HOME_STATUSES)).limit(500);
+        query.fields().include("number", "status", "progress");
+        return mongo.find(query, Dossier.class);
+    }
+
+    private static final List<DossierStatus> HOME_STATUSES = List.of(DossierStatus.IN_PROGRESS, DossierStatus.ON_HOLD,
+            DossierStatus.COMPLETED);
+
     static final String[] CLIENT_LIST_FIELDS = { "number", "description", "status", "progress", "lastActivityAt", "updatedAt" };
 
     /** Every dossier, or those with one of {@code statuses} when it is not empty; see the class's javadoc. */

@@ -1,16 +1,22 @@
 package nl.notaris.portal.dossier.dossier;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import nl.notaris.portal.dossier.parties.AccountDirectory;
+import nl.notaris.portal.dossier.parties.AccountNames;
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.dossier.progress.ProgressStep;
 import nl.notaris.portal.support.audit.StaffAction;
 import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.security.Caller;
@@ -30,10 +36,12 @@ public class DossierService {
     private final AccountDirectory accounts;
     private final DossierEvents events;
     private final StaffActions staffActions;
+    private final AccountNames names;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, AccountDirectory accounts, DossierEvents events,
-            StaffActions staffActions, Clock clock) {
+            StaffActions staffActions, AccountNames names, Clock clock) {
+        this.names = names;
         this.dossiers = dossiers;
         this.accounts = accounts;
         this.events = events;
@@ -93,6 +101,37 @@ public class DossierService {
             changes.add(Dossier.Change.PROGRESS);
         }
         return saveChanges(staff, dossier, changes, () -> StaffAction.progressChanged(dossier.getId()));
+    }
+
+    /**
+     * What a step asked of the client was done: a document request delivered by a client's message that
+     * names the step, or a questionnaire request by completing that assignment. An unknown dossier,
+     * step or assignment, or a request already fulfilled, changes nothing (a repeated event neither).
+     * The change is saved with its dossier event like any other; a concurrent save of the dossier makes
+     * it read the dossier again.
+     */
+    public void fulfilRequest(String dossierId, Predicate<ProgressStep> which, String byAccountId, String messageId,
+            Instant at) {
+        for (int attempt = 1;; attempt++) {
+            Dossier dossier = dossiers.findById(dossierId).orElse(null);
+            if (dossier == null || !dossier.fulfilRequest(which,
+                    names.nameOf(byAccountId, dossier.getParties()).orElse(null), messageId, at)) {
+                return;
+            }
+            dossier.record(events.changed(dossier, EnumSet.of(Dossier.Change.PROGRESS)));
+            try {
+                dossiers.save(dossier);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public java.util.Optional<Dossier> find(String id) {
+        return dossiers.findById(id);
     }
 
     public Dossier get(String id) {

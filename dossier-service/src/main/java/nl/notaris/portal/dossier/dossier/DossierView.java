@@ -12,7 +12,7 @@ public record DossierView(String id, String number, String description, DossierS
 
     public static DossierView of(Dossier dossier) {
         return new DossierView(dossier.getId(), dossier.getNumber(), dossier.getDescription(), dossier.getStatus(),
-                dossier.getProgress(), dossier.getUpdatedAt());
+                dossier.getProgress().forClient(), dossier.getUpdatedAt());
     }
 
     /**

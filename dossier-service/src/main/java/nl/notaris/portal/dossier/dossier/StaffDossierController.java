@@ -2,6 +2,7 @@ package nl.notaris.portal.dossier.dossier;
 
 import java.net.URI;
 import java.util.EnumSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -23,10 +24,13 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.notaris.portal.dossier.parties.AccountEmail;
+import nl.notaris.portal.dossier.progress.StepRequest;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.EnumParameter;
 import nl.notaris.portal.support.web.PageQuery;
@@ -128,13 +132,26 @@ class StaffDossierController {
 
     @PutMapping("/{id}/progress")
     @Operation(summary = "Replace the ordered list of progress steps",
-            description = "The complete list in order (at most 100 steps; title at most 200 characters). done: whether "
-                    + "the step is done; a step that becomes done gets the time of this change, one that was done "
-                    + "already (same title) keeps its time. The clients see the steps and how many are done.",
+            description = "The complete list in order (at most 100 steps; title at most 200 characters). id: the id "
+                    + "of a step of the dossier, sent back as it came (left out: a new step, or the step of that "
+                    + "title). done: whether the step is done; a step that becomes done gets the time of this "
+                    + "change, one that was done already keeps its time. explanation (at most 500 characters) and "
+                    + "plannedDate are shown to the clients with the step. request: what the client must do for it, "
+                    + "{kind: DOCUMENT, name (at most 100 characters), dueDate?} — fulfilled by a client's message "
+                    + "with attachments that names the step as requestId — or {kind: QUESTIONNAIRE, assignmentId, "
+                    + "dueDate?}, fulfilled when that questionnaire is completed. A request that asks the same as "
+                    + "before keeps its fulfilment. The clients see the steps and how many are done; open requests "
+                    + "appear on their Home under 'Wat wij van u nodig hebben'.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
                             {"steps": [{"title": "Koopovereenkomst ontvangen", "done": true},
-                                       {"title": "Hypotheekakte opgesteld", "done": false},
+                                       {"title": "Identificatie", "done": false,
+                                        "explanation": "Wij moeten uw identiteit vaststellen voor de akte.",
+                                        "request": {"kind": "DOCUMENT", "name": "Kopie paspoort",
+                                                    "dueDate": "2026-12-15"}},
+                                       {"title": "Hypotheekakte opgesteld", "done": false,
+                                        "explanation": "De bank stuurt de hypotheekakte naar ons; daarna plannen we de afspraak.",
+                                        "plannedDate": "2026-12-20"},
                                        {"title": "Levering bij de notaris", "done": false}]}"""))))
     @ApiResponse(responseCode = "200", description = "The dossier as it is now.", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No dossier with this id.")
@@ -143,7 +160,7 @@ class StaffDossierController {
     DossierView.Staff replaceProgress(Caller caller, @PathVariable String id,
             @Valid @RequestBody ReplaceProgress request) {
         return DossierView.Staff.of(service.replaceProgress(caller, id,
-                request.steps().stream().map(s -> new Dossier.StepInput(s.title(), Boolean.TRUE.equals(s.done()))).toList()));
+                request.steps().stream().map(Step::toInput).toList()));
     }
 
     record CreateDossier(@NotBlank(message = "is required") @Size(max = 50) String number,
@@ -163,6 +180,32 @@ class StaffDossierController {
             List<@NotNull(message = "must be a step, not null") @Valid Step> steps) {
     }
 
-    record Step(@NotBlank(message = "is required") @Size(max = 200) String title, Boolean done) {
+    record Step(@Pattern(regexp = "s-[0-9a-f]{8}", message = "must be the id of a step of this dossier") String id,
+            @NotBlank(message = "is required") @Size(max = 200) String title, Boolean done,
+            @Size(max = 500) String explanation, LocalDate plannedDate, @Valid Request request) {
+
+        Dossier.StepInput toInput() {
+            return new Dossier.StepInput(id, title, Boolean.TRUE.equals(done), explanation, plannedDate,
+                    request == null ? null : request.toStepRequest());
+        }
+    }
+
+    record Request(@NotNull(message = "is required: DOCUMENT or QUESTIONNAIRE") StepRequest.RequestKind kind,
+            @Size(max = 100) String name,
+            @Pattern(regexp = "[0-9a-f]{24}", message = "must be a questionnaire assignment id") String assignmentId,
+            LocalDate dueDate) {
+
+        @AssertTrue(message = "a DOCUMENT request needs a name (e.g. 'Kopie paspoort'), a QUESTIONNAIRE request an "
+                + "assignmentId, and not both")
+        boolean isComplete() {
+            return kind == null || (kind == StepRequest.RequestKind.DOCUMENT
+                    ? name != null && !name.isBlank() && assignmentId == null
+                    : assignmentId != null && name == null);
+        }
+
+        StepRequest toStepRequest() {
+            return kind == StepRequest.RequestKind.DOCUMENT ? StepRequest.document(name.trim(), dueDate)
+                    : StepRequest.questionnaire(assignmentId, dueDate);
+        }
     }
 }

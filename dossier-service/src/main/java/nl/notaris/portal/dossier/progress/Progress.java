@@ -9,4 +9,9 @@ public record Progress(int done, int total, List<ProgressStep> steps) {
         int done = (int) steps.stream().filter(ProgressStep::done).count();
         return new Progress(done, steps.size(), steps);
     }
+
+    /** What a client sees of it ({@link ProgressStep#forClient()}). */
+    public Progress forClient() {
+        return new Progress(done, total, steps.stream().map(ProgressStep::forClient).toList());
+    }
 }

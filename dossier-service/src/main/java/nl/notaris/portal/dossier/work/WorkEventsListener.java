@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.dossier.dossier.DossierActivity;
-import nl.notaris.portal.dossier.events.DossierTopics;
+import nl.notaris.portal.dossier.events.ConsumedEvent;
+import nl.notaris.portal.dossier.events.ConsumedEventHandler;
 import nl.notaris.portal.support.events.ProcessedEvents;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,9 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (a record that is not JSON at once), like every consumer of the portal.
  */
 @Component
-class WorkEventsListener {
+class WorkEventsListener implements ConsumedEventHandler {
 
-    static final String LISTENER_ID = "work-queue";
     /** The name this consumer's handled events are remembered under. */
     static final String CONSUMER = "dossier-service.work";
 
@@ -57,10 +54,8 @@ class WorkEventsListener {
         this.json = json;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = { DossierTopics.MESSAGES, DossierTopics.DOCUMENTS,
-            DossierTopics.QUESTIONNAIRES, DossierTopics.ACCOUNTS })
-    void on(ConsumerRecord<String, String> record) {
-        Event event = json.readValue(record.value(), Event.class);
+    @Override
+    public void handle(ConsumedEvent event) {
         Runnable effect = effectOf(event);
         Runnable moved = activityOf(event);
         if (effect != null || moved != null) {
@@ -79,7 +74,7 @@ class WorkEventsListener {
      * The dossier's last activity moves to the moment the event tells ({@code sentAt},
      * {@code publishedAt}, …; else the envelope's {@code time}), or null for an event clients do not see.
      */
-    private Runnable activityOf(Event event) {
+    private Runnable activityOf(ConsumedEvent event) {
         if (event.type() == null || !CLIENT_VISIBLE.contains(event.type())) {
             return null;
         }
@@ -90,7 +85,7 @@ class WorkEventsListener {
     }
 
     /** What the event does to the queue, or null for an event it does not act on. */
-    private Runnable effectOf(Event event) {
+    private Runnable effectOf(ConsumedEvent event) {
         if (event.type() == null) {
             return null;
         }
@@ -146,28 +141,12 @@ class WorkEventsListener {
         }
     }
 
-    private <T> T data(Event event, Class<T> type) {
-        JsonNode data = required(event, "data", event.data());
-        if (data.isNull()) {
-            throw missing(event, "data");
-        }
-        return json.treeToValue(data, type);
+    private <T> T data(ConsumedEvent event, Class<T> type) {
+        return event.data(json, type);
     }
 
-    private static <T> T required(Event event, String field, T value) {
-        if (value == null) {
-            throw missing(event, field);
-        }
-        return value;
-    }
-
-    private static IllegalArgumentException missing(Event event, String field) {
-        return new IllegalArgumentException("Event " + event.id() + " (" + event.type() + ") has no " + field + ".");
-    }
-
-    /** The envelope; {@code time} is when it happened (the moment of an invitation or activation). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Event(String id, String type, Instant time, JsonNode data) {
+    private static <T> T required(ConsumedEvent event, String field, T value) {
+        return event.required(field, value);
     }
 
     /** The dossier and moment of an event its clients see; each type names its moment differently. */

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +30,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import nl.notaris.portal.dossier.dossier.Dossier;
 import nl.notaris.portal.dossier.dossier.DossierActivity;
 import nl.notaris.portal.dossier.dossier.DossierStatus;
+import nl.notaris.portal.dossier.events.ConsumedEvent;
 import nl.notaris.portal.dossier.events.DossierTopics;
 import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.support.audit.StaffActions;
@@ -386,8 +386,9 @@ class WorkQueueTest {
         return mongo.insert(Dossier.open(number, "Aankoop woning", DossierStatus.IN_PROGRESS, List.of(parties), NOW));
     }
 
+    /** As the service's listener hands it over, whatever the topic. */
     void feed(String topic, String json) {
-        listener.on(new ConsumerRecord<>(topic, 0, 0L, "key", json));
+        listener.handle(JsonMapper.builder().build().readValue(json, ConsumedEvent.class));
     }
 
     List<WorkItem> openItems() {

@@ -51,7 +51,7 @@ public class ResourceServerSecurityAutoConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // operators replay dead letters from inside the pod (kubectl exec, port-forward), never through the network
-                        .requestMatchers("/actuator/deadletters", "/actuator/deadletters/**").access(fromThisMachine())
+                        .requestMatchers("/actuator/deadletters", "/actuator/deadletters/**", "/actuator/trail").access(fromThisMachine())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // pages for people who are not signed in yet (the invitation link); they disclose nothing
                         .requestMatchers("/api/public/**").permitAll()
