@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -46,8 +47,16 @@ class Trail {
             }
             TrailEntry last = mongo.findOne(query(where("dossierId").is(fact.dossierId()))
                     .with(Sort.by(Sort.Direction.DESC, "seq")).limit(1), TrailEntry.class);
-            TrailEntry entry = fact.after(last == null ? 1 : last.seq() + 1,
-                    last == null ? TrailEntry.GENESIS : last.hash(), clock.instant());
+            TrailEntry entry;
+            if (last != null) {
+                entry = fact.after(last.seq() + 1, last.hash(), clock.instant());
+            } else {
+                // the first record, or the first after retention removed all of them: on from the anchor
+                Document anchor = mongo.findById(fact.dossierId(), Document.class, TrailCheck.ANCHORS);
+                entry = anchor == null ? fact.after(1, TrailEntry.GENESIS, clock.instant())
+                        : fact.after(anchor.get("seq", Number.class).longValue() + 1, anchor.getString("hash"),
+                                clock.instant());
+            }
             try {
                 mongo.insert(entry);
             } catch (DuplicateKeyException taken) {

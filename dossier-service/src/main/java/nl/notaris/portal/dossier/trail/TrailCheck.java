@@ -110,7 +110,8 @@ class TrailCheck {
     private Map<String, Document> byId(String collection) {
         Map<String, Document> byId = new HashMap<>();
         for (Document document : mongo.findAll(Document.class, collection)) {
-            byId.put(document.getString("_id"), document);
+            // an id that reads as an ObjectId (a dossier's) is stored as one by Spring's id conversion
+            byId.put(String.valueOf(document.get("_id")), document);
         }
         return byId;
     }

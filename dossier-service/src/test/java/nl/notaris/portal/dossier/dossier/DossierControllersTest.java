@@ -200,6 +200,15 @@ class DossierControllersTest {
                         .content("{\"steps\":[{\"done\":true}]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("steps[0].title"));
         mvc.perform(put("/api/staff/dossiers/d1/progress").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"steps\":[{\"title\":\"Identificatie\",\"request\":{\"kind\":\"DOCUMENT\"}}]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("steps[0].request.complete"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("needs a name")));
+        mvc.perform(put("/api/staff/dossiers/d1/progress").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"steps\":[{\"id\":\"step-1\",\"title\":\"Intake\",\"explanation\":\"%s\"}]}"
+                                .formatted("x".repeat(501))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("steps[0].id", "steps[0].explanation")));
+        mvc.perform(put("/api/staff/dossiers/d1/progress").with(STAFF.token()).contentType(MediaType.APPLICATION_JSON)
                         .content("not json"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(
                         org.hamcrest.Matchers.containsString("not JSON")));

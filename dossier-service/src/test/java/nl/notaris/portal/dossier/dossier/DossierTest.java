@@ -6,6 +6,7 @@ import static nl.notaris.portal.dossier.dossier.DossierMother.NOW;
 import static nl.notaris.portal.dossier.dossier.DossierMother.PIET;
 import static nl.notaris.portal.dossier.dossier.DossierMother.purchaseOfAHouse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.notaris.portal.dossier.dossier.Dossier.StepInput;
+import nl.notaris.portal.dossier.progress.ProgressStep;
+import nl.notaris.portal.dossier.progress.StepRequest;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.InvalidRequestException;
 
 class DossierTest {
 
@@ -61,6 +65,60 @@ class DossierTest {
         assertThat(dossier.changeStatus(DossierStatus.ON_HOLD, NOW)).isTrue();
         assertThat(dossier.describe("Aankoop appartement", NOW)).isTrue();
         assertThat(dossier.getRevision()).isEqualTo(3);
+    }
+
+    @Test
+    void aStepKeepsItsIdAndItsRequestsFulfilmentWhileItAsksTheSame() {
+        Dossier dossier = purchaseOfAHouse();
+        StepRequest passport = StepRequest.document("Kopie paspoort", java.time.LocalDate.parse("2026-12-15"));
+        dossier.replaceProgress(List.of(new StepInput(null, "Identificatie", false, "Wij stellen uw identiteit vast.",
+                java.time.LocalDate.parse("2026-12-20"), passport), new StepInput("Levering", false)), NOW);
+        String id = dossier.getProgress().steps().get(0).id();
+        assertThat(id).matches("s-[0-9a-f]{8}");
+
+        assertThat(dossier.fulfilRequest(ProgressStep.documentRequest(id), "Anna de Vries", "m1", NOW)).isTrue();
+        assertThat(dossier.fulfilRequest(ProgressStep.documentRequest(id), "Bob", "m2", NOW)).as("once").isFalse();
+        // sent back by id with a later due date and a new title: the same request, still fulfilled
+        dossier.replaceProgress(List.of(new StepInput(id, "Legitimatie", false, null, null,
+                StepRequest.document("Kopie paspoort", java.time.LocalDate.parse("2027-01-15")))), NOW);
+        ProgressStep kept = dossier.getProgress().steps().get(0);
+        assertThat(kept.id()).isEqualTo(id);
+        assertThat(kept.request().fulfilledBy()).isEqualTo("Anna de Vries");
+        assertThat(kept.request().fulfilledMessageId()).isEqualTo("m1");
+        assertThat(kept.forClient().request().fulfilledBy()).isNull();
+        // by title when no id is sent; a request for something else starts open
+        dossier.replaceProgress(List.of(new StepInput(null, "Legitimatie", false, null, null,
+                StepRequest.document("Kopie rijbewijs", null))), NOW);
+        assertThat(dossier.getProgress().steps().get(0).id()).isEqualTo(id);
+        assertThat(dossier.getProgress().steps().get(0).hasOpenRequest()).isTrue();
+    }
+
+    @Test
+    void aStepIdThatIsNotTheDossiersOrTwiceInTheListIsRefused() {
+        Dossier dossier = purchaseOfAHouse();
+        dossier.replaceProgress(List.of(new StepInput("Intake", false)), NOW);
+        String id = dossier.getProgress().steps().get(0).id();
+
+        assertThatThrownBy(() -> dossier.replaceProgress(List.of(new StepInput("s-00000000", "Intake", false, null,
+                null, null)), NOW)).isInstanceOf(InvalidRequestException.class).extracting("field").isEqualTo("steps[0].id");
+        assertThatThrownBy(() -> dossier.replaceProgress(List.of(new StepInput(id, "Intake", false, null, null, null),
+                new StepInput(id, "Nog eens", false, null, null, null)), NOW)).isInstanceOf(InvalidRequestException.class)
+                .extracting("field").isEqualTo("steps[1].id");
+    }
+
+    @Test
+    void aQuestionnaireRequestIsFulfilledByItsAssignmentOnly() {
+        Dossier dossier = purchaseOfAHouse();
+        dossier.replaceProgress(List.of(new StepInput(null, "Vragenlijst", false, null, null,
+                StepRequest.questionnaire("6b0ac1d2e3f4a5b6c7d8e9f0", null))), NOW);
+
+        assertThat(dossier.fulfilRequest(ProgressStep.questionnaireRequest("6b0ac1d2e3f4a5b6c7d8e9f1"), "Anna", null, NOW))
+                .isFalse();
+        assertThat(dossier.fulfilRequest(ProgressStep.documentRequest(dossier.getProgress().steps().get(0).id()), "Anna",
+                "m1", NOW)).as("not a document request").isFalse();
+        assertThat(dossier.fulfilRequest(ProgressStep.questionnaireRequest("6b0ac1d2e3f4a5b6c7d8e9f0"), "Anna", null, NOW))
+                .isTrue();
+        assertThat(dossier.getProgress().steps().get(0).request().fulfilledAt()).isEqualTo(NOW);
     }
 
     @Test
