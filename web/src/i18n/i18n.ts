@@ -82,3 +82,59 @@ export function formatFileSize(bytes: number | null | undefined, lang: Lang): st
   // One decimal below 10 ("1,5 MB"), none above ("23 MB").
   return `${formatNumber(value, lang, value < 10 ? 1 : 0)} ${UNITS[unit]}`;
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The calendar day (YYYY-MM-DD) of a moment in the office's time zone. */
+export function dayInAmsterdam(moment: Date): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+/** The day of a date (YYYY-MM-DD, as it is) or of a moment (ISO, in Amsterdam); undefined when it is neither. */
+function dayOf(value: string): string | undefined {
+  if (DAY.test(value)) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : dayInAmsterdam(date);
+}
+
+/** The day before a YYYY-MM-DD (calendar arithmetic, so daylight saving time cannot skip or repeat a day). */
+function previousDay(day: string): string {
+  const [, y, m, d] = DAY.exec(day)!;
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d) - 1)).toISOString().slice(0, 10);
+}
+
+/** "15 december" / "15 December"; with the year when it is not this year's (Amsterdam); '' for missing or invalid. */
+export function formatShortDate(value: string | null | undefined, lang: Lang, now: Date = new Date()): string {
+  const day = value ? dayOf(value) : undefined;
+  if (!day) return '';
+  const [, y, m, d] = DAY.exec(day)!;
+  const sameYear = y === dayInAmsterdam(now).slice(0, 4);
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), 12)),
+  );
+}
+
+/**
+ * When something happened, as a person says it: "vandaag 14:02" / "today 14:02", "gisteren" / "yesterday", otherwise the
+ * date ("12 januari", with the year when not this year). Days and times in the office's time zone; '' for missing or invalid.
+ */
+export function formatRelativeTime(value: string | null | undefined, lang: Lang, now: Date = new Date()): string {
+  if (!value) return '';
+  const moment = new Date(value);
+  if (Number.isNaN(moment.getTime())) return '';
+  const day = dayInAmsterdam(moment);
+  const today = dayInAmsterdam(now);
+  if (day === today) {
+    const time = new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Amsterdam' }).format(moment);
+    return translate(lang, 'time.today', { time });
+  }
+  if (day === previousDay(today)) return translate(lang, 'time.yesterday');
+  return formatShortDate(value, lang, now);
+}
+
+/** A due date (YYYY-MM-DD) before today in Amsterdam. */
+export function isPastDay(dueDate: string | null | undefined, now: Date = new Date()): boolean {
+  const day = dueDate ? dayOf(dueDate) : undefined;
+  return !!day && day < dayInAmsterdam(now);
+}

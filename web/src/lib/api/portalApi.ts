@@ -48,6 +48,8 @@ import type {
   CompletedAnswers,
   DefinitionVersion,
 } from './types';
+  Home,
+  ActivityEntry,
 
 const segment = encodeURIComponent;
 
@@ -198,6 +200,18 @@ export const completeQuestionnaire = (assignmentId: string) => api.post<Assignme
 // ---- Office (staff) calls: the workspace "Kantoor" (src/features/office/); every /api/staff route needs role staff.
 
 // Dossiers
+// Home's lists (NEW-1) and a dossier's activity (TRL-1)
+/** "Nieuw voor u" (unread, newest first) and "Wat wij van u nodig hebben" (soonest due first), at most 20 of each. */
+export const home = (signal?: AbortSignal) => api.get<Home>('/api/home', { signal });
+/** "Alles gezien": everything new so far counts as seen; 204. */
+export const markAllSeen = () => api.post('/api/home/seen', undefined);
+/** The client followed an item of "Nieuw voor u" (the app's own navigation: the call is not cut off); 204. */
+export const markHomeItemSeen = (itemId: string) => api.post(`/api/home/items/${segment(itemId)}/seen`, undefined);
+const activityQuery = (page: number, size: number) => new URLSearchParams({ page: String(page), size: String(size) });
+/** One page (zero-based) of who did what in a dossier, newest first. */
+export const dossierActivity = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<ActivityEntry>>(`/api/dossiers/${segment(dossierId)}/activity?${activityQuery(page, size)}`, { signal });
+
 /** Query string of GET /api/staff/dossiers: text, statuses (none = all), sort, zero-based page. */
 export function staffDossierQuery(q: StaffDossierQuery, size: number = PAGE_SIZE): string {
   const out = new URLSearchParams();
@@ -225,6 +239,9 @@ export const replaceProgress = (id: string, steps: ProgressStepInput[]) =>
 
 // Accounts (clients)
 /** "Cliënt uitnodigen": 201 with the account, which gets invitation e-mail #1; 400 with `errors[].field`; 409 when the address is in use. */
+/** The dossier's activity as the office sees it (same entries as the client's), newest first. */
+export const staffDossierActivity = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
+  api.get<Page<ActivityEntry>>(`/api/staff/dossiers/${segment(dossierId)}/activity?${activityQuery(page, size)}`, { signal });
 export const inviteClient = (client: NewClient) => api.post<AccountView>('/api/staff/accounts', client);
 export const staffAccount = (id: string, signal?: AbortSignal) => api.get<AccountView>(`/api/staff/accounts/${segment(id)}`, { signal });
 /** "Uitnodiging opnieuw versturen": 202; earlier links stop working; 409 once the password is set. */

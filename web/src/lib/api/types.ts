@@ -117,14 +117,118 @@ export interface DossierSummary {
 }
 
 export interface ProgressStep {
+  /** "s-3f2a9c1b"; sent back when the office saves the list, so that the step keeps its request and dates. */
+  id?: string;
   title: string;
   done: boolean;
   doneAt?: string | null;
+  /** What the step means for the client (at most 500 characters). */
+  explanation?: string | null;
+  /** YYYY-MM-DD. */
+  plannedDate?: string | null;
+  /** What the office needs from the client for this step. */
+  request?: StepRequest | null;
 }
 
 export interface Dossier extends DossierListItem {
   progress?: { done: number; total: number; steps: ProgressStep[] } | null;
 }
+
+// ---- Issue 22: what the office asks for in a step (NEW-2), Home's lists (NEW-1) and a dossier's activity (TRL-1)
+
+interface StepRequestState {
+  /** YYYY-MM-DD, or null when the office set no date. */
+  dueDate: string | null;
+  /** ISO date-time once the client delivered the document or completed the questionnaire. */
+  fulfilledAt: string | null;
+  /** Staff only: who fulfilled it ("Anna de Vries"). */
+  fulfilledBy?: string | null;
+  /** Staff only: the message the document came with. */
+  fulfilledMessageId?: string | null;
+}
+
+/** A named document to deliver (fulfilled by a message with a file and `requestId`), or a questionnaire to complete. */
+export type StepRequest =
+  | ({ kind: 'DOCUMENT'; name: string } & StepRequestState)
+  | ({ kind: 'QUESTIONNAIRE'; assignmentId: string } & StepRequestState);
+
+/** What the office's progress editor sends per step as its request. */
+export type StepRequestInput =
+  | { kind: 'DOCUMENT'; name: string; dueDate?: string }
+  | { kind: 'QUESTIONNAIRE'; assignmentId: string; dueDate?: string };
+
+export type HomeNewKind = 'DOCUMENT' | 'MESSAGE' | 'STEP_DONE' | 'QUESTIONNAIRE';
+
+/** Something new for the client ("Nieuw voor u"), unread; `id` is "document:<id>", "message:<id>", "step:<dossierId>:<stepId>" or "questionnaire:<assignmentId>". */
+export interface HomeNewItem {
+  id: string;
+  kind: HomeNewKind | string;
+  dossierId: string;
+  dossierNumber: string;
+  /** ISO date-time. */
+  at: string;
+  documentId?: string;
+  category?: DocumentCategory | string;
+  messageId?: string;
+  stepTitle?: string;
+  assignmentId?: string;
+}
+
+export type HomeNeededKind = 'DOCUMENT_REQUEST' | 'QUESTIONNAIRE';
+
+/** Something the office needs from the client ("Wat wij van u nodig hebben"); `id` is "request:<dossierId>:<stepId>" or "questionnaire:<assignmentId>". */
+export interface HomeNeededItem {
+  id: string;
+  kind: HomeNeededKind | string;
+  dossierId: string;
+  dossierNumber: string;
+  /** YYYY-MM-DD, or null. */
+  dueDate: string | null;
+  /** DOCUMENT_REQUEST: what to deliver ("Kopie paspoort"). */
+  name?: string;
+  stepId?: string;
+  stepTitle?: string;
+  assignmentId?: string;
+}
+
+/** GET /api/home: at most 20 of each; `total` counts them all. */
+export interface Home {
+  newForYou: { items: HomeNewItem[]; total: number };
+  neededFromYou: { items: HomeNeededItem[]; total: number };
+}
+
+export type ActivityKind =
+  | 'DOSSIER_CREATED'
+  | 'STATUS_CHANGED'
+  | 'DETAILS_CHANGED'
+  | 'PARTIES_CHANGED'
+  | 'PROGRESS_CHANGED'
+  | 'DOCUMENT_PUBLISHED'
+  | 'DOCUMENT_OPENED'
+  | 'DOCUMENT_DELIVERED'
+  | 'MESSAGE_SENT'
+  | 'MESSAGE_READ'
+  | 'QUESTIONNAIRE_SENT'
+  | 'QUESTIONNAIRE_COMPLETED'
+  | 'REQUEST_FULFILLED';
+
+/** One line of a dossier's activity (GET /api/dossiers/{id}/activity, newest first). */
+export interface ActivityEntry {
+  id: string;
+  /** ISO date-time. */
+  at: string;
+  kind: ActivityKind | string;
+  actor: { side: 'OFFICE' | 'CLIENT' | string; name: string | null };
+  objectId: string | null;
+  /** STATUS_CHANGED: the new status. */
+  status?: DossierStatus | string;
+  partiesAdded?: string[];
+  partiesRemoved?: string[];
+  /** REQUEST_FULFILLED: what was delivered ("Kopie paspoort"). */
+  name?: string;
+}
+
+// ---- end of issue 22's block
 
 export type DocumentCategory = 'CORRESPONDENCE' | 'DOCUMENT' | 'DELIVERED';
 
@@ -199,6 +303,8 @@ export interface NewMessage {
   body: string;
   inReplyTo?: string;
   uploads: string[];
+  /** The id of the progress step whose document request this message delivers (at least one upload then). */
+  requestId?: string;
 }
 
 /** The server's view of one upload (GET /api/uploads/{id}). */
@@ -402,8 +508,15 @@ export interface DossierChange {
 }
 
 export interface ProgressStepInput {
+  /** The id of an existing step; left out for a new one. */
+  id?: string;
   title: string;
   done: boolean;
+  /** At most 500 characters. */
+  explanation?: string;
+  /** YYYY-MM-DD. */
+  plannedDate?: string;
+  request?: StepRequestInput;
 }
 
 /** "Cliënt uitnodigen": a person, or a company (its main account) with companyName. */
