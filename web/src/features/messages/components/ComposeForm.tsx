@@ -30,34 +30,56 @@ function fieldOf(name: string | undefined): Field | undefined {
   return undefined;
 }
 
+/** Delivering what the office asked for in a progress step (NEW-2): the step's id and the requested document's name. */
+export interface DeliveryRequest {
+  requestId: string;
+  name: string;
+  /** A sentence under the heading (which dossier it goes to). */
+  intro?: string;
+}
+
 /**
  * MSG-3/MSG-4/MSG-5: a new message ("Nieuw bericht") or a reply ("Beantwoorden", subject prefilled "Re: …").
  * Subject and body are required (messages next to the fields, also for the server's 400 field errors); attachments are
  * uploaded in the pop-up and listed here with a trash bin each; "Versturen" sends the message with its upload ids.
+ * A delivery ("Aanleveren: Kopie paspoort") prefills subject and text, needs at least one file and is sent with the
+ * request's id; the dialog around it places the focus, so the form does not.
  */
 export function ComposeForm({
   dossierId,
   replyTo,
+  delivery,
+  headingId,
   onSent,
   onCancel,
 }: {
   dossierId: string;
   replyTo?: Pick<Message, 'id' | 'subject'>;
+  delivery?: DeliveryRequest;
+  /** The heading's id, for a dialog that is labelled by it. */
+  headingId?: string;
   onSent: (message: MessageWithBody) => void;
   onCancel: () => void;
 }) {
   const { t, tp, lang } = useI18n();
   const id = useId();
   const ids = {
-    heading: `${id}-heading`,
+    heading: headingId ?? `${id}-heading`,
+    intro: `${id}-intro`,
     subject: `${id}-subject`,
     body: `${id}-body`,
     attachments: `${id}-attachments`,
     hint: `${id}-hint`,
     error: (field: Field) => `${id}-${field}-error`,
   };
-  const [subject, setSubject] = useState(() => (replyTo ? replySubject(replyTo.subject, (s) => t('messages.replySubject', { subject: s })) : ''));
-  const [body, setBody] = useState('');
+  const [subject, setSubject] = useState(() =>
+    delivery
+      ? t('deliver.subject', { name: delivery.name })
+      : replyTo
+        ? replySubject(replyTo.subject, (s) => t('messages.replySubject', { subject: s }))
+        : '',
+  );
+  const [body, setBody] = useState(() => (delivery ? t('deliver.body', { name: delivery.name }) : ''));
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [removing, setRemoving] = useState<ReadonlySet<string>>(() => new Set());
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -76,6 +98,7 @@ export function ComposeForm({
 
   // Start where the client has to type: the subject of a new message, the text of a reply.
   useEffect(() => {
+    if (delivery) return;
     (replyTo ? bodyRef : subjectRef).current?.focus();
     // Only when the form appears (it is keyed by the message it answers).
   }, []);
@@ -95,6 +118,7 @@ export function ComposeForm({
     const found: FieldErrors = {};
     if (!subject.trim()) found.subject = t('compose.subject.missing');
     if (!body.trim()) found.body = t('compose.body.missing');
+    if (delivery && uploads.length === 0) found.uploads = t('deliver.attachments.missing');
     return found;
   };
 
@@ -124,6 +148,7 @@ export function ComposeForm({
         body,
         ...(replyTo ? { inReplyTo: replyTo.id } : {}),
         uploads: uploads.map((u) => u.id),
+        ...(delivery ? { requestId: delivery.requestId } : {}),
       });
       onSent(message);
     } catch (error) {
@@ -187,6 +212,7 @@ export function ComposeForm({
 
   const onUploaded = (upload: Upload) => {
     setUploads((list) => (list.some((u) => u.id === upload.id) ? list : [...list, upload]));
+    if (delivery) clearError('uploads');
     addedInDialog.current += 1;
     setStatus(tp('compose.attachments.added', addedInDialog.current));
   };
@@ -202,9 +228,14 @@ export function ComposeForm({
   return (
     <section className="compose" aria-labelledby={ids.heading}>
       <h2 id={ids.heading} className="compose-heading">
-        {replyTo ? t('messages.reply') : t('messages.new')}
+        {delivery ? t('deliver.title', { name: delivery.name }) : replyTo ? t('messages.reply') : t('messages.new')}
       </h2>
       {replyTo && <p className="muted compose-context">{t('compose.inReplyTo', { subject: replyTo.subject })}</p>}
+      {delivery?.intro && (
+        <p id={ids.intro} className="muted compose-context">
+          {delivery.intro}
+        </p>
+      )}
       <form noValidate onSubmit={submit}>
         <div className={errors.subject ? 'field field-invalid' : 'field'}>
           <label htmlFor={ids.subject}>{t('compose.subject')}</label>
