@@ -11,6 +11,7 @@ vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/api/portalApi')>()),
   dossierSummary: vi.fn(),
   actionsSummary: vi.fn(),
+  home: vi.fn(),
 }));
 
 const ANNA: Me = { id: 'a', email: 'anna@example.com', name: 'Anna de Vries', roles: ['client'], language: 'nl', accountType: 'PERSON' };
@@ -39,6 +40,7 @@ const JANSEN_BV: Me = {
 beforeEach(() => {
   vi.mocked(portalApi.dossierSummary).mockResolvedValue({ inProgress: 1, total: 2, statuses: ['IN_PROGRESS'] });
   vi.mocked(portalApi.actionsSummary).mockResolvedValue({ open: 0 });
+  vi.mocked(portalApi.home).mockResolvedValue({ newForYou: { items: [], total: 0 }, neededFromYou: { items: [], total: 0 } });
 });
 afterEach(() => vi.clearAllMocks());
 

@@ -7,6 +7,9 @@ import * as portalApi from '../../lib/api/portalApi';
 import { accountLabel } from '../../lib/accountName';
 import type { Me } from '../../lib/api/types';
 import { isCompanyMainAccount } from '../my-details/components/ExtraAccountsSection';
+import { ErrorMessage } from '../../components/Status';
+import { NewForYou } from './NewForYou';
+import { NeededFromYou } from './NeededFromYou';
 
 /** One Home tile: a link with an icon, a title and what it counts. */
 function Tile({ to, testId, icon, title, children }: { to: string; testId: string; icon: ReactNode; title: string; children: ReactNode }) {
@@ -23,13 +26,14 @@ function Tile({ to, testId, icon, title, children }: { to: string; testId: strin
   );
 }
 
-/** HOME-1..4: three tiles. */
+/** HOME-1..4: three tiles; under them what is new for the client and what the office needs from them (NEW-1). */
 export function HomePage({ me }: { me: Me }) {
   const { t, tp, lang } = useI18n();
   usePageTitle(t('home.title'));
   const dossiers = useApi(portalApi.dossierSummary);
   const actions = useApi(portalApi.actionsSummary);
-  const busy = dossiers.loading || actions.loading;
+  const home = useApi(portalApi.home);
+  const busy = dossiers.loading || actions.loading || home.loading;
 
   const open = actions.data?.open;
   const actionsFailed = !actions.loading && (actions.error !== undefined || typeof open !== 'number');
@@ -79,6 +83,16 @@ export function HomePage({ me }: { me: Me }) {
           </span>
         </Tile>
       </ul>
+      {home.error !== undefined ? (
+        <div className="home-lists-failed">
+          <ErrorMessage error={home.error} onRetry={home.reload} />
+        </div>
+      ) : (
+        <div className="home-lists">
+          <NewForYou list={home.data?.newForYou} />
+          <NeededFromYou list={home.data?.neededFromYou} />
+        </div>
+      )}
     </>
   );
 }
