@@ -1,7 +1,8 @@
 // a. The broker paused (SIGSTOP, 20 s), then killed (SIGKILL) and started again, while the office publishes
 // documents and sends messages and clients complete questionnaires: afterwards every one is visible to its client
 // exactly once, and every e-mail arrived exactly once (documents: the digests of a dossier tell of as many documents
-// as were published to it; messages: one mail each; questionnaires: one "waiting" mail per questionnaire).
+// as were published to it; messages: one mail each; questionnaires: one "waiting" mail per questionnaire), and each
+// is in its dossier's activity trail exactly once, the trail's check finding nothing changed or removed.
 // RELIABILITY_N (1000): documents + messages + questionnaire completions together (50 % / 30 % / 20 %).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import {
 import { consumedTopics, kafkaTool, lagging } from './lib/kafka.mjs';
 import {
   allItems, clients, compareIds, completeQuestionnaire, dossiers, office, publishDocument, questionnaireDefinition,
-  sendMessage, sendQuestionnaire, signIn,
+  sendMessage, sendQuestionnaire, signIn, trailAgainst, trailProblems,
 } from './lib/work.mjs';
 
 const SCENARIO = 'a';
@@ -203,6 +204,23 @@ describe(`a. broker paused ${PAUSE_MS / 1000} s, then killed and restarted, whil
       [0, 0, 0, 0, 0, 0, 0],
       `missing and doubled: ${JSON.stringify(last)}`,
     );
+  });
+
+  it('records every publication, message and completion once in its dossier\'s activity trail, which stays intact', async () => {
+    const expected = [
+      ...published.documents.map((x) => ({ dossier: x.dossier.id, kind: 'DOCUMENT_PUBLISHED', objectId: x.id })),
+      ...published.messages.map((x) => ({ dossier: x.dossier.id, kind: 'MESSAGE_SENT', objectId: x.id })),
+      ...published.questionnaires.map((x) => ({ dossier: x.dossier.id, kind: 'QUESTIONNAIRE_COMPLETED', objectId: x.assignment })),
+    ];
+    const ids = files.map((d) => d.id);
+    let last;
+    await waitFor('every record in the trail', async () => {
+      last = await trailAgainst(staffApi, ids, expected);
+      return last.missing.length === 0;
+    }, { timeoutMs: 120_000, intervalMs: 2000 }).catch((e) => assert.fail(`${e.message}; missing ${last.missing.length}`));
+    figure(SCENARIO, 'trail records missing / doubled', `${last.missing.length} / ${last.doubled.length} (of ${expected.length})`);
+    assert.deepEqual(last.doubled, [], 'no record twice');
+    assert.deepEqual(await trailProblems(ids), [], 'the trail check finds nothing changed or removed');
   });
 
   it('relayed events more than once at most, never lost (figure: repeats the consumers absorbed)', async () => {

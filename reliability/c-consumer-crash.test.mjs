@@ -1,6 +1,8 @@
 // c. The consumer that sends the e-mails (notification-service) killed with SIGKILL in the middle of a batch, while
 // the office keeps sending messages and publishing documents; restarted, it neither skips nor doubles: one mail
-// per message, and the document digests of each dossier tell of every document exactly once. A kill between the
+// per message, and the document digests of each dossier tell of every document exactly once. The activity trail's
+// consumer (dossier-service) is killed at the same moment: every message and document is in its dossier's trail
+// exactly once afterwards, and the trail's check finds nothing changed or removed. A kill between the
 // SMTP server taking a mail and the service recording it hands the server that mail again with the same Message-ID,
 // which the recipient's mailbox keeps once: that is counted as one mail, and the repeats are shown as a figure.
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +13,7 @@ import {
 } from './lib/stack.mjs';
 import { consumedTopics, kafkaTool, lagging } from './lib/kafka.mjs';
 import { MAIL_RETRIES_FOR_D } from './lib/overrides.mjs';
-import { clients, dossiers, office, publishDocument, sendMessage } from './lib/work.mjs';
+import { clients, dossiers, office, publishDocument, sendMessage, trailAgainst, trailProblems } from './lib/work.mjs';
 
 const SCENARIO = 'c';
 const MESSAGES = Number(process.env.RELIABILITY_C_MESSAGES ?? 160);
@@ -19,7 +21,7 @@ const DOCUMENTS = Number(process.env.RELIABILITY_C_DOCUMENTS ?? 40);
 const DOSSIERS = 8;
 const WINDOW_MS = durationMs(stackEnv('DOCUMENT_MAIL_WINDOW', '2m'));
 
-describe('c. notification-service killed in the middle of a batch', { timeout: 240_000 }, () => {
+describe('c. notification-service and dossier-service killed in the middle of a batch', { timeout: 330_000 }, () => {
   let staffApi;
   let kafka;
   let consumed;
@@ -64,6 +66,7 @@ describe('c. notification-service killed in the middle of a batch', { timeout: 2
     // killed once a part of the first burst's mails went out and the consumer still has events of it in hand
     await waitFor('the first mails of the burst', async () => (await messageMails()) >= third / 4, { timeoutMs: 60_000, intervalMs: 200 });
     await kill('notification-service', 'KILL');
+    await kill('dossier-service', 'KILL');
     try {
       // what the dead consumer had not committed: fetched and in hand, or not yet fetched
       const behind = (await lagging(kafka, consumed)).filter((l) => l.group === 'notification-service')
@@ -75,8 +78,9 @@ describe('c. notification-service killed in the middle of a batch', { timeout: 2
     } finally {
       // notification-service comes back with the fewer mail retries scenario d needs (no mail fails here)
       const restarting = restart('notification-service', MAIL_RETRIES_FOR_D);
+      const trailRestarting = restart('dossier-service');
       await publish(burst(MESSAGES - 2 * third, DOCUMENTS - 2 * thirdDocs, 2000));
-      figure(SCENARIO, 'restart until ready', seconds(await restarting));
+      figure(SCENARIO, 'restart until ready', `notification-service ${seconds(await restarting)}, dossier-service ${seconds(await trailRestarting)}`);
     }
     figure(SCENARIO, 'published', `${sent.filter((x) => x.kind === 'message').length} messages and ${sent.filter((x) => x.kind === 'document').length} documents in three bursts: before the kill, while down, while starting`);
   });
@@ -122,5 +126,15 @@ describe('c. notification-service killed in the middle of a batch', { timeout: 2
     figure(SCENARIO, 'mails missing / doubled', `${last.short} / ${last.over} (of ${MESSAGES} message mails and ${DOCUMENTS} documents told of)`);
     figure(SCENARIO, 'handed to SMTP again with the same Message-ID', `${repeats}`);
     assert.deepEqual(last, { short: 0, over: 0 });
+  });
+
+  it('records every message and document once in its dossier\'s activity trail, which stays intact', async () => {
+    const expected = sent.map((x) => ({ dossier: x.dossier, kind: x.kind === 'message' ? 'MESSAGE_SENT' : 'DOCUMENT_PUBLISHED', objectId: x.id }));
+    const ids = files.map((d) => d.id);
+    // the consumers caught up in the test before: everything is in the trail now, or it was lost
+    const { missing, doubled } = await trailAgainst(staffApi, ids, expected);
+    figure(SCENARIO, 'trail records missing / doubled', `${missing.length} / ${doubled.length} (of ${expected.length})`);
+    assert.deepEqual({ missing, doubled }, { missing: [], doubled: [] });
+    assert.deepEqual(await trailProblems(ids), [], 'the trail check finds nothing changed or removed');
   });
 });

@@ -1,7 +1,7 @@
 // What the scenarios publish, through the gateway as the office's tools and clients' browsers do: dossiers,
 // documents, messages and questionnaires sent and completed; and what a client sees of them afterwards.
 import { backOfficeToken, ensureClientAccount, signIn, staff } from '../../e2e/lib/portal.mjs';
-import { RUN, pool } from './stack.mjs';
+import { RUN, SERVICES, pool, timedFetch } from './stack.mjs';
 
 export { signIn };
 
@@ -91,4 +91,31 @@ export function compareIds(expected, seen) {
     missing: expected.filter((id) => !counts.has(id)),
     doubled: [...counts].filter(([, n]) => n > 1).map(([id]) => id),
   };
+}
+
+/**
+ * Each dossier's activity trail against what was done in it: `expected` is [{ dossier, kind, objectId }] (kinds as
+ * the trail names them); answers the records missing and those there more than once, over all dossiers.
+ */
+export async function trailAgainst(staffApi, dossierIds, expected) {
+  const missing = [];
+  const doubled = [];
+  await pool(dossierIds, 4, async (dossierId) => {
+    const records = await allItems(staffApi, `/api/staff/dossiers/${dossierId}/activity`);
+    const counts = new Map();
+    for (const r of records) counts.set(`${r.kind} ${r.objectId}`, (counts.get(`${r.kind} ${r.objectId}`) ?? 0) + 1);
+    for (const e of expected.filter((x) => x.dossier === dossierId)) {
+      const n = counts.get(`${e.kind} ${e.objectId}`) ?? 0;
+      if (n === 0) missing.push(e);
+      if (n > 1) doubled.push({ ...e, times: n });
+    }
+  });
+  return { missing, doubled };
+}
+
+/** dossier-service's check of the trail (reachable from this machine only): the problems it found in these dossiers. */
+export async function trailProblems(dossierIds) {
+  const res = await timedFetch(`http://localhost:${SERVICES['dossier-service']}/actuator/trail`, {}, 120_000);
+  if (res.status !== 200) throw new Error(`trail check: ${res.status} ${res.error ?? res.text}`);
+  return res.json.problems.filter((p) => dossierIds.includes(p.dossierId));
 }

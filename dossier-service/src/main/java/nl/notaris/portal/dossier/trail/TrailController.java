@@ -20,7 +20,7 @@ import nl.notaris.portal.support.web.PageResponse;
 
 /** "Activiteit": who did what in a dossier and when (TRL-1), for its clients and for the office. */
 @RestController
-@Tag(name = "Dossiers")
+@Tag(name = "Dossiers (staff)")
 class TrailController {
 
     private final Trail trail;
