@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import { ApiError } from '../../lib/api/client';
 import { useApi, usePageTitle } from '../../lib/hooks';
@@ -9,10 +10,16 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { DossierTabs } from './components/DossierTabs';
 import { ProgressPanel } from './components/ProgressPanel';
 
-/** DOS-3..5, DOC-1..4. */
+/**
+ * DOS-3..5, DOC-1..4. `?voortgang=open` opens the progress (`&stap=<stepId>` focuses that step): Home's links to a
+ * step that was done.
+ */
 export function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const [searchParams] = useSearchParams();
+  // A document delivered from the progress: the tabs count it (and the message) again.
+  const [deliveries, setDeliveries] = useState(0);
   const dossier = useApi((signal) => portalApi.dossier(id, signal), id);
   const notFound = dossier.error instanceof ApiError && dossier.error.status === 404;
 
@@ -50,8 +57,15 @@ export function DossierPage() {
     <>
       <BackLink />
       <DossierHead dossier={d} />
-      <ProgressPanel progress={d.progress} />
-      <DossierTabs dossierId={d.id} />
+      <ProgressPanel
+        key={d.id}
+        progress={d.progress}
+        dossier={d}
+        initiallyOpen={searchParams.get('voortgang') === 'open'}
+        focusStepId={searchParams.get('stap')}
+        onDelivered={() => setDeliveries((n) => n + 1)}
+      />
+      <DossierTabs key={deliveries} dossierId={d.id} />
     </>
   );
 }
