@@ -16,12 +16,15 @@ export function DocumentList({
   tabLabel,
   onRead,
   loadSubjects,
+  focusDocumentId,
 }: {
   loadPage: PageLoader<PortalDocument>;
   tabLabel: string;
   onRead: () => void;
   /** For files that came with a message: the subjects of those messages (one call per loaded page). */
   loadSubjects?: SubjectsLoader;
+  /** A document to scroll to and focus once it is listed (a link to it, e.g. from Home). */
+  focusDocumentId?: string | null;
 }) {
   const { t } = useI18n();
   const list = usePagedApi(loadPage);
@@ -36,6 +39,18 @@ export function DocumentList({
     focusOnArrival.current = null;
     listRef.current?.children[index]?.querySelector('a')?.focus();
   }, [list.items.length]);
+
+  // A link to a document: its download link takes the focus once the document is on a loaded page.
+  const focusedByLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusDocumentId || focusedByLink.current === focusDocumentId) return;
+    const index = list.items.findIndex((doc) => doc.id === focusDocumentId);
+    if (index < 0) return;
+    focusedByLink.current = focusDocumentId;
+    const item = listRef.current?.children[index] as HTMLElement | undefined;
+    item?.scrollIntoView?.({ block: 'center' });
+    item?.querySelector<HTMLElement>('a.download')?.focus();
+  }, [focusDocumentId, list.items]);
 
   if (list.totalItems === undefined) {
     return list.error !== undefined ? <ErrorMessage error={list.error} onRetry={list.loadMore} /> : <Loading />;

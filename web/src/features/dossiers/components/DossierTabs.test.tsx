@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ vi.mock('../../../lib/api/portalApi', async (importOriginal) => ({
   documents: vi.fn(),
   messageCounts: vi.fn(),
   messages: vi.fn(),
+  dossierActivity: vi.fn(),
 }));
 
 const COUNTS: DocumentCounts = {
@@ -51,6 +52,7 @@ beforeEach(() => {
   vi.mocked(portalApi.documentCounts).mockResolvedValue(COUNTS);
   vi.mocked(portalApi.messageCounts).mockResolvedValue({ total: 0, unread: 0 });
   vi.mocked(portalApi.messages).mockImplementation(async (_dossierId, page, size) => ({ items: [], page, size, totalItems: 0, totalPages: 0 }));
+  vi.mocked(portalApi.dossierActivity).mockImplementation(async (_dossierId, page, size) => ({ items: [], page, size, totalItems: 0, totalPages: 0 }));
   vi.mocked(portalApi.documents).mockImplementation(async (_dossierId, category, page, size) => ({
     items: category === 'CORRESPONDENCE' ? [letter] : [],
     page,
@@ -66,7 +68,7 @@ afterEach(() => {
 });
 
 describe('DossierTabs (DOS-5)', () => {
-  it('shows four tabs; counts and unread are announced through the visually hidden text', async () => {
+  it('shows four tabs and "Activiteit"; counts and unread are announced through the visually hidden text', async () => {
     renderTabs();
     await screen.findByRole('tab', { name: 'Correspondentie, 2 items, 1 ongelezen' });
     expect(screen.getAllByRole('tab').map((t) => t.id)).toEqual([
@@ -74,7 +76,10 @@ describe('DossierTabs (DOS-5)', () => {
       'dossier-tab-documenten',
       'dossier-tab-aangeleverd',
       'dossier-tab-berichten',
+      'dossier-tab-activiteit',
     ]);
+    // The activity has no count.
+    expect(tab('Activiteit')).toBeTruthy();
     expect(tab('Documenten, 3 items, 0 ongelezen')).toBeTruthy();
     // No count known for this category: just the name.
     expect(tab('Door mij aangeleverd')).toBeTruthy();
@@ -92,7 +97,7 @@ describe('DossierTabs (DOS-5)', () => {
   it('has only the selected tab in the tab order, and the panel labelled by it', async () => {
     renderTabs('?tab=documenten');
     await screen.findByText('Er zijn hier nog geen documenten.');
-    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1]);
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
     expect(selectedTab().id).toBe('dossier-tab-documenten');
     const panel = screen.getByRole('tabpanel');
     expect(panel.getAttribute('aria-labelledby')).toBe('dossier-tab-documenten');
@@ -111,18 +116,23 @@ describe('DossierTabs (DOS-5)', () => {
     expect(selectedTab()).toBe(tab(/Documenten/));
     expect(document.activeElement).toBe(selectedTab());
     expect(screen.getByTestId('search').textContent).toBe('?tab=documenten');
-    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1]);
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
 
     await user.keyboard('{End}');
-    expect(selectedTab()).toBe(tab(/Berichten/));
+    expect(selectedTab()).toBe(tab('Activiteit'));
     expect(document.activeElement).toBe(selectedTab());
-    expect(await screen.findByText('Er zijn nog geen berichten.')).toBeTruthy();
+    expect(await screen.findByText('Er is nog geen activiteit in dit dossier.')).toBeTruthy();
+    expect(screen.getByTestId('search').textContent).toBe('?tab=activiteit');
 
     await user.keyboard('{ArrowRight}');
     expect(selectedTab()).toBe(tab(/Correspondentie/));
 
     await user.keyboard('{ArrowLeft}');
+    expect(selectedTab()).toBe(tab('Activiteit'));
+
+    await user.keyboard('{ArrowLeft}');
     expect(selectedTab()).toBe(tab(/Berichten/));
+    expect(await screen.findByText('Er zijn nog geen berichten.')).toBeTruthy();
 
     await user.keyboard('{Home}');
     expect(selectedTab()).toBe(tab(/Correspondentie/));
@@ -142,6 +152,22 @@ describe('DossierTabs (DOS-5)', () => {
       ['CORRESPONDENCE', 0],
       ['DELIVERED', 0],
     ]);
+  });
+
+  it('loads the activity of the dossier in the "Activiteit" tab (?tab=activiteit)', async () => {
+    renderTabs('?tab=activiteit');
+    expect(await screen.findByText('Er is nog geen activiteit in dit dossier.')).toBeTruthy();
+    expect(selectedTab().id).toBe('dossier-tab-activiteit');
+    expect(vi.mocked(portalApi.dossierActivity).mock.calls[0].slice(0, 3)).toEqual(['dossier-1', 0, 20]);
+  });
+
+  it('focuses the document a link names (?document=), and forgets it on another tab', async () => {
+    const user = userEvent.setup();
+    renderTabs('?tab=correspondentie&document=doc-1');
+    const link = await screen.findByRole('link', { name: /Bevestiging opdracht/ });
+    await waitFor(() => expect(document.activeElement).toBe(link));
+    await user.click(tab(/Documenten/));
+    expect(screen.getByTestId('search').textContent).toBe('?tab=documenten');
   });
 
   describe('after a download', () => {

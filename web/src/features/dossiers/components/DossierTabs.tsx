@@ -8,15 +8,18 @@ import type { DocumentCategory, DocumentCounts, MessageCounts } from '../../../l
 import { Tabs } from '../../../components/Tabs';
 import { MessagesPanel } from '../../messages/components/MessagesPanel';
 import { DocumentList } from './DocumentList';
+import { ActivityPanel, ACTIVITY_PAGE_SIZE } from './ActivityPanel';
 import { usePendingDeliveries } from './usePendingDeliveries';
 
-type TabId = 'correspondentie' | 'documenten' | 'aangeleverd' | 'berichten';
+type TabId = 'correspondentie' | 'documenten' | 'aangeleverd' | 'berichten' | 'activiteit';
 
 const TABS: { id: TabId; label: MessageKey; category?: DocumentCategory }[] = [
   { id: 'correspondentie', label: 'dossier.tab.correspondence', category: 'CORRESPONDENCE' },
   { id: 'documenten', label: 'dossier.tab.documents', category: 'DOCUMENT' },
   { id: 'aangeleverd', label: 'dossier.tab.delivered', category: 'DELIVERED' },
   { id: 'berichten', label: 'dossier.tab.messages' },
+  // TRL-1: who did what and when; no count.
+  { id: 'activiteit', label: 'dossier.tab.activity' },
 ];
 
 export const DOCUMENTS_PAGE_SIZE = 20;
@@ -28,7 +31,10 @@ function isTab(value: string | null): value is TabId {
   return TABS.some((tab) => tab.id === value);
 }
 
-/** DOS-5: four tabs with item and unread counts; the selected tab is kept in the URL (`?tab=`). */
+/**
+ * DOS-5: four tabs with item and unread counts, and "Activiteit" (TRL-1); the selected tab is kept in the URL (`?tab=`).
+ * `&document=<id>` (a link from Home) focuses that document once it is listed.
+ */
 export function DossierTabs({ dossierId }: { dossierId: string }) {
   const { t, tp } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -36,6 +42,7 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
   const selected: TabId = isTab(tabParam) ? tabParam : 'correspondentie';
   // "Bij bericht: …" of a delivered file opens that message (`?tab=berichten&bericht=<id>`).
   const messageParam = selected === 'berichten' ? searchParams.get('bericht') : null;
+  const documentParam = searchParams.get('document');
   const { counts, markOneRead, reload: reloadDocumentCounts } = useDocumentCounts(dossierId);
   const messageCounts = useMessageCounts(dossierId);
   // MSG-6: what the client sends with a message is filed under "Door mij aangeleverd" moments later.
@@ -45,6 +52,7 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
     const next = new URLSearchParams(searchParams);
     next.set('tab', id);
     next.delete('bericht');
+    next.delete('document');
     setSearchParams(next, { replace: true });
   };
 
@@ -63,7 +71,7 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
           label: (
             <TabLabel
               name={t(tab.label)}
-              count={tab.category ? counts?.[tab.category] : messageCounts.counts}
+              count={tab.category ? counts?.[tab.category] : tab.id === 'berichten' ? messageCounts.counts : undefined}
               pending={tab.category === 'DELIVERED' ? deliveries.pending : 0}
             />
           ),
@@ -76,7 +84,10 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
             tabLabel={t(current.label)}
             onRead={() => markOneRead(category)}
             loadSubjects={category === 'DELIVERED' ? (ids, signal) => portalApi.messageSubjects(dossierId, ids, signal) : undefined}
+            focusDocumentId={documentParam}
           />
+        ) : selected === 'activiteit' ? (
+          <ActivityPanel key={dossierId} loadPage={(page, signal) => portalApi.dossierActivity(dossierId, page, ACTIVITY_PAGE_SIZE, signal)} />
         ) : (
           <MessagesPanel
             key={dossierId}

@@ -16,9 +16,10 @@ import { DocumentsTab } from './DocumentsTab';
 import { MessagesTab } from './MessagesTab';
 import { DeliveredTab } from './DeliveredTab';
 import { QuestionnairesTab } from './QuestionnairesTab';
+import { ActivityPanel, ACTIVITY_PAGE_SIZE } from '../../dossiers/components/ActivityPanel';
 
 /** The tabs of one dossier in the workspace (the Werkvoorraad links to them with ?tab=). */
-export const OFFICE_DOSSIER_TABS = ['gegevens', 'documenten', 'berichten', 'aangeleverd', 'vragenlijsten'] as const;
+export const OFFICE_DOSSIER_TABS = ['gegevens', 'documenten', 'berichten', 'aangeleverd', 'vragenlijsten', 'activiteit'] as const;
 export type OfficeDossierTab = (typeof OFFICE_DOSSIER_TABS)[number];
 
 /** One dossier as the handler works on it: its details, parties and progress, and what goes on in it. */
@@ -71,6 +72,15 @@ export function OfficeDossierPage() {
         {tab === 'berichten' && <MessagesTab dossier={dossier} />}
         {tab === 'aangeleverd' && <DeliveredTab dossier={dossier} />}
         {tab === 'vragenlijsten' && <QuestionnairesTab dossier={dossier} />}
+        {tab === 'activiteit' && (
+          <section className="card" aria-labelledby="office-activity-heading">
+            <h2 id="office-activity-heading">{t('office.activity.heading')}</h2>
+            <ActivityPanel
+              key={dossier.id}
+              loadPage={(page, signal) => portalApi.staffDossierActivity(dossier.id, page, ACTIVITY_PAGE_SIZE, signal)}
+            />
+          </section>
+        )}
       </Tabs>
     </>
   );
