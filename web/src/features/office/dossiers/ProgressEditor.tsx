@@ -1,21 +1,19 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/I18nContext';
+import { useApi } from '../../../lib/hooks';
 import * as portalApi from '../../../lib/api/portalApi';
 import type { ProgressStep, StaffDossier } from '../../../lib/api/types';
 import { DateTime } from '../../../components/DateTime';
 import { FieldError } from '../../../components/FormField';
 import { ErrorMessage } from '../../../components/Status';
+import { editedStep, newStep, stepErrors, stepInput, StepDetailsEditor, type EditedStep, type StepErrors } from './StepDetailsEditor';
 
-interface EditedStep extends ProgressStep {
-  key: number;
-}
-
-let nextKey = 0;
-const edited = (steps: ProgressStep[]): EditedStep[] => steps.map((s) => ({ ...s, key: nextKey++ }));
+const edited = (steps: ProgressStep[]): EditedStep[] => steps.map(editedStep);
 
 /**
- * The progress steps the client sees (DOS-4): add, rename, reorder, mark done, remove; saved as one list, the server
- * dates a step when it is first marked done.
+ * The progress steps the client sees (DOS-4, NEW-2): add, rename, reorder, mark done, remove, and per step an
+ * explanation, a planned date and a request (a document to deliver or a questionnaire to fill in); saved as one list with
+ * each existing step's id, the server dates a step when it is first marked done.
  */
 export function ProgressEditor({ dossier, onSaved }: { dossier: StaffDossier; onSaved: (d: StaffDossier) => void }) {
   const { t } = useI18n();
@@ -23,13 +21,22 @@ export function ProgressEditor({ dossier, onSaved }: { dossier: StaffDossier; on
   const [steps, setSteps] = useState<EditedStep[]>(() => edited(dossier.progress?.steps ?? []));
   const [newTitle, setNewTitle] = useState('');
   const [emptyTitles, setEmptyTitles] = useState(false);
+  const [errors, setErrors] = useState<Record<number, StepErrors>>({});
   const [failure, setFailure] = useState<unknown>(undefined);
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState('');
   useEffect(() => setSteps(edited(dossier.progress?.steps ?? [])), [dossier.progress]);
 
-  const change = (key: number, patch: Partial<ProgressStep>) =>
+  // The questionnaires a step can ask for: loaded once a step asks for one.
+  const wantsAssignments = steps.some((s) => s.requestKind === 'QUESTIONNAIRE');
+  const assignments = useApi((signal) => portalApi.staffAssignments(dossier.id, signal), wantsAssignments ? dossier.id : null);
+
+  const change = (key: number, patch: Partial<EditedStep>) => {
     setSteps((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
+    if (patch.requestKind !== undefined || patch.requestName !== undefined || patch.requestAssignmentId !== undefined) {
+      setErrors((all) => (all[key] ? { ...all, [key]: {} } : all));
+    }
+  };
   const move = (index: number, by: -1 | 1) =>
     setSteps((all) => {
       const next = [...all];
@@ -39,7 +46,7 @@ export function ProgressEditor({ dossier, onSaved }: { dossier: StaffDossier; on
 
   const add = () => {
     if (!newTitle.trim()) return;
-    setSteps((all) => [...all, { key: nextKey++, title: newTitle.trim(), done: false }]);
+    setSteps((all) => [...all, newStep(newTitle.trim())]);
     setNewTitle('');
   };
 
@@ -49,10 +56,19 @@ export function ProgressEditor({ dossier, onSaved }: { dossier: StaffDossier; on
     setFailure(undefined);
     const empty = steps.some((s) => !s.title.trim());
     setEmptyTitles(empty);
-    if (empty) return;
+    const found: Record<number, StepErrors> = {};
+    for (const step of steps) {
+      const stepFound = stepErrors(step, t);
+      if (stepFound.name || stepFound.assignment) found[step.key] = stepFound;
+    }
+    setErrors(found);
+    if (empty || Object.keys(found).length > 0) {
+      setStatus(t('office.progress.invalid'));
+      return;
+    }
     setSaving(true);
     try {
-      onSaved(await portalApi.replaceProgress(dossier.id, steps.map((s) => ({ title: s.title.trim(), done: s.done }))));
+      onSaved(await portalApi.replaceProgress(dossier.id, steps.map(stepInput)));
       setStatus(t('office.saved'));
     } catch (err) {
       setFailure(err);
@@ -99,6 +115,14 @@ export function ProgressEditor({ dossier, onSaved }: { dossier: StaffDossier; on
                     <span className="visually-hidden"> {step.title}</span>
                   </button>
                 </span>
+                <StepDetailsEditor
+                  step={step}
+                  index={index}
+                  dossier={dossier}
+                  assignments={assignments.error !== undefined ? undefined : (assignments.data ?? null)}
+                  errors={errors[step.key] ?? {}}
+                  onChange={(patch) => change(step.key, patch)}
+                />
               </li>
             ))}
           </ol>
