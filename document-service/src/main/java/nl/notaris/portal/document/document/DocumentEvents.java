@@ -16,6 +16,7 @@ public class DocumentEvents {
 
     public static final String PUBLISHED = "portal.document.published";
     public static final String DELIVERED = "portal.document.delivered";
+    public static final String OPENED = "portal.document.opened";
 
     private final CloudEventFactory events;
 
@@ -40,7 +41,19 @@ public class DocumentEvents {
                         document.getPublishedAt()));
     }
 
+    /**
+     * A client account opened (downloaded) the document's content, {@code first} the first time it did:
+     * for the home feed and the dossier's activity trail. Ids, the account and the moment only.
+     */
+    public PendingEvent opened(PublishedDocument document, String accountId, Instant openedAt, boolean first) {
+        return events.create(DocumentTopics.TOPIC, document.getDossierId(), OPENED, "documents/" + document.getId(),
+                new Opened(document.getId(), document.getDossierId(), accountId, openedAt, first));
+    }
+
     record Published(String documentId, String dossierId, String category, Instant publishedAt) {
+    }
+
+    record Opened(String documentId, String dossierId, String accountId, Instant openedAt, boolean first) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import nl.notaris.portal.document.upload.UploadService;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.audit.StaffAction;
 import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.events.PendingEvent;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
@@ -234,8 +236,11 @@ public class DocumentService {
     }
 
     /**
-     * The document's content for a caller who may see its dossier; opening it marks it read. The
-     * sender of a message may open an attachment that is not filed yet (it is, moments later).
+     * The document's content for a caller who may see its dossier; a client account opening it marks it
+     * read and publishes {@code portal.document.opened} (every time; {@code first} the first time). Staff
+     * may use this endpoint too, but the office looking at a document is not a read and publishes
+     * nothing (as {@link #openForStaff}). The sender of a message may open an attachment that is not
+     * filed yet (it is, moments later): an upload is no document yet, so that is no read either.
      */
     public Content open(Caller caller, String documentId) {
         PublishedDocument document = mongo.findById(documentId, PublishedDocument.class);
@@ -248,7 +253,9 @@ public class DocumentService {
         if (!access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
             throw notFound(documentId);
         }
-        markRead(document, caller.accountId());
+        if (!caller.isStaff()) {
+            markOpened(document, caller.accountId());
+        }
         return new Content(document.getFileName(), document.getContentType(), document.getSize(),
                 files.open(document.getContentId()));
     }
@@ -270,16 +277,37 @@ public class DocumentService {
                 files.open(document.getContentId()));
     }
 
-    /** The first time an account opens a document is when it became read; opening it again changes nothing. */
-    private void markRead(PublishedDocument document, String accountId) {
-        DocumentRead read = DocumentRead.of(document, accountId, clock.instant());
-        try {
-            mongo.upsert(query(where("_id").is(read.id())), new Update().setOnInsert("documentId", read.documentId())
-                    .setOnInsert("dossierId", read.dossierId()).setOnInsert("accountId", read.accountId())
-                    .setOnInsert("readAt", read.readAt()), DocumentRead.class);
-        } catch (DuplicateKeyException openedAtTheSameMoment) {
-            // another request of the same account marked it read a moment ago
+    /**
+     * Records that a client account opened the document, with its {@code portal.document.opened} event
+     * in the same single-document write ({@code document_reads} is an outbox). An account that opened it
+     * before gets an event with {@code first} false pushed onto its marker (one write, the usual case).
+     * The first time, the marker is made (read from now on; opening it again keeps that moment) with an
+     * event with {@code first} true; a marker made when the account's own delivery was filed
+     * ({@code unopened}) is opened once, also {@code first}. Each step is one atomic write whose
+     * condition decides {@code first}, so two first opens at the same moment make one first and one repeat.
+     */
+    private void markOpened(PublishedDocument document, String accountId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String id = DocumentRead.idOf(document.getId(), accountId);
+        if (pushOpened(query(where("_id").is(id).and("unopened").ne(true)), new Update(),
+                events.opened(document, accountId, now, false))) {
+            return;
         }
+        try {
+            mongo.insert(DocumentRead.opened(document, accountId, now, events.opened(document, accountId, now, true)));
+            return;
+        } catch (DuplicateKeyException markedMeanwhile) {
+            // the account's own delivery (unopened), or another open of the account a moment ago
+        }
+        if (!pushOpened(query(where("_id").is(id).and("unopened").is(true)), new Update().unset("unopened"),
+                events.opened(document, accountId, now, true))) {
+            pushOpened(query(where("_id").is(id)), new Update(), events.opened(document, accountId, now, false));
+        }
+    }
+
+    /** Pushes {@code event} onto the read marker that {@code marker} finds, with {@code change}; whether one was found. */
+    private boolean pushOpened(Query marker, Update change, PendingEvent event) {
+        return mongo.updateFirst(marker, change.push("pendingEvents", event), DocumentRead.class).getMatchedCount() > 0;
     }
 
     /**
@@ -311,10 +339,14 @@ public class DocumentService {
         }
         try {
             mongo.insert(document);
-            // what the sender delivered is not news to the sender
-            mongo.save(DocumentRead.of(document, accountId, document.getPublishedAt()));
         } catch (DuplicateKeyException alreadyFiled) {
             // a repeated event: the document exists
+        }
+        try {
+            // what the sender delivered is not news to the sender (read), though it has not opened it yet
+            mongo.insert(DocumentRead.delivered(document, accountId));
+        } catch (DuplicateKeyException alreadyMarked) {
+            // marked before (a repeated event), or the sender opened it in between: its marker stays as it is
         }
         uploads.delivered(upload);
     }

@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.PageQuery;
 import nl.notaris.portal.support.web.PageResponse;
 
@@ -46,15 +48,30 @@ class ClientMessageController {
     @PostMapping("/api/dossiers/{dossierId}/messages")
     ResponseEntity<MessageView> send(Caller caller, @PathVariable String dossierId,
             @Valid @RequestBody NewMessage request) {
+        request.requireFilesForRequest();
         Message message = messages.sendByClient(caller, dossierId, request.subject(), request.body(),
-                request.inReplyTo(), request.uploads());
+                request.inReplyTo(), request.requestId(), request.uploads());
         return ResponseEntity.created(URI.create("/api/messages/" + message.getId())).body(MessageView.opened(message));
     }
 
-    /** "Onderwerp" and "Bericht" are required (MSG-4); uploads are the ids of the caller's finished uploads. */
+    /**
+     * "Onderwerp" and "Bericht" are required (MSG-4); uploads are the ids of the caller's finished uploads.
+     * {@code requestId}, optional: the progress step whose document request this message answers (its id
+     * as dossier-service gives it); such a message delivers at least one file.
+     */
     record NewMessage(@NotBlank(message = "is required") @Size(max = 200, message = "is at most 200 characters") String subject,
             @NotBlank(message = "is required") @Size(max = 20_000, message = "is at most 20000 characters") String body,
             @Size(max = 64) String inReplyTo,
+            @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be the id of a progress step's request: 1 to 64 "
+                    + "letters, digits, '-' or '_'") String requestId,
             List<@NotNull(message = "must be an upload id") @Size(max = 64) String> uploads) {
+
+        /** A message that answers a document request delivers what was asked: at least one upload (400 naming uploads). */
+        void requireFilesForRequest() {
+            if (requestId != null && (uploads == null || uploads.isEmpty())) {
+                throw new InvalidRequestException("uploads", "A message that answers a document request (requestId) "
+                        + "delivers the requested files: upload at least one file and name it in uploads.");
+            }
+        }
     }
 }

@@ -29,6 +29,8 @@ public class Message {
     private String subject;
     private String body;
     private String inReplyTo;
+    /** A client's message that delivers what a progress step asked for: that step's id (dossier-service's). */
+    private String requestId;
     private String senderAccountId;
     private String senderName;
     private Instant sentAt;
@@ -44,6 +46,12 @@ public class Message {
 
     static Message send(Direction direction, String dossierId, String subject, String body, String inReplyTo,
             String senderAccountId, String senderName, List<Attachment> attachments, Instant now) {
+        return send(direction, dossierId, subject, body, inReplyTo, null, senderAccountId, senderName, attachments,
+                now);
+    }
+
+    static Message send(Direction direction, String dossierId, String subject, String body, String inReplyTo,
+            String requestId, String senderAccountId, String senderName, List<Attachment> attachments, Instant now) {
         Message message = new Message();
         message.id = new ObjectId().toHexString();
         message.dossierId = dossierId;
@@ -51,6 +59,7 @@ public class Message {
         message.subject = subject.strip();
         message.body = body.strip();
         message.inReplyTo = inReplyTo;
+        message.requestId = requestId;
         message.senderAccountId = senderAccountId;
         message.senderName = senderName;
         message.sentAt = now;
@@ -92,6 +101,10 @@ public class Message {
 
     public String getInReplyTo() {
         return inReplyTo;
+    }
+
+    public String getRequestId() {
+        return requestId;
     }
 
     public String getSenderAccountId() {

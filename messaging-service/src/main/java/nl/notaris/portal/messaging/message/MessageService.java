@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -68,6 +70,17 @@ public class MessageService {
     /** A client writes to the office (MSG-3, MSG-4), delivering its uploads as attachments (MSG-5, DOC-5). */
     public Message sendByClient(Caller caller, String dossierId, String subject, String body, String inReplyTo,
             List<String> uploadIds) {
+        return sendByClient(caller, dossierId, subject, body, inReplyTo, null, uploadIds);
+    }
+
+    /**
+     * As {@link #sendByClient(Caller, String, String, String, String, List)}, answering a progress step's
+     * document request ({@code requestId}, checked for its form and that files come with it by the
+     * controller): the id is stored and carried in the sent event; dossier-service owns the requests and
+     * passes over one it does not know, so it is not looked up here.
+     */
+    public Message sendByClient(Caller caller, String dossierId, String subject, String body, String inReplyTo,
+            String requestId, List<String> uploadIds) {
         if (!caller.hasRole("client")) {
             throw new AccessDeniedException("Only clients write as a party; the office uses the staff API.");
         }
@@ -83,8 +96,8 @@ public class MessageService {
             }
             attachments.add(upload.attachment());
         }
-        return save(Message.send(Direction.OUTGOING, dossierId, subject, body, inReplyTo, caller.accountId(),
-                caller.name(), attachments, clock.instant()), caller);
+        return save(Message.send(Direction.OUTGOING, dossierId, subject, body, inReplyTo, requestId,
+                caller.accountId(), caller.name(), attachments, clock.instant()), caller);
     }
 
     /** The office writes to a dossier's parties, with files (STF-4). */
@@ -122,12 +135,22 @@ public class MessageService {
         return new MessageView.Counts(mongo.count(query(where("dossierId").is(dossierId)), Message.class), unread);
     }
 
-    /** Opens a message; for a client opening the office's message that marks it read (MSG-2) and is the office's receipt. */
+    /**
+     * Opens a message; for a client opening the office's message that marks it read (MSG-2) and is the
+     * office's receipt. The first time an account opens it, its read marker is made with the
+     * {@code portal.message.read} event (CLIENT) in one write; opening it again changes and publishes
+     * nothing (the marker keeps the first moment).
+     */
     public Message open(Caller caller, String messageId) {
         Message message = visible(caller, messageId);
         if (message.isFromOffice() && !caller.isStaff()) {
-            Instant now = clock.instant();
-            mongo.save(MessageRead.of(message, caller.accountId(), now));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            try {
+                mongo.insert(MessageRead.of(message, caller.accountId(), now,
+                        events.readByClient(message, caller.accountId(), now)));
+            } catch (DuplicateKeyException openedBefore) {
+                // this account read it before: no new receipt
+            }
             mongo.updateFirst(query(where("_id").is(messageId).and("readByClientAt").is(null)),
                     new Update().set("readByClientAt", now), Message.class);
         }
@@ -142,14 +165,20 @@ public class MessageService {
                 .stream().map(MessageView.Staff::of).toList(), pageable, total);
     }
 
-    /** The office marks a client's message read: the client sees the receipt. */
+    /**
+     * The office marks a client's message read: the client sees the receipt. The first time, the
+     * receipt and its {@code portal.message.read} event (OFFICE, by the staff member) are one write on
+     * the message (its outbox); marking it again keeps the first time and publishes nothing.
+     */
     public Message markReadByOffice(Caller staff, String messageId) {
         Message message = visible(staff, messageId);
         if (message.isFromOffice()) {
             throw new InvalidRequestException("messageId", "This is the office's own message; mark a client's message read.");
         }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         mongo.updateFirst(query(where("_id").is(messageId).and("readByOfficeAt").is(null)),
-                new Update().set("readByOfficeAt", clock.instant()), Message.class);
+                new Update().set("readByOfficeAt", now).push("pendingEvents", events.readByOffice(message, staff, now)),
+                Message.class);
         return mongo.findById(messageId, Message.class);
     }
 

@@ -4,6 +4,7 @@ import static nl.notaris.portal.testsupport.TestCaller.ANNA;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -51,6 +52,33 @@ class MessageControllersTest {
         mvc.perform(post("/api/dossiers/d1/messages").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\":\"S\",\"body\":\"B\",\"uploads\":[null]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uploads[0]"));
+    }
+
+    @Test
+    void aRequestIdHasTheFormOfAStepsIdAndComesWithFiles() throws Exception {
+        for (String bad : List.of("\"\"", "\"step 2\"", "\"../step\"", "\"" + "x".repeat(65) + "\"", "\"stap-é\"")) {
+            mvc.perform(post("/api/dossiers/d1/messages").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"subject\":\"S\",\"body\":\"B\",\"requestId\":" + bad
+                                    + ",\"uploads\":[\"up-1\"]}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("requestId"));
+        }
+        for (String noFiles : List.of("", ",\"uploads\":[]", ",\"uploads\":null")) {
+            mvc.perform(post("/api/dossiers/d1/messages").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"subject\":\"S\",\"body\":\"B\",\"requestId\":\"step-2\"" + noFiles + "}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uploads"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("upload at least one file")));
+        }
+        verifyNoInteractions(messages);
+    }
+
+    @Test
+    void aValidRequestIdIsPassedOnWithTheUploads() throws Exception {
+        given(messages.sendByClient(any(), eq("d1"), eq("S"), eq("B"), isNull(), eq("Step_2-a"), eq(List.of("up-1"))))
+                .willThrow(new NotFoundException("Dossier d1 was not found."));
+        mvc.perform(post("/api/dossiers/d1/messages").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"S\",\"body\":\"B\",\"requestId\":\"Step_2-a\",\"uploads\":[\"up-1\"]}"))
+                .andExpect(status().isNotFound());
+        verify(messages).sendByClient(any(), eq("d1"), eq("S"), eq("B"), isNull(), eq("Step_2-a"), eq(List.of("up-1")));
     }
 
     @Test

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -29,6 +32,7 @@ import com.jayway.jsonpath.JsonPath;
 import nl.notaris.portal.messaging.attachment.AttachmentLimits;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
+import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.CloudEventFactory;
@@ -49,7 +53,8 @@ class MessageServiceTest {
     final Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     final CloudEventFactory cloudEvents = new CloudEventFactory(JsonMapper.builder().build(),
             "/notary-portal/messaging-service", clock);
-    final MessageService messages = new MessageService(mongo, mock(DossierAccessReplica.class), uploads,
+    final DossierAccessReplica access = mock(DossierAccessReplica.class);
+    final MessageService messages = new MessageService(mongo, access, uploads,
             new AttachmentLimits(null), new MessageEvents(cloudEvents), new StaffActions(cloudEvents, clock), clock,
             "Notariskantoor");
     final Caller anna = new Caller("a1-anna", "anna@example.com", "Anna de Vries", null, List.of("client"));
@@ -116,6 +121,32 @@ class MessageServiceTest {
         assertThat(staffActionRecords(client)).isEmpty();
         assertThat(client.getPendingEvents()).extracting(PendingEvent::type)
                 .containsExactly("portal.message.sent-by-client");
+    }
+
+    /** The office's receipt and its read event are one conditional update of the message (its outbox). */
+    @Test
+    void theOfficesReceiptAndItsReadEventAreOneWrite() {
+        Message client = messages.sendByClient(anna, "d1", "Paspoort", "Hierbij.", null, "step-1", List.of("up-1"));
+        given(mongo.findById(client.getId(), Message.class)).willReturn(client);
+        given(access.find("d1")).willReturn(Optional.of(DossierAccess.of("d1", "2025-0001", List.of(), 1)));
+        Caller notaris = new Caller("s2-notaris", null, "Mr. N. Notaris", null, List.of("staff"));
+
+        messages.markReadByOffice(notaris, client.getId());
+
+        ArgumentCaptor<Query> condition = ArgumentCaptor.forClass(Query.class);
+        ArgumentCaptor<UpdateDefinition> update = ArgumentCaptor.forClass(UpdateDefinition.class);
+        verify(mongo).updateFirst(condition.capture(), update.capture(), eq(Message.class));
+        assertThat(condition.getValue().getQueryObject()).containsEntry("readByOfficeAt", null);
+        org.bson.Document write = update.getValue().getUpdateObject();
+        assertThat(write.get("$set", org.bson.Document.class)).containsEntry("readByOfficeAt", clock.instant());
+        PendingEvent event = (PendingEvent) write.get("$push", org.bson.Document.class).get("pendingEvents");
+        assertThat(EventContracts.violations(event.payload())).isEmpty();
+        assertThat(event.key()).isEqualTo("d1");
+        assertThat((String) JsonPath.read(event.payload(), "$.data.readerSide")).isEqualTo("OFFICE");
+        assertThat((String) JsonPath.read(event.payload(), "$.data.readerName")).isEqualTo("Mr. N. Notaris");
+        assertThat((String) JsonPath.read(event.payload(), "$.data.accountId")).isEqualTo("s2-notaris");
+        assertThat(client.getPendingEvents()).extracting(PendingEvent::payload)
+                .anySatisfy(sent -> assertThat((String) JsonPath.read(sent, "$.data.requestId")).isEqualTo("step-1"));
     }
 
     static List<PendingEvent> staffActionRecords(Message message) {

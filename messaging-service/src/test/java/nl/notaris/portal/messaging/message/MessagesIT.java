@@ -162,8 +162,8 @@ class MessagesIT extends IntegrationTest {
                 .andExpect(jsonPath("$.items[0].readByOfficeAt").isNotEmpty());
 
         try (TopicReader reader = new TopicReader(MessageTopics.TOPIC)) {
-            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> dossierId.equals(r.key()), 2,
-                    Duration.ofSeconds(20));
+            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> dossierId.equals(r.key())
+                    && r.value().contains("portal.message.sent-by-"), 2, Duration.ofSeconds(20));
             assertThat(records).extracting(r -> (String) JsonPath.read(r.value(), "$.type"))
                     .containsExactly("portal.message.sent-by-office", "portal.message.sent-by-client");
             String clientEvent = records.get(1).value();
