@@ -47,9 +47,9 @@ import type {
   NewAssignment,
   CompletedAnswers,
   DefinitionVersion,
-} from './types';
   Home,
   ActivityEntry,
+} from './types';
 
 const segment = encodeURIComponent;
 
@@ -197,9 +197,6 @@ export const saveQuestionnairePage = (assignmentId: string, pageId: string, answ
  */
 export const completeQuestionnaire = (assignmentId: string) => api.post<Assignment>(`${assignmentUrl(assignmentId)}/complete`, undefined);
 
-// ---- Office (staff) calls: the workspace "Kantoor" (src/features/office/); every /api/staff route needs role staff.
-
-// Dossiers
 // Home's lists (NEW-1) and a dossier's activity (TRL-1)
 /** "Nieuw voor u" (unread, newest first) and "Wat wij van u nodig hebben" (soonest due first), at most 20 of each. */
 export const home = (signal?: AbortSignal) => api.get<Home>('/api/home', { signal });
@@ -212,6 +209,9 @@ const activityQuery = (page: number, size: number) => new URLSearchParams({ page
 export const dossierActivity = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
   api.get<Page<ActivityEntry>>(`/api/dossiers/${segment(dossierId)}/activity?${activityQuery(page, size)}`, { signal });
 
+// ---- Office (staff) calls: the workspace "Kantoor" (src/features/office/); every /api/staff route needs role staff.
+
+// Dossiers
 /** Query string of GET /api/staff/dossiers: text, statuses (none = all), sort, zero-based page. */
 export function staffDossierQuery(q: StaffDossierQuery, size: number = PAGE_SIZE): string {
   const out = new URLSearchParams();
@@ -236,12 +236,12 @@ export const replaceParties = (id: string, parties: string[]) =>
 /** The whole ordered list of steps; the server dates a step when it is first marked done. */
 export const replaceProgress = (id: string, steps: ProgressStepInput[]) =>
   api.put<StaffDossier>(`/api/staff/dossiers/${segment(id)}/progress`, { steps });
-
-// Accounts (clients)
-/** "Cliënt uitnodigen": 201 with the account, which gets invitation e-mail #1; 400 with `errors[].field`; 409 when the address is in use. */
 /** The dossier's activity as the office sees it (same entries as the client's), newest first. */
 export const staffDossierActivity = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
   api.get<Page<ActivityEntry>>(`/api/staff/dossiers/${segment(dossierId)}/activity?${activityQuery(page, size)}`, { signal });
+
+// Accounts (clients)
+/** "Cliënt uitnodigen": 201 with the account, which gets invitation e-mail #1; 400 with `errors[].field`; 409 when the address is in use. */
 export const inviteClient = (client: NewClient) => api.post<AccountView>('/api/staff/accounts', client);
 export const staffAccount = (id: string, signal?: AbortSignal) => api.get<AccountView>(`/api/staff/accounts/${segment(id)}`, { signal });
 /** "Uitnodiging opnieuw versturen": 202; earlier links stop working; 409 once the password is set. */
