@@ -12,6 +12,7 @@ vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/api/portalApi')>()),
   extraAccounts: vi.fn(),
   twoFactor: vi.fn(),
+  signIns: vi.fn(),
   notificationChoices: vi.fn(),
   saveNotificationChoices: vi.fn(),
 }));
@@ -42,6 +43,7 @@ const JANSEN: Me = {
 beforeEach(() => {
   vi.mocked(portalApi.extraAccounts).mockResolvedValue([]);
   vi.mocked(portalApi.twoFactor).mockResolvedValue({ sms: null, authenticatorApps: [], passkeys: [], recoveryCode: false });
+  vi.mocked(portalApi.signIns).mockResolvedValue({ items: [] });
   vi.mocked(portalApi.notificationChoices).mockResolvedValue({ documents: true, questionnaires: true, messages: true });
 });
 afterEach(() => vi.clearAllMocks());
@@ -113,12 +115,12 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
   it('lists its sections as links at the top, each to its card; "Accounts" only for a company\'s main account', () => {
     const { unmount } = renderPage(ANNA);
     const links = within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties']);
+    expect(links.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties']);
     unmount();
 
     renderPage(JANSEN);
     const companyLinks = within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getAllByRole('link');
-    expect(companyLinks.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties', 'Accounts']);
+    expect(companyLinks.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Accounts']);
     for (const link of companyLinks) {
       const target = document.getElementById(link.getAttribute('href')!.slice(1));
       expect(target?.tagName, link.textContent!).toBe('SECTION');
@@ -153,7 +155,7 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
 
   it('orders the sections as the manual does', () => {
     renderPage(JANSEN);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties', 'Accounts']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Accounts']);
   });
 
   it('shows the welcome note of the first sign-in', () => {
@@ -203,6 +205,12 @@ describe('2-staps verificatie (ME-2)', () => {
     renderPage(ANNA, { url: '/mijn-gegevens?actie=cancelled' });
     const section = screen.getByRole('region', { name: '2-staps verificatie' });
     expect(within(section).getByText('U heeft het afgebroken; er is niets gewijzigd.').getAttribute('role')).toBe('status');
+  });
+
+  it('leaves the outcome of the password page to "Recente aanmeldingen"', () => {
+    renderPage(ANNA, { url: '/mijn-gegevens?onderdeel=wachtwoord&actie=success' });
+    const section = screen.getByRole('region', { name: '2-staps verificatie' });
+    expect(within(section).queryByText('Uw instelling voor 2-staps verificatie is opgeslagen.')).toBeNull();
   });
 
   it('is in English too', async () => {

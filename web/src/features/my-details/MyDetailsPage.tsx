@@ -3,6 +3,7 @@ import { ExtraAccountsSection, isCompanyMainAccount } from './components/ExtraAc
 import { LanguageSection } from './components/LanguageSection';
 import { NotificationsSection } from './components/NotificationsSection';
 import { PersonalDetailsSection } from './components/PersonalDetailsSection';
+import { SignInsSection } from './components/SignInsSection';
 import { TwoStepSection } from './components/TwoStepSection';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/i18n';
@@ -22,13 +23,15 @@ export interface MyDetailsSection {
 }
 
 /**
- * The sections in the manual's order (2.2): personal details, language, two-step verification, notifications, and for
- * a company's main account its extra accounts. A new section is one line here.
+ * The sections in the manual's order (2.2): personal details, language, two-step verification, recent sign-ins (TRL-1,
+ * beside the other security settings), notifications, and for a company's main account its extra accounts. A new
+ * section is one line here.
  */
 export const MY_DETAILS_SECTIONS: readonly MyDetailsSection[] = [
   { id: 'personal', anchor: 'gegevens', title: 'me.personal', Component: PersonalDetailsSection },
   { id: 'language', anchor: 'taal', title: 'language.label', Component: LanguageSection },
   { id: 'two-step', anchor: 'verificatie', title: 'twoStep.title', Component: TwoStepSection },
+  { id: 'sign-ins', anchor: 'aanmeldingen', title: 'signIns.title', Component: SignInsSection },
   { id: 'notifications', anchor: 'notificaties', title: 'notifications.title', Component: NotificationsSection },
   { id: 'accounts', anchor: 'accounts', title: 'accounts.title', Component: ExtraAccountsSection, show: isCompanyMainAccount },
 ];

@@ -29,6 +29,7 @@ import type {
   PageAnswers,
   PortalDocument,
   TwoFactorStatus,
+  SignIns,
   NewClient,
   NewDossier,
   DossierChange,
@@ -67,6 +68,8 @@ export const saveNotificationChoices = (choices: NotificationChoices) =>
   api.put<NotificationChoices>('/api/me/notifications', choices);
 /** The account's second factors (ME-2). */
 export const twoFactor = (signal?: AbortSignal) => api.get<TwoFactorStatus>('/api/me/two-factor', { signal });
+/** The account's last sign-ins and failed attempts, newest first (TRL-1). */
+export const signIns = (signal?: AbortSignal) => api.get<SignIns>('/api/me/sign-ins', { signal });
 /**
  * Where the browser goes for one of Keycloak's account pages (set up SMS, switch it off, an authenticator app, a
  * passkey, a new recovery code, remove a factor), coming back to `returnTo` with `?actie=success|cancelled|error`.

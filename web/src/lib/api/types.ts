@@ -660,3 +660,23 @@ export interface DossierWork {
   messages: number;
   deliveries: number;
 }
+
+/** One sign-in or failed attempt of the signed-in account (GET /api/me/sign-ins, TRL-1); null where Keycloak does not tell. */
+export interface SignIn {
+  /** ISO date-time. */
+  at: string;
+  outcome: 'SUCCESS' | 'FAILED';
+  /** Why an attempt failed; null for a sign-in. */
+  reason: 'WRONG_PASSWORD' | 'WRONG_CODE' | 'OTHER' | null;
+  /** "Firefox 133" */
+  browser: string | null;
+  /** "Windows 10/11", "iPhone (iOS 18)" */
+  system: string | null;
+  /** The network, never the address: "203.0.113.0/24", "2001:db8:12:34::/64". */
+  network: string | null;
+}
+
+/** The account's last sign-ins and failed attempts, newest first, at most 20 (Keycloak keeps them 90 days). */
+export interface SignIns {
+  items: SignIn[];
+}

@@ -47,7 +47,8 @@ export function TwoStepSection() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const status = useApi(portalApi.twoFactor);
-  const outcome = OUTCOMES.find((o) => o === params.get('actie')) as Outcome | undefined;
+  // Back from another section's page of Keycloak (?onderdeel=…, e.g. the password): that section says the outcome.
+  const outcome = params.has('onderdeel') ? undefined : (OUTCOMES.find((o) => o === params.get('actie')) as Outcome | undefined);
   const data = status.data;
   const anyFactor = !!data && (!!data.sms || data.authenticatorApps.length > 0 || data.passkeys.length > 0);
 

@@ -101,6 +101,29 @@ public final class FakeKeycloak {
     }
 
     /**
+     * Keycloak stored a sign-in ({@code LOGIN}) or a failed attempt ({@code LOGIN_ERROR} with its error) of the user,
+     * at {@code time} (epoch milliseconds), from {@code ipAddress}, with the details the realm's steps add.
+     */
+    public void signIn(String userId, long time, String type, String ipAddress, String error, Map<String, String> details) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("time", time);
+        event.put("type", type);
+        event.put("realmId", "notary-portal");
+        event.put("clientId", "portal-gateway");
+        event.put("userId", userId);
+        event.put("ipAddress", ipAddress);
+        if (error != null) {
+            event.put("error", error);
+        }
+        event.put("details", details);
+        events.add(event);
+    }
+
+    /** While true the events API answers 503, like a Keycloak that is down. */
+    public volatile boolean eventsUnavailable;
+
+    /**
      * The user's set-password requests wait (at most a minute) until the returned latch is counted
      * down, like a Keycloak that is slow to answer.
      */
@@ -250,12 +273,37 @@ public final class FakeKeycloak {
             // identity-service's service account has no view-realm
             respond(exchange, 403, Map.of("error", "HTTP 403 Forbidden"));
         } else if (parts[0].equals("events")) {
+            if (eventsUnavailable) {
+                respond(exchange, 503, Map.of("error", "unavailable"));
+                return;
+            }
+            // like Keycloak: any of the given types, of the given user, newest first, one page
+            Map<String, List<String>> params = queryAll(exchange.getRequestURI().getRawQuery());
+            List<String> types = params.getOrDefault("type", List.of());
             List<Map<String, Object>> newestFirst = new ArrayList<>(events.stream()
-                    .filter(e -> e.get("type").equals(query.get("type"))).toList()).reversed();
-            respond(exchange, 200, newestFirst);
+                    .filter(e -> types.isEmpty() || types.contains(e.get("type")))
+                    .filter(e -> !params.containsKey("user") || params.get("user").get(0).equals(e.get("userId")))
+                    .sorted(java.util.Comparator.comparing(e -> ((Number) e.get("time")).longValue()))
+                    .toList()).reversed();
+            int first = Integer.parseInt(query.getOrDefault("first", "0"));
+            int max = Integer.parseInt(query.getOrDefault("max", "100"));
+            respond(exchange, 200, newestFirst.subList(Math.min(first, newestFirst.size()),
+                    Math.min(first + max, newestFirst.size())));
         } else {
             respond(exchange, 404, Map.of());
         }
+    }
+
+    private static Map<String, List<String>> queryAll(String raw) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                values.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), name -> new ArrayList<>())
+                        .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return values;
     }
 
     private static Map<String, String> query(String raw) {

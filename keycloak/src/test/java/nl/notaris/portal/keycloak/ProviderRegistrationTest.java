@@ -13,6 +13,7 @@ import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.provider.ProviderFactory;
@@ -23,6 +24,11 @@ import nl.notaris.portal.keycloak.accounts.PortalAccountsResourceProviderFactory
 import nl.notaris.portal.keycloak.resetcred.PortalResetCredentialsActionTokenHandler;
 import nl.notaris.portal.keycloak.setpassword.PortalSetPasswordActionTokenHandler;
 import nl.notaris.portal.keycloak.setpassword.PortalFirstPassword;
+import nl.notaris.portal.keycloak.signinevents.PortalOtpForm;
+import nl.notaris.portal.keycloak.signinevents.PortalOtpFormFactory;
+import nl.notaris.portal.keycloak.signinevents.PortalUsernamePasswordForm;
+import nl.notaris.portal.keycloak.signinevents.PortalUsernamePasswordFormFactory;
+import nl.notaris.portal.keycloak.signinevents.SignInBrowserAction;
 import nl.notaris.portal.keycloak.sms.HttpSmsSenderFactory;
 import nl.notaris.portal.keycloak.sms.MailDevSmsSenderFactory;
 import nl.notaris.portal.keycloak.sms.SmsSender;
@@ -129,9 +135,11 @@ class ProviderRegistrationTest {
     void authenticators() throws Exception {
         List<String> factories = registered(AuthenticatorFactory.class);
         assertThat(factories).containsExactlyInAnyOrder(PortalSmsCodeAuthenticatorFactory.class.getName(),
-                PortalRecoveryCodeAuthenticatorFactory.class.getName());
+                PortalRecoveryCodeAuthenticatorFactory.class.getName(), PortalUsernamePasswordFormFactory.class.getName(),
+                PortalOtpFormFactory.class.getName());
         allImplement(AuthenticatorFactory.class, factories);
-        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-code", "portal-recovery-code");
+        assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-code", "portal-recovery-code",
+                "portal-username-password-form", "portal-otp-form");
 
         PortalSmsCodeAuthenticatorFactory sms = new PortalSmsCodeAuthenticatorFactory();
         assertThat(sms.create(null)).isInstanceOf(PortalSmsCodeAuthenticator.class).isInstanceOf(CredentialValidator.class);
@@ -144,15 +152,31 @@ class ProviderRegistrationTest {
     }
 
     @Test
+    void keycloaksPasswordAndOtpFormsUnderThePortalsIdsLeaveKeycloaksOwnAsTheyAre() {
+        PortalUsernamePasswordFormFactory password = new PortalUsernamePasswordFormFactory();
+        // create() needs the server's passkey libraries; the form itself is tested in SignInStepsTest
+        assertThat(UsernamePasswordForm.class).isAssignableFrom(PortalUsernamePasswordForm.class);
+        assertThat(password.getReferenceCategory()).isEqualTo("password");
+        assertThat(password.order()).as("not a replacement of auth-username-password-form").isZero();
+        PortalOtpFormFactory otp = new PortalOtpFormFactory();
+        assertThat(otp.create(null)).isInstanceOf(PortalOtpForm.class).isInstanceOf(CredentialValidator.class);
+        assertThat(otp.getReferenceCategory()).isEqualTo("otp");
+        assertThat(otp.getRequirementChoices()).contains(Requirement.ALTERNATIVE);
+        assertThat(otp.order()).isZero();
+    }
+
+    @Test
     void requiredActionsThePortalCanStartWithKcAction() throws Exception {
         List<String> factories = registered(RequiredActionFactory.class);
         assertThat(factories).containsExactlyInAnyOrder(PortalSmsSetupActionFactory.class.getName(),
                 PortalSmsDisableActionFactory.class.getName(), PortalRecoveryCodeActionFactory.class.getName(),
-                PortalFirstPassword.class.getName());
+                PortalFirstPassword.class.getName(), SignInBrowserAction.class.getName());
         allImplement(RequiredActionFactory.class, factories);
         assertThat(ids(factories)).containsExactlyInAnyOrder("portal-sms-setup", "portal-sms-disable", "portal-recovery-code",
-                "portal-first-password");
-        for (String name : factories) {
+                "portal-first-password", "portal-sign-in-browser");
+        assertThat(new SignInBrowserAction().create(null).initiatedActionSupport()).as("never started with kc_action")
+                .isEqualTo(InitiatedActionSupport.NOT_SUPPORTED);
+        for (String name : factories.stream().filter(name -> !name.equals(SignInBrowserAction.class.getName())).toList()) {
             RequiredActionFactory factory = (RequiredActionFactory) Class.forName(name).getConstructor().newInstance();
             assertThat(factory.create(null).initiatedActionSupport()).as(name).isEqualTo(InitiatedActionSupport.SUPPORTED);
         }

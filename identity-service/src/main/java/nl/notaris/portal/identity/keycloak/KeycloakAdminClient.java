@@ -213,6 +213,20 @@ public class KeycloakAdminClient {
     }
 
     /**
+     * The user's stored sign-ins and failed sign-in attempts ({@code LOGIN}, {@code LOGIN_ERROR}), newest first, at
+     * most {@code max}: one call, as Keycloak keeps them (the realm's event expiration).
+     */
+    public List<SignInEvent> signInEvents(String userId, int max) {
+        List<SignInEvent> events = http.get()
+                .uri("/admin/realms/{realm}/events?user={user}&type=LOGIN&type=LOGIN_ERROR&first=0&max={max}", realm,
+                        userId, max)
+                .headers(h -> h.setBearerAuth(accessToken())).retrieve()
+                .body(new ParameterizedTypeReference<List<SignInEvent>>() {
+                });
+        return events == null ? List.of() : events;
+    }
+
+    /**
      * Keycloak's 400 as the caller's 400: an {@link InvalidRequestException} naming the field when
      * Keycloak names one the portal knows, else a 400 problem without a field. Keycloak's {@code params}
      * repeat the value typed, so they stay out of both the answer and the log.
@@ -289,6 +303,24 @@ public class KeycloakAdminClient {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewUser(String username, String email, String firstName, String lastName, boolean enabled,
             boolean emailVerified, Map<String, List<String>> attributes) {
+    }
+
+    /**
+     * A stored {@code LOGIN} or {@code LOGIN_ERROR} event: when, from which address, Keycloak's error of a failed
+     * attempt ({@code invalid_user_credentials}, …) and the details (the realm's sign-in steps add {@code user_agent}
+     * and {@code credential_type}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SignInEvent(long time, String type, String userId, String ipAddress, String error,
+            Map<String, String> details) {
+
+        public Instant at() {
+            return Instant.ofEpochMilli(time);
+        }
+
+        public String detail(String name) {
+            return details == null ? null : details.get(name);
+        }
     }
 
     /** One of Keycloak's stored user events (e.g. UPDATE_CREDENTIAL with {@code details.credential_type=password}). */

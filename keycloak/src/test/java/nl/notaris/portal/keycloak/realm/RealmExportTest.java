@@ -118,8 +118,10 @@ class RealmExportTest {
     @Test
     void eventsForTheIdentityService() {
         assertThat(realm.get("eventsEnabled").asBoolean()).isTrue();
-        assertThat(realm.get("eventsExpiration").asInt()).isEqualTo(7 * 24 * 3600);
-        assertThat(texts(realm.get("enabledEventTypes"))).contains("UPDATE_CREDENTIAL", "UPDATE_PASSWORD");
+        // "Recente aanmeldingen" (TRL-1): an account's sign-ins and failed attempts of the last 90 days
+        assertThat(realm.get("eventsExpiration").asInt()).isEqualTo(90 * 24 * 3600);
+        assertThat(texts(realm.get("enabledEventTypes"))).contains("UPDATE_CREDENTIAL", "UPDATE_PASSWORD", "LOGIN",
+                "LOGIN_ERROR");
 
         JsonNode serviceAccount = null;
         for (JsonNode user : realm.get("users")) {
@@ -200,11 +202,26 @@ class RealmExportTest {
         assertThat(realm.get("browserFlow").asText()).isEqualTo("portal browser");
         assertThat(flow("portal browser").get("topLevel").asBoolean()).isTrue();
         assertThat(steps("portal browser")).containsExactly("ALTERNATIVE auth-cookie", "ALTERNATIVE flow:portal browser forms");
-        assertThat(steps("portal browser forms")).containsExactly("REQUIRED auth-username-password-form",
+        // Keycloak's password and OTP forms under the portal's ids: their events also name the browser
+        assertThat(steps("portal browser forms")).containsExactly("REQUIRED portal-username-password-form",
                 "CONDITIONAL flow:portal second factor");
         assertThat(steps("portal second factor")).containsExactly("REQUIRED conditional-user-configured",
-                "ALTERNATIVE portal-sms-code", "ALTERNATIVE auth-otp-form", "ALTERNATIVE webauthn-authenticator",
+                "ALTERNATIVE portal-sms-code", "ALTERNATIVE portal-otp-form", "ALTERNATIVE webauthn-authenticator",
                 "ALTERNATIVE portal-recovery-code");
+    }
+
+    @Test
+    void everySignInNamesItsBrowser() {
+        JsonNode action = null;
+        for (JsonNode candidate : realm.get("requiredActions")) {
+            if ("portal-sign-in-browser".equals(candidate.get("providerId").asText())) {
+                action = candidate;
+            }
+        }
+        // Keycloak asks only enabled required actions whether they apply; that is where the LOGIN event gets the browser
+        assertThat(action).as("required action portal-sign-in-browser").isNotNull();
+        assertThat(action.get("enabled").asBoolean()).isTrue();
+        assertThat(action.get("defaultAction").asBoolean()).isFalse();
     }
 
     @Test

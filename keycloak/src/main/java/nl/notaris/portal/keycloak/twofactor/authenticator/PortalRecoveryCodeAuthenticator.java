@@ -1,5 +1,6 @@
 package nl.notaris.portal.keycloak.twofactor.authenticator;
 
+import nl.notaris.portal.keycloak.signinevents.SignInEventDetails;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorAccount;
 import nl.notaris.portal.keycloak.twofactor.credential.PortalRecoveryCodeCredentialProvider;
 import nl.notaris.portal.keycloak.twofactor.credential.PortalRecoveryCodeCredentialProviderFactory;
@@ -27,6 +28,7 @@ public class PortalRecoveryCodeAuthenticator implements Authenticator,
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        SignInEventDetails.addUserAgent(context.getEvent(), context.getHttpRequest());
         RecoveryCodeForm.verify(context, false);
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import nl.notaris.portal.keycloak.signinevents.SignInEventDetails;
 import nl.notaris.portal.keycloak.twofactor.SmsCodeChallenge;
 import nl.notaris.portal.keycloak.twofactor.SmsCodeMessenger;
 import nl.notaris.portal.keycloak.twofactor.SmsCodePage;
@@ -61,6 +62,8 @@ public class PortalSmsCodeAuthenticator implements Authenticator, CredentialVali
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        // the code's POST is a request of its own: its LOGIN or LOGIN_ERROR names the browser only if added here
+        SignInEventDetails.addUserAgent(context.getEvent(), context.getHttpRequest());
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
         if (RECOVERY_MODE.equals(context.getAuthenticationSession().getAuthNote(MODE_NOTE))) {
             if (params.containsKey(RecoveryCodeForm.USE_SMS)) {
