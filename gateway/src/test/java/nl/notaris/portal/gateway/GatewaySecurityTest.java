@@ -53,6 +53,10 @@ class GatewaySecurityTest {
                 .exchange().expectStatus().is3xxRedirection()
                 .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
                         .contains("kc_action=delete_credential"));
+        web.get().uri("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD&return=/mijn-gegevens?onderdeel=wachtwoord")
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)
+                        .contains("kc_action=UPDATE_PASSWORD"));
         web.get().uri("/oauth2/authorization/keycloak?kc_action=UPDATE_EMAIL").exchange()
                 .expectStatus().is3xxRedirection()
                 .expectHeader().value("Location", location -> org.assertj.core.api.Assertions.assertThat(location)

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
  */
 class AccountActionRequests implements ServerOAuth2AuthorizationRequestResolver {
 
+    /** UPDATE_PASSWORD: "Wijzig uw wachtwoord" under "Recente aanmeldingen". */
     static final Set<String> ACTIONS = Set.of("portal-sms-setup", "portal-sms-disable", "portal-recovery-code",
-            "CONFIGURE_TOTP", "webauthn-register");
+            "CONFIGURE_TOTP", "webauthn-register", "UPDATE_PASSWORD");
     private static final Pattern REMOVE_CREDENTIAL = Pattern.compile("delete_credential:[A-Za-z0-9-]{1,64}");
 
     private final ServerOAuth2AuthorizationRequestResolver delegate;
