@@ -462,7 +462,7 @@ async function checkMyDetails(page) {
   assert.equal(await page.getByRole('button', { name: 'Opslaan' }).count(), 0);
 
   const links = page.getByRole('navigation', { name: 'Op deze pagina' }).getByRole('link');
-  assert.deepEqual(await links.allInnerTexts(), ['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Notificaties', 'Accounts']);
+  assert.deepEqual(await links.allInnerTexts(), ['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Accounts']);
   const accounts = page.getByRole('region', { name: 'Accounts' });
   await accounts.getByRole('heading', { level: 3, name: 'Extra accounts' }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
