@@ -12,11 +12,12 @@ import nl.notaris.portal.support.events.OutboxCollection;
  * The topics of this service. It publishes {@code portal.dossiers.v1}, keyed by dossier id, relayed
  * from the {@code dossiers} collection's outbox, and the records of its staff actions on
  * {@code portal.staff-actions.v1}, relayed from the outboxes of {@code dossiers} and {@code work_items}
- * (a handled item carries its record). Its work queue (the office's "Werkvoorraad") reads
- * {@code portal.messages.v1}, {@code portal.documents.v1}, {@code portal.questionnaires.v1} and
- * {@code portal.accounts.v1} as consumer group {@code dossier-service}; those are declared here too,
- * with the producers' partition count, so that they exist with all partitions before the listeners
- * subscribe. What keeps failing at a consumer is parked on the topic's {@code .dlt}.
+ * (a handled item carries its record). It reads {@code portal.messages.v1}, {@code portal.documents.v1},
+ * {@code portal.questionnaires.v1}, {@code portal.accounts.v1} and {@code portal.staff-actions.v1} as
+ * consumer group {@code dossier-service} ({@link ServiceEventsListener}: the work queue, Home and the
+ * activity trail); those are declared here too, with the producers' partition count, so that they exist
+ * with all partitions before the listener subscribes. What keeps failing is parked on the topic's
+ * {@code .dlt}.
  */
 @Configuration
 public class DossierTopics {
