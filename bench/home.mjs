@@ -9,6 +9,7 @@
 // Options (environment): BENCH_SECONDS (10 per scenario and path), BENCH_CONCURRENCY ("1,16"), BENCH_WARMUP (200).
 // Local development only: it creates the Keycloak user bench-home@example.com with the local admin account.
 import { PORTAL_URL, backOfficeToken, ensureClientAccount, signIn, staff } from '../e2e/lib/portal.mjs';
+import { pool } from '../reliability/lib/stack.mjs';
 import { accessToken, describeCpu, load, record, withCpu } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,13 +20,6 @@ const EMAIL = 'bench-home@example.com';
 const DOSSIERS = 50;
 const RECORDS_PER_DOSSIER = 40;
 const STEPS = ['Intake', 'Identificatie', 'Concept akte', 'Hypotheekakte ontvangen', 'Ondertekening', 'Inschrijving kadaster'];
-
-async function pool(items, concurrency, work) {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (queue.length) await work(queue.shift());
-  }));
-}
 
 /** 50 dossiers of the bench client, each with 40 records of the office (made once; a later run reuses them). */
 async function seed(office) {

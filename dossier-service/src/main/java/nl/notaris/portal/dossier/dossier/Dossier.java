@@ -1,11 +1,14 @@
 package nl.notaris.portal.dossier.dossier;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
@@ -120,7 +123,7 @@ public class Dossier {
      */
     public boolean replaceProgress(List<StepInput> steps, Instant now) {
         List<ProgressStep> current = getProgress().steps();
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         List<ProgressStep> next = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             StepInput step = steps.get(i);
@@ -149,7 +152,7 @@ public class Dossier {
      * Marks a step's open request fulfilled by whoever sent the message that delivers it (a document
      * request) or completed the questionnaire it names; false when there is no such open request.
      */
-    public boolean fulfilRequest(java.util.function.Predicate<ProgressStep> which, String byName, String messageId,
+    public boolean fulfilRequest(Predicate<ProgressStep> which, String byName, String messageId,
             Instant at) {
         List<ProgressStep> steps = new ArrayList<>(getProgress().steps());
         for (int i = 0; i < steps.size(); i++) {
@@ -184,7 +187,7 @@ public class Dossier {
     }
 
     /** A step as the office sends it; {@code id} is absent for a new step. */
-    public record StepInput(String id, String title, boolean done, String explanation, java.time.LocalDate plannedDate,
+    public record StepInput(String id, String title, boolean done, String explanation, LocalDate plannedDate,
             StepRequest request) {
 
         public StepInput(String title, boolean done) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -115,7 +116,7 @@ public class DossierService {
         for (int attempt = 1;; attempt++) {
             Dossier dossier = dossiers.findById(dossierId).orElse(null);
             if (dossier == null || !dossier.fulfilRequest(which,
-                    names.nameOf(byAccountId, dossier.getParties()).orElse(null), messageId, at)) {
+                    names.nameOf(byAccountId, dossier::getParties).orElse(null), messageId, at)) {
                 return;
             }
             dossier.record(events.changed(dossier, EnumSet.of(Dossier.Change.PROGRESS)));
@@ -130,7 +131,7 @@ public class DossierService {
         }
     }
 
-    public java.util.Optional<Dossier> find(String id) {
+    public Optional<Dossier> find(String id) {
         return dossiers.findById(id);
     }
 

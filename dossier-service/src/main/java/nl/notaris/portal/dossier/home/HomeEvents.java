@@ -41,48 +41,48 @@ class HomeEvents implements ConsumedEventHandler {
         switch (event.type()) {
             case "portal.document.published" -> {
                 Data data = data(event);
-                feed.add(HomeItem.document(data.required("documentId", data.documentId()),
-                        data.required("dossierId", data.dossierId()), data.category(),
-                        data.required("publishedAt", data.publishedAt())));
+                feed.add(HomeItem.document(event.required("documentId", data.documentId()),
+                        event.required("dossierId", data.dossierId()), data.category(),
+                        event.required("publishedAt", data.publishedAt())));
             }
             case "portal.document.opened" -> {
                 Data data = data(event);
-                feed.read("document:" + data.required("documentId", data.documentId()),
-                        data.required("accountId", data.accountId()), data.required("openedAt", data.openedAt()));
+                feed.read("document:" + event.required("documentId", data.documentId()),
+                        event.required("accountId", data.accountId()), event.required("openedAt", data.openedAt()));
             }
             case "portal.message.sent-by-office" -> {
                 Data data = data(event);
-                feed.add(HomeItem.message(data.required("messageId", data.messageId()),
-                        data.required("dossierId", data.dossierId()), data.required("sentAt", data.sentAt())));
+                feed.add(HomeItem.message(event.required("messageId", data.messageId()),
+                        event.required("dossierId", data.dossierId()), event.required("sentAt", data.sentAt())));
             }
             case "portal.message.read" -> {
                 Data data = data(event);
                 if ("CLIENT".equals(data.readerSide())) {
-                    feed.read("message:" + data.required("messageId", data.messageId()),
-                            data.required("accountId", data.accountId()), data.required("readAt", data.readAt()));
+                    feed.read("message:" + event.required("messageId", data.messageId()),
+                            event.required("accountId", data.accountId()), event.required("readAt", data.readAt()));
                 }
             }
             case "portal.message.sent-by-client" -> {
                 Data data = data(event);
                 if (data.requestId() != null && data.attachments() != null && !data.attachments().isEmpty()) {
-                    dossiers.fulfilRequest(data.required("dossierId", data.dossierId()),
+                    dossiers.fulfilRequest(event.required("dossierId", data.dossierId()),
                             ProgressStep.documentRequest(data.requestId()),
-                            data.required("senderAccountId", data.senderAccountId()),
-                            data.required("messageId", data.messageId()), data.required("sentAt", data.sentAt()));
+                            event.required("senderAccountId", data.senderAccountId()),
+                            event.required("messageId", data.messageId()), event.required("sentAt", data.sentAt()));
                 }
             }
             case "portal.questionnaire.assigned" -> {
                 Data data = data(event);
-                feed.add(HomeItem.questionnaire(data.required("assignmentId", data.assignmentId()),
-                        data.required("dossierId", data.dossierId()), data.required("accountId", data.accountId()),
-                        data.dueDate(), data.required("assignedAt", data.assignedAt())));
+                feed.add(HomeItem.questionnaire(event.required("assignmentId", data.assignmentId()),
+                        event.required("dossierId", data.dossierId()), event.required("accountId", data.accountId()),
+                        data.dueDate(), event.required("assignedAt", data.assignedAt())));
             }
             case "portal.questionnaire.completed" -> {
                 Data data = data(event);
-                String assignmentId = data.required("assignmentId", data.assignmentId());
-                String dossierId = data.required("dossierId", data.dossierId());
-                String accountId = data.required("accountId", data.accountId());
-                Instant completedAt = data.required("completedAt", data.completedAt());
+                String assignmentId = event.required("assignmentId", data.assignmentId());
+                String dossierId = event.required("dossierId", data.dossierId());
+                String accountId = event.required("accountId", data.accountId());
+                Instant completedAt = event.required("completedAt", data.completedAt());
                 feed.questionnaireCompleted(assignmentId, dossierId, accountId, completedAt);
                 dossiers.fulfilRequest(dossierId, ProgressStep.questionnaireRequest(assignmentId), accountId, null,
                         completedAt);
@@ -94,7 +94,7 @@ class HomeEvents implements ConsumedEventHandler {
     }
 
     private Data data(ConsumedEvent event) {
-        return event.data(json, Data.class).of(event);
+        return event.data(json, Data.class);
     }
 
     /** The fields of the event types above that Home reads; each type has some of them. */
@@ -102,16 +102,6 @@ class HomeEvents implements ConsumedEventHandler {
     record Data(String documentId, String dossierId, String category, Instant publishedAt, String accountId,
             Instant openedAt, String messageId, Instant sentAt, String senderAccountId, String requestId,
             List<JsonNode> attachments, String readerSide, Instant readAt, String assignmentId, LocalDate dueDate,
-            Instant assignedAt, Instant completedAt, ConsumedEvent event) {
-
-        Data of(ConsumedEvent of) {
-            return new Data(documentId, dossierId, category, publishedAt, accountId, openedAt, messageId, sentAt,
-                    senderAccountId, requestId, attachments, readerSide, readAt, assignmentId, dueDate, assignedAt,
-                    completedAt, of);
-        }
-
-        <T> T required(String field, T value) {
-            return event.required(field, value);
-        }
+            Instant assignedAt, Instant completedAt) {
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -61,8 +62,8 @@ class HomeFeed {
         }
     }
 
-    java.util.Optional<String> dossierOf(String itemId) {
-        return java.util.Optional.ofNullable(mongo.findById(itemId, HomeItem.class)).map(HomeItem::dossierId);
+    Optional<String> dossierOf(String itemId) {
+        return Optional.ofNullable(mongo.findById(itemId, HomeItem.class)).map(HomeItem::dossierId);
     }
 
     /** "Alles gezien": everything that happened until {@code at} is seen by the account. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +137,8 @@ class HomeQuery {
 
     private Instant seenAllOf(String accountId) {
         Document account = mongo.findOne(query(where("_id").is(accountId)), Document.class, HomeFeed.ACCOUNTS);
-        return account == null ? null : account.get("seenAllAt", java.util.Date.class) == null ? null
-                : account.get("seenAllAt", java.util.Date.class).toInstant();
+        Date seenAll = account == null ? null : account.get("seenAllAt", Date.class);
+        return seenAll == null ? null : seenAll.toInstant();
     }
 
     private Set<String> readOf(String accountId, List<String> itemIds) {

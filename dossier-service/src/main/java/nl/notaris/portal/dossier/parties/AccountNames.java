@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,13 +42,16 @@ public class AccountNames {
         }
     }
 
-    /** The account's name: from its events, else as a party of one of the given dossier's parties. */
-    public Optional<String> nameOf(String accountId, List<Party> parties) {
+    /**
+     * The account's name: from its events, else its name as a party of the dossier (read only then: most
+     * names are known from the events).
+     */
+    public Optional<String> nameOf(String accountId, Supplier<List<Party>> parties) {
         Document kept = mongo.findOne(query(where("_id").is(accountId)), Document.class, COLLECTION);
         if (kept != null && kept.getString("name") != null) {
             return Optional.of(kept.getString("name"));
         }
-        return parties.stream().filter(p -> accountId.equals(p.accountId()) && p.name() != null).map(Party::name)
-                .findFirst();
+        return parties.get().stream().filter(p -> accountId.equals(p.accountId()) && p.name() != null)
+                .map(Party::name).findFirst();
     }
 }

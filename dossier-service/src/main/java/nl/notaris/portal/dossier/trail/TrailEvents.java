@@ -1,8 +1,10 @@
 package nl.notaris.portal.dossier.trail;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -68,7 +70,7 @@ class TrailEvents implements ConsumedEventHandler {
             case "portal.message.read" -> {
                 Data data = data(event);
                 if ("OFFICE".equals(data.readerSide())) {
-                    append(Fact.of(event.id(), required(event, "dossierId", data.dossierId()),
+                    trail.append(Fact.of(event.id(), required(event, "dossierId", data.dossierId()),
                             required(event, "readAt", data.readAt()), Kind.MESSAGE_READ, Side.OFFICE,
                             data.readerName(), data.messageId()));
                 } else {
@@ -121,37 +123,43 @@ class TrailEvents implements ConsumedEventHandler {
             fact = fact.withStatus(data.status());
         }
         if (data.partiesAdded() != null || data.partiesRemoved() != null) {
-            List<Party> parties = dossiers.find(data.dossierId()).map(Dossier::getParties).orElse(List.of());
+            Supplier<List<Party>> parties = partiesOf(data.dossierId());
             fact = fact.withParties(namesOf(data.partiesAdded(), parties), namesOf(data.partiesRemoved(), parties));
         }
-        append(fact);
+        trail.append(fact);
     }
 
     private void requestDelivered(ConsumedEvent event, Data data) {
         dossiers.find(data.dossierId()).flatMap(dossier -> dossier.getProgress().steps().stream()
                 .filter(ProgressStep.documentRequest(data.requestId())).findFirst()
                 .map(step -> Fact.of(event.id() + "#request", dossier.getId(), data.sentAt(), Kind.REQUEST_FULFILLED,
-                        Side.CLIENT, nameOf(data.senderAccountId(), dossier.getParties()), step.id())
+                        Side.CLIENT, nameOf(data.senderAccountId(), dossier::getParties), step.id())
                         .withName(step.request().name())))
-                .ifPresent(this::append);
+                .ifPresent(trail::append);
     }
 
     private void client(ConsumedEvent event, Data data, Kind kind, String accountId, String objectId, Instant at) {
         String dossierId = required(event, "dossierId", data.dossierId());
-        List<Party> parties = dossiers.find(dossierId).map(Dossier::getParties).orElse(List.of());
-        append(Fact.of(event.id(), dossierId, required(event, "time", at), kind, Side.CLIENT,
-                nameOf(required(event, "accountId", accountId), parties), objectId));
+        trail.append(Fact.of(event.id(), dossierId, required(event, "time", at), kind, Side.CLIENT,
+                nameOf(required(event, "accountId", accountId), partiesOf(dossierId)), objectId));
     }
 
-    private void append(Fact fact) {
-        trail.append(fact);
+    /** The dossier's parties, read once and only when a name is not known from the account events. */
+    private Supplier<List<Party>> partiesOf(String dossierId) {
+        List<List<Party>> read = new ArrayList<>(1);
+        return () -> {
+            if (read.isEmpty()) {
+                read.add(dossiers.find(dossierId).map(Dossier::getParties).orElse(List.of()));
+            }
+            return read.get(0);
+        };
     }
 
-    private String nameOf(String accountId, List<Party> parties) {
+    private String nameOf(String accountId, Supplier<List<Party>> parties) {
         return names.nameOf(accountId, parties).orElse(null);
     }
 
-    private List<String> namesOf(List<String> accountIds, List<Party> parties) {
+    private List<String> namesOf(List<String> accountIds, Supplier<List<Party>> parties) {
         return accountIds == null ? null
                 : accountIds.stream().map(id -> nameOf(id, parties)).filter(Objects::nonNull).toList();
     }
