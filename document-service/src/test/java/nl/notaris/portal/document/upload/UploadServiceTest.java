@@ -34,7 +34,7 @@ class UploadServiceTest {
     final DossierAccessReplica access = new DossierAccessReplica(mock(MongoTemplate.class), dossierId -> {
         asked.incrementAndGet();
         throw new ServiceUnavailableException("The dossier could not be checked just now. Please try again.");
-    });
+    }, Clock.systemUTC());
     final UploadService uploads = new UploadService(mock(MongoTemplate.class), mock(GridFsTemplate.class),
             mock(StoredFiles.class), access, new UploadLimits(null, null, null),
             Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));

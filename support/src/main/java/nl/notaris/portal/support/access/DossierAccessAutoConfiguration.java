@@ -1,5 +1,6 @@
 package nl.notaris.portal.support.access;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,6 +15,7 @@ import org.springframework.web.client.RestClient;
 
 import nl.notaris.portal.support.events.EventsAutoConfiguration;
 import nl.notaris.portal.support.events.ProcessedEvents;
+import nl.notaris.portal.support.time.ClockAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the events, and asks dossier-service ({@code portal.dossier-service-url}) about a dossier it does
  * not know yet, within {@code portal.dossier-access.owner-timeout}.
  */
-@AutoConfiguration(after = EventsAutoConfiguration.class)
+@AutoConfiguration(after = { EventsAutoConfiguration.class, ClockAutoConfiguration.class })
 @ConditionalOnProperty(name = "portal.dossier-access.enabled", havingValue = "true")
 public class DossierAccessAutoConfiguration {
 
@@ -39,8 +41,8 @@ public class DossierAccessAutoConfiguration {
     }
 
     @Bean
-    DossierAccessReplica dossierAccessReplica(MongoTemplate mongo, DossierOwner owner) {
-        return new DossierAccessReplica(mongo, owner);
+    DossierAccessReplica dossierAccessReplica(MongoTemplate mongo, DossierOwner owner, Clock clock) {
+        return new DossierAccessReplica(mongo, owner, clock);
     }
 
     @Bean

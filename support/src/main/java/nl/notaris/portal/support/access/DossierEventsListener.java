@@ -37,7 +37,7 @@ public class DossierEventsListener {
         }
         Data data = event.data();
         processed.handleOnce(consumer, event.id(),
-                () -> replica.apply(DossierAccess.of(data.dossierId(), data.number(), data.parties(), data.version())));
+                () -> replica.apply(DossierAccess.of(data.dossierId(), data.number(), data.parties(), data.grants(), data.version())));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,6 +45,6 @@ public class DossierEventsListener {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Data(String dossierId, String number, long version, List<DossierParty> parties) {
+    record Data(String dossierId, String number, long version, List<DossierParty> parties, List<AccessGrant> grants) {
     }
 }

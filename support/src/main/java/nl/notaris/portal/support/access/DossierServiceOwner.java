@@ -45,7 +45,7 @@ class DossierServiceOwner implements DossierOwner {
                     .retrieve()
                     .body(AccessAnswer.class);
             return Optional.ofNullable(answer)
-                    .map(a -> DossierAccess.of(a.dossierId(), a.number(), a.parties(), a.version()));
+                    .map(a -> DossierAccess.of(a.dossierId(), a.number(), a.parties(), a.grants(), a.version()));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -62,6 +62,6 @@ class DossierServiceOwner implements DossierOwner {
     }
 
 
-    record AccessAnswer(String dossierId, String number, long version, List<DossierParty> parties) {
+    record AccessAnswer(String dossierId, String number, long version, List<DossierParty> parties, List<AccessGrant> grants) {
     }
 }
