@@ -194,6 +194,29 @@ class RealmExportTest {
         }
     }
 
+    /**
+     * ADV-1: identity-service invites advisers as {@code account_type} ADVISER. An adviser named by one word has
+     * no last name: Keycloak requires one only of a user who edits the profile, and users cannot edit it (so
+     * the profile check at sign-in leaves it be).
+     */
+    @Test
+    void adviserAccountsAreAllowedAlsoWithoutALastName() throws Exception {
+        JsonNode profile = new ObjectMapper().readTree(realm.get("components").get("org.keycloak.userprofile.UserProfileProvider")
+                .get(0).get("config").get("kc.user.profile.config").get(0).asText());
+        for (JsonNode attribute : profile.get("attributes")) {
+            switch (attribute.get("name").asText()) {
+                case "account_type" -> assertThat(texts(attribute.get("validations").get("options").get("options")))
+                        .containsExactly("PERSON", "COMPANY_MAIN", "COMPANY_EXTRA", "ADVISER");
+                case "lastName" -> {
+                    assertThat(texts(attribute.get("required").get("roles"))).containsExactly("user");
+                    assertThat(texts(attribute.get("permissions").get("edit"))).containsExactly("admin");
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
     /** The demo recovery code of sanne@example.com (keycloak/README.md). */
     static final String SANNE_RECOVERY_CODE = "HERS-TELC-DE26-SANN";
 
