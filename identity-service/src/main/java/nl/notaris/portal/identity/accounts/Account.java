@@ -41,6 +41,8 @@ public class Account {
     private String language;
     private String phone;
     private NotificationPreferences notifications;
+    /** For an adviser's account: who shared which dossier when it was invited, for the invitation's text. */
+    private AdviserInvitation adviserInvitation;
     private AccountState state;
     private Instant invitedAt;
     private Instant activatedAt;
@@ -138,6 +140,11 @@ public class Account {
         return touched(now);
     }
 
+    /** An adviser's account: its invitations tell who shared which dossier with it. */
+    void invitedAsAdviser(AdviserInvitation invitation) {
+        adviserInvitation = invitation;
+    }
+
     void onboarded(Instant now) {
         if (onboardedAt == null) {
             onboardedAt = now;
@@ -230,6 +237,10 @@ public class Account {
     /** The client's choice, or all on when never changed. */
     public NotificationPreferences getNotifications() {
         return notifications == null ? NotificationPreferences.ALL_ON : notifications;
+    }
+
+    AdviserInvitation getAdviserInvitation() {
+        return adviserInvitation;
     }
 
     public String getPhone() {

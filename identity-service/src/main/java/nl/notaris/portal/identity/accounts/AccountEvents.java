@@ -13,7 +13,7 @@ import nl.notaris.portal.support.events.PendingEvent;
  * language, type, company, revision) so that notification-service keeps its replica from them alone; a
  * removed account's event leaves the name out, as that replica needs it no longer. The invitation also
  * carries the token of its link, which only lets someone ask for the set-password e-mail to be
- * sent to the account's own address.
+ * sent to the account's own address; an adviser's invitation also names who shared which dossier.
  */
 @Component
 class AccountEvents {
@@ -32,7 +32,7 @@ class AccountEvents {
 
     PendingEvent invited(Account account, String invitationToken, Instant expiresAt) {
         return events.create(AccountTopics.TOPIC, account.getId(), INVITED, subject(account),
-                new Invited(State.of(account), invitationToken, expiresAt));
+                Invited.of(account, invitationToken, expiresAt));
     }
 
     PendingEvent activated(Account account) {
@@ -71,7 +71,15 @@ class AccountEvents {
         }
     }
 
-    record Invited(State account, String invitationToken, Instant expiresAt) {
+    /** An adviser's invitation also tells who shared which dossier (ADV-1); absent for any other account. */
+    record Invited(State account, String invitationToken, Instant expiresAt, String invitedByName,
+            String dossierNumber) {
+
+        static Invited of(Account account, String invitationToken, Instant expiresAt) {
+            AdviserInvitation adviser = account.getAdviserInvitation();
+            return new Invited(State.of(account), invitationToken, expiresAt,
+                    adviser == null ? null : adviser.invitedByName(), adviser == null ? null : adviser.dossierNumber());
+        }
     }
 
     record PasswordSet(State account, Instant setAt) {

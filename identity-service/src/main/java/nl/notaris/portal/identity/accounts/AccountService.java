@@ -26,9 +26,9 @@ import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.support.web.ProblemException;
 
 /**
- * The portal's accounts (STF-1, ONB-1..7, ME-1, ME-4): inviting people and companies, the
- * invitation link, activation once Keycloak saw the first password, language, and a company's extra
- * accounts. Keycloak holds the logins; every change here is told to the other services by an event.
+ * The portal's accounts (STF-1, ONB-1..7, ME-1, ME-4, ADV-1): inviting people, companies and the advisers
+ * clients share a dossier with, the invitation link, activation once Keycloak saw the first password,
+ * language, and a company's extra accounts. Keycloak holds the logins; every change here is told to the other services by an event.
  */
 @Service
 public class AccountService {
@@ -60,7 +60,7 @@ public class AccountService {
      * action saved with the account.
      */
     public Account inviteByStaff(Caller staff, NewAccount request) {
-        return invite(request, staff);
+        return invite(request, staff, null);
     }
 
     /**
@@ -69,10 +69,73 @@ public class AccountService {
      * office's.
      */
     public Account invite(NewAccount request) {
-        return invite(request, null);
+        return invite(request, null, null);
     }
 
-    private Account invite(NewAccount request, Caller staff) {
+    /** A client lets an adviser into one of its dossiers (ADV-1): the adviser's account, and whether it is new. */
+    public record NewAdviser(String email, String name, String language, String invitedByName, String dossierNumber) {
+    }
+
+    public record AdviserAccount(String accountId, String email, String name, boolean created) {
+    }
+
+    /**
+     * The account with the adviser's address as it is, whatever its type (an existing one just gains the
+     * dossier); otherwise a new {@link AccountType#ADVISER} account, invited like any client (e-mail #1,
+     * ONB-2..5) with the invitation telling who shared which dossier. Two grants to a new address at the
+     * same moment make one account: the second finds the first's.
+     */
+    public AdviserAccount inviteAdviser(NewAdviser adviser) {
+        String email = adviser.email().trim().toLowerCase(Locale.ROOT);
+        Optional<AdviserAccount> existing = existingAccount(email);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        AdviserName name = AdviserName.of(adviser.name());
+        try {
+            Account account = invite(new NewAccount(AccountType.ADVISER, email, name.firstName(), name.lastName(),
+                    null, null, adviser.language(), null), null,
+                    new AdviserInvitation(blankToNull(adviser.invitedByName()), blankToNull(adviser.dossierNumber())));
+            return new AdviserAccount(account.getId(), account.getEmail(), account.addressedAs(), true);
+        } catch (ConflictException inUse) {
+            // made at the same moment, or a Keycloak user the portal has not recorded (yet)
+            return existingAccount(email).orElseThrow(() -> inUse);
+        }
+    }
+
+    /**
+     * The account with this address: the portal's own record, else Keycloak's user (a client's is recorded
+     * here first; staff have no record here and are answered from Keycloak).
+     */
+    private Optional<AdviserAccount> existingAccount(String email) {
+        Optional<Account> recorded = recordedAccount(email);
+        if (recorded.isEmpty()) {
+            Optional<UserRepresentation> user = keycloak.findUsersByEmail(email).stream()
+                    .filter(u -> email.equalsIgnoreCase(u.email())).findFirst();
+            if (user.isEmpty()) {
+                return Optional.empty();
+            }
+            reconcile(user.get(), keycloak.hasPassword(user.get().id()));
+            recorded = recordedAccount(email);
+            if (recorded.isEmpty()) {
+                LookedUpAccount staff = LookedUpAccount.of(user.get());
+                return Optional.of(new AdviserAccount(staff.id(), email, staff.name().isEmpty() ? null : staff.name(),
+                        false));
+            }
+        }
+        return recorded.map(a -> new AdviserAccount(a.getId(), a.getEmail(), a.addressedAs(), false));
+    }
+
+    private Optional<Account> recordedAccount(String email) {
+        return Optional.ofNullable(mongo.findOne(query(where("email").is(email).and("state").ne(AccountState.REMOVED)),
+                Account.class));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Account invite(NewAccount request, Caller staff, AdviserInvitation adviser) {
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         if (mongo.exists(query(where("email").is(email).and("state").ne(AccountState.REMOVED)), Account.class)) {
             throw new ConflictException("An account with this e-mail address exists already.");
@@ -87,14 +150,18 @@ public class AccountService {
         if (request.phone() != null) {
             attributes.put("phone_number", List.of(request.phone()));
         }
+        // an adviser named by one word has no last name: Keycloak gets none rather than an empty one
         String id = keycloak.createUser(new NewUser(email, email, request.firstName().strip(),
-                request.lastName().strip(), true, true, attributes));
+                blankToNull(request.lastName()), true, true, attributes));
         try {
             keycloak.addRealmRoles(id, request.type() == AccountType.COMPANY_MAIN
                     ? List.of("client", "company-admin") : List.of("client"));
             Account account = Account.invited(id, email, request.firstName().strip(), request.lastName().strip(),
                     request.type(), request.companyId(), request.companyName(), request.language(), request.phone(),
                     clock.instant());
+            if (adviser != null) {
+                account.invitedAsAdviser(adviser);
+            }
             newInvitation(account);
             if (staff != null) {
                 account.record(staffActions.recorded(staff, StaffAction.clientInvited(id)));

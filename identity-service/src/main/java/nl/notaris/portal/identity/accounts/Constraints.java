@@ -74,6 +74,43 @@ final class Constraints {
         Class<? extends Payload>[] payload() default {};
     }
 
+    /**
+     * A person's whole name as one text (an adviser's, typed by a client): required, at most 200
+     * characters, see {@link #PERSON_NAME}.
+     */
+    @Documented
+    @Constraint(validatedBy = {})
+    @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+    @Retention(RetentionPolicy.RUNTIME)
+    @NotBlank
+    @Size(max = 200)
+    @Pattern(regexp = PERSON_NAME)
+    @ReportAsSingleViolation
+    @interface FullName {
+        String message() default "is required (at most 200 characters) and may not contain control characters "
+                + "or any of < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( )";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** A short text an e-mail quotes (a client's or company's name, a dossier number): optional, one line. */
+    @Documented
+    @Constraint(validatedBy = {})
+    @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+    @Retention(RetentionPolicy.RUNTIME)
+    @Size(max = 200)
+    @Pattern(regexp = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*")
+    @ReportAsSingleViolation
+    @interface OneLine {
+        String message() default "is at most 200 characters on one line, without control characters";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
     /** The portal's languages; left out means Dutch. */
     @Documented
     @Constraint(validatedBy = {})

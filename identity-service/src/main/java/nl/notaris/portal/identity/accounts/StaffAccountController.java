@@ -73,7 +73,7 @@ class StaffAccountController {
     @Operation(summary = "List and find accounts",
             description = "query: case-insensitive literal part of the name, e-mail address or company name. "
                     + "state: repeatable or comma-separated (INVITED, ACTIVE, BLOCKED, REMOVED); none = all. "
-                    + "type: likewise (PERSON, COMPANY_MAIN, COMPANY_EXTRA); none = all. companyId: the accounts "
+                    + "type: likewise (PERSON, COMPANY_MAIN, COMPANY_EXTRA, ADVISER); none = all. companyId: the accounts "
                     + "of one company (its main and extra accounts). Ordered by last change (updatedAt), newest "
                     + "first. page, size: as every list.")
     PageResponse<AccountListItem> list(@RequestParam(required = false) String query,

@@ -32,8 +32,10 @@ class MeController {
     }
 
     /**
-     * Name, address and phone number; the language (ME-1); and {@code firstSignIn} until the account
-     * has seen "Mijn gegevens" once, which the first sign-in opens instead of Home (ONB-4).
+     * Name, address and phone number; the language (ME-1); the account's type as Keycloak's token tells it
+     * ({@code PERSON}, {@code COMPANY_MAIN}, {@code COMPANY_EXTRA}, or {@code ADVISER} for someone a client
+     * let into a dossier, ADV-1); and {@code firstSignIn} until the account has seen "Mijn gegevens" once,
+     * which the first sign-in opens instead of Home (ONB-4).
      */
     @GetMapping
     Me me(@AuthenticationPrincipal Jwt jwt) {

@@ -2,13 +2,17 @@ package nl.notaris.portal.identity.company;
 
 import static nl.notaris.portal.testsupport.TestCaller.JANSEN_BV;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.testsupport.TestCaller;
 
 @WebMvcTest(CompanyAccountsController.class)
 class CompanyAccountsControllerTest {
@@ -48,6 +53,18 @@ class CompanyAccountsControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors.length()").value(1));
+        verifyNoInteractions(accounts);
+    }
+
+    /** ADV-1: an adviser a client let into a dossier is no company's main account. */
+    @Test
+    void anAdviserManagesNoCompanyAccounts() throws Exception {
+        TestCaller adviser = new TestCaller("adv-1", "adviseur@example.com", "Bram Hypotheek", "ADVISER", null,
+                List.of("client"));
+        mvc.perform(get("/api/me/accounts").with(adviser.token())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/me/accounts").with(adviser.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"collega@example.com\",\"firstName\":\"Piet\",\"lastName\":\"Jansen\"}"))
+                .andExpect(status().isForbidden());
         verifyNoInteractions(accounts);
     }
 }

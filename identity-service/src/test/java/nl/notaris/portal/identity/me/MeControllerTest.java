@@ -55,4 +55,14 @@ class MeControllerTest {
                 .andExpect(jsonPath("$.language").value("nl"));
         verify(accounts, never()).findOrReconcile(any());
     }
+
+    /** ADV-1: the web app shapes Home, Acties and Mijn gegevens for an adviser by its type. */
+    @Test
+    void anAdviserIsToldItIsAnAdviser() throws Exception {
+        org.mockito.BDDMockito.given(accounts.findOrReconcile(any())).willReturn(java.util.Optional.empty());
+        var adviser = new nl.notaris.portal.testsupport.TestCaller("adv-1", "adviseur@example.com", "Bram Hypotheek",
+                "ADVISER", null, java.util.List.of("client"));
+        mvc.perform(get("/api/me").with(adviser.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accountType").value("ADVISER"));
+    }
 }
