@@ -37,6 +37,7 @@ import nl.notaris.portal.document.file.FileTypes;
 import nl.notaris.portal.document.file.StoredFiles;
 import nl.notaris.portal.document.upload.Upload;
 import nl.notaris.portal.document.upload.UploadService;
+import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.audit.StaffAction;
 import nl.notaris.portal.support.audit.StaffActions;
@@ -182,9 +183,14 @@ public class DocumentService {
         return new ProblemException(HttpStatus.CONFLICT, "uploadId", detail);
     }
 
+    /**
+     * A tab of the dossier's documents for a party, or for an adviser whose grant lasts (what the grant
+     * shows: {@link GrantedDocuments}).
+     */
     public Page<ClientDocument> list(Caller caller, String dossierId, Category category, Pageable pageable) {
-        access.require(dossierId, caller);
-        Query query = query(where("dossierId").is(dossierId).and("category").is(category));
+        DossierAccess dossier = access.requireReading(dossierId, caller);
+        Query query = query(GrantedDocuments.readableOf(where("dossierId").is(dossierId).and("category").is(category),
+                dossier, caller));
         long total = mongo.count(query, PublishedDocument.class);
         List<PublishedDocument> documents = mongo.find(Query.of(query).with(pageable).with(NEWEST_FIRST),
                 PublishedDocument.class);
@@ -217,14 +223,16 @@ public class DocumentService {
                 Collectors.mapping(r -> new Reader(r.accountId(), r.readAt()), Collectors.toList())));
     }
 
+    /** The tabs' numbers, of the documents {@link #list} gives the caller. */
     public Map<Category, TabCount> counts(Caller caller, String dossierId) {
-        access.require(dossierId, caller);
+        DossierAccess dossier = access.requireReading(dossierId, caller);
         Map<Category, TabCount> counts = new EnumMap<>(Category.class);
         for (Category category : Category.tabs()) {
             counts.put(category, new TabCount(0, 0));
         }
         Set<String> read = readDocumentIds(dossierId, caller.accountId());
-        Query inDossier = query(where("dossierId").is(dossierId).and("category").in(Category.tabs()));
+        Query inDossier = query(GrantedDocuments.readableOf(
+                where("dossierId").is(dossierId).and("category").in(Category.tabs()), dossier, caller));
         inDossier.fields().include("_id", "category");
         for (Document row : mongo.find(inDossier, Document.class, "documents")) {
             Category category = Category.valueOf(row.getString("category"));
@@ -239,8 +247,11 @@ public class DocumentService {
      * The document's content for a caller who may see its dossier; a client account opening it marks it
      * read and publishes {@code portal.document.opened} (every time; {@code first} the first time). Staff
      * may use this endpoint too, but the office looking at a document is not a read and publishes
-     * nothing (as {@link #openForStaff}). The sender of a message may open an attachment that is not
-     * filed yet (it is, moments later): an upload is no document yet, so that is no read either.
+     * nothing (as {@link #openForStaff}). An adviser may open what its live grant shows
+     * ({@link GrantedDocuments}), checked at each request (a Range request too), so a revoked grant
+     * stops a download that would resume; that is no read of the client's either (dossier-service
+     * records the grant's use). The sender of a message may open an attachment that is not filed yet
+     * (it is, moments later): an upload is no document yet, so that is no read either.
      */
     public Content open(Caller caller, String documentId) {
         PublishedDocument document = mongo.findById(documentId, PublishedDocument.class);
@@ -250,14 +261,26 @@ public class DocumentService {
                             own.content()))
                     .orElseThrow(() -> notFound(documentId));
         }
-        if (!access.find(document.getDossierId()).map(a -> a.isVisibleTo(caller)).orElse(false)) {
-            throw notFound(documentId);
-        }
-        if (!caller.isStaff()) {
+        DossierAccess dossier = readableDossierOf(document, caller);
+        if (dossier.isVisibleTo(caller) && !caller.isStaff()) {
             markOpened(document, caller.accountId());
         }
         return new Content(document.getFileName(), document.getContentType(), document.getSize(),
                 files.open(document.getContentId()));
+    }
+
+    /** The document's dossier when the caller may read the document; otherwise 404 for the document. */
+    private DossierAccess readableDossierOf(PublishedDocument document, Caller caller) {
+        DossierAccess dossier;
+        try {
+            dossier = access.requireReading(document.getDossierId(), caller);
+        } catch (NotFoundException e) {
+            throw notFound(document.getId());
+        }
+        if (!GrantedDocuments.readable(document, dossier, caller)) {
+            throw notFound(document.getId());
+        }
+        return dossier;
     }
 
     /**
@@ -335,7 +358,7 @@ public class DocumentService {
 
     private void file(PublishedDocument document, Upload upload, String accountId, boolean delivered) {
         if (delivered) {
-            document.record(events.delivered(document, accountId));
+            document.deliveredBy(accountId).record(events.delivered(document, accountId));
         }
         try {
             mongo.insert(document);

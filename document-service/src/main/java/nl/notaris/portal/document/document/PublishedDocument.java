@@ -31,6 +31,8 @@ public class PublishedDocument {
     private String assignmentId;
     /** For what the office published: the staff account that published it (not set on older documents). */
     private String publishedBy;
+    /** For what a client or an adviser delivered: the account that delivered it (not set on older documents). */
+    private String deliveredBy;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     protected PublishedDocument() {
@@ -85,6 +87,11 @@ public class PublishedDocument {
         return this;
     }
 
+    public PublishedDocument deliveredBy(String accountId) {
+        this.deliveredBy = accountId;
+        return this;
+    }
+
     public void record(PendingEvent event) {
         pendingEvents.add(event);
     }
@@ -135,5 +142,9 @@ public class PublishedDocument {
 
     public String getPublishedBy() {
         return publishedBy;
+    }
+
+    public String getDeliveredBy() {
+        return deliveredBy;
     }
 }

@@ -33,8 +33,10 @@ import nl.notaris.portal.support.web.NotFoundException;
 
 /**
  * Files on their way into a dossier (MSG-5, DOC-5, DOC-6): resumable (tus) or in one multipart
- * request. An upload belongs to the account that made it, client or staff, for a dossier it may see
- * (staff see every dossier); nobody else sees it, staff neither. The office publishes its own
+ * request. An upload belongs to the account that made it, client or staff, for a dossier it may
+ * deliver to (staff see every dossier; an adviser needs a live grant that allows delivering, ADV-1,
+ * checked again at each tus PATCH, so a revoked grant stops an upload halfway); nobody else sees it,
+ * staff neither. The office publishes its own
  * complete uploads as documents (STF-3), which takes them ({@link #take}). The content's type is
  * checked once every byte is in; a refused file is deleted at once. A message that names the upload
  * marks it sent (it can no longer be removed), and its event turns it into a delivered document
@@ -88,6 +90,7 @@ public class UploadService {
      */
     public Upload append(Caller caller, String uploadId, long offset, InputStream body) {
         Upload upload = own(caller, uploadId);
+        requireDossier(upload.dossierId(), caller);
         if (upload.isComplete() || upload.offset() != offset) {
             log.info("Upload {} is at byte {}, a PATCH came for byte {}", uploadId, upload.offset(), offset);
             throw new OffsetMismatchException(upload.offset());
@@ -259,10 +262,10 @@ public class UploadService {
         }
     }
 
-    /** The dossier must be one the caller may see; otherwise 404, as if it did not exist. */
+    /** The dossier must be one the caller may deliver to; otherwise 404, as if it did not exist. */
     private void requireDossier(String dossierId, Caller caller) {
         try {
-            access.require(dossierId, caller);
+            access.requireDelivering(dossierId, caller);
         } catch (NotFoundException e) {
             throw UploadRefusals.dossierNotFound();
         }
