@@ -14,7 +14,8 @@ import nl.notaris.portal.messaging.attachment.Attachment;
 import nl.notaris.portal.support.events.PendingEvent;
 
 /**
- * A message of a dossier, from the office to its parties or from a client to the office. It records
+ * A message of a dossier, from the office to its parties or from a client (or a client's adviser,
+ * ADV-1) to the office. It records
  * its own event, so the message and the event are one write. The read receipts are the first time a
  * party read the office's message, and the time the office marked a client's message read.
  */
@@ -33,6 +34,8 @@ public class Message {
     private String requestId;
     private String senderAccountId;
     private String senderName;
+    /** Not set on messages from before advisers: those are the office's or a client's, as their direction says. */
+    private SenderRole senderRole;
     private Instant sentAt;
     private List<Attachment> attachments = new ArrayList<>();
     private Instant readByClientAt;
@@ -44,18 +47,14 @@ public class Message {
     protected Message() {
     }
 
-    static Message send(Direction direction, String dossierId, String subject, String body, String inReplyTo,
-            String senderAccountId, String senderName, List<Attachment> attachments, Instant now) {
-        return send(direction, dossierId, subject, body, inReplyTo, null, senderAccountId, senderName, attachments,
-                now);
-    }
-
-    static Message send(Direction direction, String dossierId, String subject, String body, String inReplyTo,
+    /** A message written in {@code role}: the office's comes in to the client, a client's or an adviser's goes out. */
+    static Message send(SenderRole role, String dossierId, String subject, String body, String inReplyTo,
             String requestId, String senderAccountId, String senderName, List<Attachment> attachments, Instant now) {
         Message message = new Message();
         message.id = new ObjectId().toHexString();
         message.dossierId = dossierId;
-        message.direction = direction;
+        message.direction = role == SenderRole.OFFICE ? Direction.INCOMING : Direction.OUTGOING;
+        message.senderRole = role;
         message.subject = subject.strip();
         message.body = body.strip();
         message.inReplyTo = inReplyTo;
@@ -113,6 +112,13 @@ public class Message {
 
     public String getSenderName() {
         return senderName;
+    }
+
+    public SenderRole getSenderRole() {
+        if (senderRole != null) {
+            return senderRole;
+        }
+        return isFromOffice() ? SenderRole.OFFICE : SenderRole.CLIENT;
     }
 
     public Instant getSentAt() {

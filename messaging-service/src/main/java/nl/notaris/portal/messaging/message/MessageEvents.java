@@ -33,7 +33,8 @@ class MessageEvents {
     PendingEvent sent(Message message) {
         return events.create(MessageTopics.TOPIC, message.getDossierId(),
                 message.isFromOffice() ? SENT_BY_OFFICE : SENT_BY_CLIENT, "messages/" + message.getId(),
-                new Sent(message.getId(), message.getDossierId(), message.getSenderAccountId(), message.getInReplyTo(),
+                new Sent(message.getId(), message.getDossierId(), message.getSenderAccountId(),
+                        message.isFromOffice() ? null : message.getSenderRole(), message.getInReplyTo(),
                         message.getRequestId(), message.getSentAt(),
                         message.getAttachments().stream().map(a -> new AttachmentRef(a.documentId())).toList()));
     }
@@ -54,9 +55,12 @@ class MessageEvents {
                 new Read(message.getId(), message.getDossierId(), side, accountId, readerName, readAt));
     }
 
-    /** {@code requestId} only on a client's message that answers a document request; absent otherwise. */
-    record Sent(String messageId, String dossierId, String senderAccountId, String inReplyTo, String requestId,
-            Instant sentAt, List<AttachmentRef> attachments) {
+    /**
+     * {@code senderRole} only on a message to the office: CLIENT, or ADVISER for a client's adviser (ADV-1);
+     * {@code requestId} only on a client's message that answers a document request; absent otherwise.
+     */
+    record Sent(String messageId, String dossierId, String senderAccountId, SenderRole senderRole, String inReplyTo,
+            String requestId, Instant sentAt, List<AttachmentRef> attachments) {
     }
 
     enum ReaderSide {

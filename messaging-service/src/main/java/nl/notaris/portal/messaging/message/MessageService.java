@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ import nl.notaris.portal.messaging.attachment.Attachment;
 import nl.notaris.portal.messaging.attachment.AttachmentLimits;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
+import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.audit.StaffAction;
 import nl.notaris.portal.support.audit.StaffActions;
@@ -39,7 +41,11 @@ import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.support.web.ProblemException;
 
-/** Messages between the office and a dossier's parties (MSG-1..6, STF-4). */
+/**
+ * Messages between the office and a dossier's parties (MSG-1..6, STF-4). An adviser whose grant on the
+ * dossier lasts (ADV-1) sees only its own messages and, when the grant allows delivering, writes new
+ * ones with files; the messages of the client and of the office stay theirs (404, as if absent).
+ */
 @Service
 public class MessageService {
 
@@ -77,15 +83,22 @@ public class MessageService {
      * As {@link #sendByClient(Caller, String, String, String, String, List)}, answering a progress step's
      * document request ({@code requestId}, checked for its form and that files come with it by the
      * controller): the id is stored and carried in the sent event; dossier-service owns the requests and
-     * passes over one it does not know, so it is not looked up here.
+     * passes over one it does not know, so it is not looked up here. An adviser whose grant allows
+     * delivering writes as {@link SenderRole#ADVISER}: a reply only to its own messages, and never an
+     * answer to the client's requests (those it does not see).
      */
     public Message sendByClient(Caller caller, String dossierId, String subject, String body, String inReplyTo,
             String requestId, List<String> uploadIds) {
         if (!caller.hasRole("client")) {
             throw new AccessDeniedException("Only clients write as a party; the office uses the staff API.");
         }
-        access.require(dossierId, caller);
-        checkReplyTo(dossierId, inReplyTo);
+        SenderRole role = access.requireDelivering(dossierId, caller).isVisibleTo(caller) ? SenderRole.CLIENT
+                : SenderRole.ADVISER;
+        if (role == SenderRole.ADVISER && requestId != null) {
+            throw new InvalidRequestException("requestId", "The client's document requests are answered by the client; "
+                    + "send the files without requestId.");
+        }
+        checkReplyTo(dossierId, inReplyTo, role == SenderRole.ADVISER ? caller.accountId() : null);
         List<Attachment> attachments = new ArrayList<>();
         for (String uploadId : distinctWithinLimit(uploadIds, "uploads")) {
             UploadView upload = uploads.find(uploadId).filter(u -> dossierId.equals(u.dossierId()))
@@ -96,28 +109,28 @@ public class MessageService {
             }
             attachments.add(upload.attachment());
         }
-        return save(Message.send(Direction.OUTGOING, dossierId, subject, body, inReplyTo, requestId,
-                caller.accountId(), caller.name(), attachments, clock.instant()), caller);
+        return save(Message.send(role, dossierId, subject, body, inReplyTo, requestId, caller.accountId(),
+                caller.name(), attachments, clock.instant()), caller);
     }
 
     /** The office writes to a dossier's parties, with files (STF-4). */
     public Message sendByOffice(Caller staff, String dossierId, String subject, String body, String inReplyTo,
             List<MultipartFile> files) {
         access.require(dossierId, staff);
-        checkReplyTo(dossierId, inReplyTo);
+        checkReplyTo(dossierId, inReplyTo, null);
         List<MultipartFile> present = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (present.size() > limits.maxAttachments()) {
             throw tooMany("files");
         }
         List<Attachment> attachments = present.stream().map(file -> uploads.store(dossierId, file).attachment())
                 .toList();
-        return save(Message.send(Direction.INCOMING, dossierId, subject, body, inReplyTo, staff.accountId(),
+        return save(Message.send(SenderRole.OFFICE, dossierId, subject, body, inReplyTo, null, staff.accountId(),
                 officeName, attachments, clock.instant()), staff);
     }
 
+    /** The dossier's messages for a party; for an adviser whose grant lasts, only the adviser's own. */
     public Page<MessageView> list(Caller caller, String dossierId, Pageable pageable) {
-        access.require(dossierId, caller);
-        Query inDossier = query(where("dossierId").is(dossierId));
+        Query inDossier = query(readable(access.requireReading(dossierId, caller), caller));
         long total = mongo.count(inDossier, Message.class);
         List<Message> messages = mongo.find(Query.of(inDossier).with(pageable).with(NEWEST_FIRST), Message.class);
         Set<String> read = readMessageIds(dossierId, caller.accountId());
@@ -125,8 +138,12 @@ public class MessageService {
                 .map(m -> MessageView.listed(m, !m.isFromOffice() || read.contains(m.getId()))).toList(), pageable, total);
     }
 
+    /** The Berichten tab's numbers, of the messages {@link #list} gives the caller (none of the office's for an adviser). */
     public MessageView.Counts counts(Caller caller, String dossierId) {
-        access.require(dossierId, caller);
+        DossierAccess dossier = access.requireReading(dossierId, caller);
+        if (!dossier.isVisibleTo(caller)) {
+            return new MessageView.Counts(mongo.count(query(readable(dossier, caller)), Message.class), 0);
+        }
         Query fromOffice = query(where("dossierId").is(dossierId).and("direction").is(Direction.INCOMING));
         fromOffice.fields().include("_id");
         Set<String> read = readMessageIds(dossierId, caller.accountId());
@@ -182,12 +199,37 @@ public class MessageService {
         return mongo.findById(messageId, Message.class);
     }
 
+    /**
+     * The message when the caller may see it: staff and the dossier's parties any of its messages, an
+     * adviser whose grant lasts only its own; otherwise 404, as if it did not exist.
+     */
     private Message visible(Caller caller, String messageId) {
         Message message = mongo.findById(messageId, Message.class);
-        if (message == null || access.find(message.getDossierId()).filter(a -> a.isVisibleTo(caller)).isEmpty()) {
-            throw new NotFoundException("Message " + messageId + " was not found.");
+        if (message == null) {
+            throw notFound(messageId);
+        }
+        if (access.find(message.getDossierId()).filter(a -> a.isVisibleTo(caller)).isPresent()) {
+            return message;
+        }
+        if (!caller.accountId().equals(message.getSenderAccountId())) {
+            throw notFound(messageId);
+        }
+        try {
+            access.requireReading(message.getDossierId(), caller);
+        } catch (NotFoundException e) {
+            throw notFound(messageId);
         }
         return message;
+    }
+
+    /** The dossier's messages the caller may see: all for staff and parties, its own for an adviser (ADV-1). */
+    private static Criteria readable(DossierAccess dossier, Caller caller) {
+        Criteria inDossier = where("dossierId").is(dossier.dossierId());
+        return dossier.isVisibleTo(caller) ? inDossier : inDossier.and("senderAccountId").is(caller.accountId());
+    }
+
+    private static NotFoundException notFound(String messageId) {
+        return new NotFoundException("Message " + messageId + " was not found.");
     }
 
     /**
@@ -204,9 +246,16 @@ public class MessageService {
         return mongo.insert(message);
     }
 
-    private void checkReplyTo(String dossierId, String inReplyTo) {
-        if (inReplyTo != null && !mongo.exists(query(where("_id").is(inReplyTo).and("dossierId").is(dossierId)),
-                Message.class)) {
+    /**
+     * A reply answers a message of the dossier; an adviser's only one of its own ({@code ownMessagesOf}),
+     * the others being unknown to it, so they are answered alike.
+     */
+    private void checkReplyTo(String dossierId, String inReplyTo, String ownMessagesOf) {
+        Criteria repliedTo = where("_id").is(inReplyTo).and("dossierId").is(dossierId);
+        if (ownMessagesOf != null) {
+            repliedTo = repliedTo.and("senderAccountId").is(ownMessagesOf);
+        }
+        if (inReplyTo != null && !mongo.exists(query(repliedTo), Message.class)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "inReplyTo",
                     "The message replied to is not a message of this dossier.", "message.reply-to-unknown", Map.of());
         }

@@ -32,12 +32,15 @@ import com.jayway.jsonpath.JsonPath;
 import nl.notaris.portal.messaging.attachment.AttachmentLimits;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
 import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
+import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
+import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.ProblemException;
 import nl.notaris.portal.testsupport.EventContracts;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,9 +62,16 @@ class MessageServiceTest {
             "Notariskantoor");
     final Caller anna = new Caller("a1-anna", "anna@example.com", "Anna de Vries", null, List.of("client"));
     final Caller staff = new Caller("s1-office", null, "Kantoor", null, List.of("staff"));
+    /** Anna's adviser (ADV-1): no party, in through a grant that allows delivering. */
+    final Caller adviser = new Caller("a9-adviseur", "adviseur@example.com", "Ada Adviseur", null, List.of("client"));
+    final DossierAccess annasDossier = DossierAccess.of("d1", "2025-0001",
+            List.of(new DossierParty("a1-anna", "anna@example.com", "PERSON", null)),
+            List.of(new AccessGrant("g-1", "a9-adviseur", AccessGrant.Scope.READ_DELIVER, clock.instant().plusSeconds(60))),
+            1);
 
     MessageServiceTest() {
         given(mongo.insert(any(Message.class))).willAnswer(call -> call.getArgument(0));
+        given(access.requireDelivering(eq("d1"), any())).willReturn(annasDossier);
         for (String id : List.of("up-1", "up-2")) {
             given(uploads.find(id)).willReturn(Optional.of(
                     new UploadView(id, "d1", id + ".pdf", 1234, "application/pdf", "COMPLETE")));
@@ -121,6 +131,42 @@ class MessageServiceTest {
         assertThat(staffActionRecords(client)).isEmpty();
         assertThat(client.getPendingEvents()).extracting(PendingEvent::type)
                 .containsExactly("portal.message.sent-by-client");
+    }
+
+    @Test
+    void eachSentEventSaysWhoWroteItAndKeepsToItsContract() {
+        Message office = messages.sendByOffice(staff, "d1", "Akte", "Zie bijlage.", null, List.of());
+        Message client = messages.sendByClient(anna, "d1", "Paspoort", "Hierbij.", null, List.of("up-1"));
+        Message advisers = messages.sendByClient(adviser, "d1", "Jaarcijfers", "Bijgaand.", null, List.of("up-2"));
+
+        assertThat(List.of(office, client, advisers)).extracting(Message::getSenderRole)
+                .containsExactly(SenderRole.OFFICE, SenderRole.CLIENT, SenderRole.ADVISER);
+        assertThat(advisers.getDirection()).isEqualTo(Direction.OUTGOING);
+        assertThat(advisers.getSenderName()).isEqualTo("Ada Adviseur");
+        String officeSent = office.getPendingEvents().get(0).payload();
+        String clientSent = client.getPendingEvents().get(0).payload();
+        String adviserSent = advisers.getPendingEvents().get(0).payload();
+        assertThat(List.of(officeSent, clientSent, adviserSent))
+                .allSatisfy(sent -> assertThat(EventContracts.violations(sent)).isEmpty());
+        assertThat(officeSent).doesNotContain("senderRole");
+        assertThat((String) JsonPath.read(clientSent, "$.data.senderRole")).isEqualTo("CLIENT");
+        assertThat((String) JsonPath.read(adviserSent, "$.data.senderRole")).isEqualTo("ADVISER");
+        assertThat((String) JsonPath.read(adviserSent, "$.data.senderAccountId")).isEqualTo("a9-adviseur");
+    }
+
+    @Test
+    void anAdviserDoesNotAnswerTheClientsRequestsNorReplyToMessagesNotItsOwn() {
+        assertThatThrownBy(() -> messages.sendByClient(adviser, "d1", "Paspoort", "Hierbij.", null, "step-1",
+                List.of("up-1"))).isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("requestId"));
+
+        ArgumentCaptor<Query> repliedTo = ArgumentCaptor.forClass(Query.class);
+        assertThatThrownBy(() -> messages.sendByClient(adviser, "d1", "Re: Akte", "Akkoord.", "m-office", null,
+                List.of())).isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.code()).isEqualTo("message.reply-to-unknown"));
+        verify(mongo).exists(repliedTo.capture(), eq(Message.class));
+        assertThat(repliedTo.getValue().getQueryObject()).containsEntry("senderAccountId", "a9-adviseur");
+        verify(mongo, never()).insert(any(Message.class));
     }
 
     /** The office's receipt and its read event are one conditional update of the message (its outbox). */
