@@ -5,7 +5,8 @@ import * as portalApi from '../lib/api/portalApi';
 import { STAFF_ROLE, type Me } from '../lib/api/types';
 import { DEFAULT_LANG, toLang, type Lang } from '../i18n/i18n';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
-import { Layout, PublicLayout } from '../components/Layout';
+import { ADVISER_NAV, CLIENT_NAV, Layout, PublicLayout } from '../components/Layout';
+import { isAdviser } from '../lib/access';
 import { ErrorMessage, Loading } from '../components/Status';
 import { WelcomePage } from '../features/onboarding/WelcomePage';
 import { HomePage } from '../features/home/HomePage';
@@ -184,9 +185,12 @@ export function App() {
     );
   } else {
     const me = auth.me;
+    // ADV-1: an adviser has no questionnaires; "/acties" is no page for them.
+    const adviser = isAdviser(me);
     content = (
       <Layout
         me={me}
+        nav={adviser ? ADVISER_NAV : CLIENT_NAV}
         // "Mijn gegevens" has its own language control ("Taal"): the header's switch would be a second one there.
         languageSwitch={!onMyDetails}
         notice={
@@ -200,16 +204,18 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage me={me} />} />
           <Route path="/dossiers" element={<DossiersPage />} />
-          <Route path="/dossiers/:id" element={<DossierPage />} />
-          <Route path="/acties" element={<ActionsPage />} />
-          <Route
-            path="/acties/:assignmentId"
-            element={
-              <Suspense fallback={<Loading />}>
-                <QuestionnairePage />
-              </Suspense>
-            }
-          />
+          <Route path="/dossiers/:id" element={<DossierPage me={me} />} />
+          {!adviser && <Route path="/acties" element={<ActionsPage />} />}
+          {!adviser && (
+            <Route
+              path="/acties/:assignmentId"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <QuestionnairePage />
+                </Suspense>
+              }
+            />
+          )}
           <Route path={MY_DETAILS_PATH} element={<MyDetailsPage me={me} welcome={welcome} />} />
           <Route path={`${OFFICE_HOME}/*`} element={<NoAccessPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -67,6 +67,62 @@ export function TextField({
   );
 }
 
+/**
+ * A labelled date input (YYYY-MM-DD) with its limits, an optional hint and its message, wired as TextField's.
+ * `id` is the input's id; the hint gets `${id}-hint`, the message `${id}-error`.
+ */
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  hint,
+  error,
+  name,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  min?: string;
+  max?: string;
+  hint?: string;
+  error?: string;
+  name?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && <FieldError id={errorId} text={error} />}
+      <input
+        ref={inputRef}
+        id={id}
+        name={name}
+        type="date"
+        required
+        min={min}
+        max={max}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
 /** Roughly what the server accepts as an e-mail address: something@something, without spaces. */
 export function looksLikeEmailAddress(value: string): boolean {
   return /^[^@\s]{1,64}@[^@\s]{1,190}$/.test(value.trim());

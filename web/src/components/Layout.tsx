@@ -89,6 +89,9 @@ export const CLIENT_NAV: readonly NavItem[] = [
   { to: '/mijn-gegevens', label: 'nav.myDetails' },
 ];
 
+/** An adviser's menu (ADV-1): no "Acties", they get no questionnaires. */
+export const ADVISER_NAV: readonly NavItem[] = CLIENT_NAV.filter((item) => item.to !== '/acties');
+
 /** Who is signed in: the person, and the company they act for. */
 function AccountName({ me }: { me: Me }) {
   const { t } = useI18n();

@@ -98,11 +98,13 @@ function dayOf(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : dayInAmsterdam(date);
 }
 
-/** The day before a YYYY-MM-DD (calendar arithmetic, so daylight saving time cannot skip or repeat a day). */
-function previousDay(day: string): string {
+/** A YYYY-MM-DD plus (or minus) some days (calendar arithmetic, so daylight saving time cannot skip or repeat a day). */
+export function addDays(day: string, days: number): string {
   const [, y, m, d] = DAY.exec(day)!;
-  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d) - 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d) + days)).toISOString().slice(0, 10);
 }
+
+const previousDay = (day: string) => addDays(day, -1);
 
 /** "15 december" / "15 December"; with the year when it is not this year's (Amsterdam); '' for missing or invalid. */
 export function formatShortDate(value: string | null | undefined, lang: Lang, now: Date = new Date()): string {

@@ -123,6 +123,18 @@ export const officeEn: Record<keyof typeof officeNl, string> = {
   'office.progress.invalid': 'Not everything is filled in correctly. See the marked steps.',
   // End of issue 22's block.
 
+  // ADV-1: who else has access to the dossier, and whether the parties may share it.
+  'office.accountType.ADVISER': 'Adviser',
+  'office.grants.heading': 'Access for others',
+  'office.grants.intro': 'Who has access besides the parties, because a client shared the file with them.',
+  'office.grants.none': 'Nobody but the parties has access to this file.',
+  'office.grants.policy': 'Client may share this file',
+  'office.grants.policy.hint': 'Switching it off stops new access. Revoke existing access per person below.',
+  'office.grants.policy.on': 'Clients may share this file.',
+  'office.grants.policy.off': 'Clients can no longer share this file.',
+  'office.grants.policy.failed': 'The setting has not been saved. Please try again.',
+  // End of ADV-1's block.
+
   'office.newDossier.title': 'New file',
   'office.newDossier.number.missing': 'Enter a file number.',
   'office.newDossier.number.invalid': 'The file number is too long or contains characters that are not allowed.',

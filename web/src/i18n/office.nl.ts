@@ -121,6 +121,18 @@ export const officeNl = {
   'office.progress.invalid': 'Niet alles is goed ingevuld. Kijk bij de gemarkeerde stappen.',
   // End of issue 22's block.
 
+  // ADV-1: who else has access to the dossier, and whether the parties may share it.
+  'office.accountType.ADVISER': 'Adviseur',
+  'office.grants.heading': 'Toegang voor anderen',
+  'office.grants.intro': 'Wie naast de partijen toegang heeft, omdat een cliënt het dossier met hen deelde.',
+  'office.grants.none': 'Niemand anders dan de partijen heeft toegang tot dit dossier.',
+  'office.grants.policy': 'Cliënt mag dit dossier delen',
+  'office.grants.policy.hint': 'Uitzetten voorkomt nieuwe toegang. Bestaande toegang trekt u hieronder per persoon in.',
+  'office.grants.policy.on': 'Cliënten mogen dit dossier delen.',
+  'office.grants.policy.off': 'Cliënten kunnen dit dossier niet meer delen.',
+  'office.grants.policy.failed': 'De instelling is niet opgeslagen. Probeer het opnieuw.',
+  // End of ADV-1's block.
+
   'office.newDossier.title': 'Nieuw dossier',
   'office.newDossier.number.missing': 'Vul een dossiernummer in.',
   'office.newDossier.number.invalid': 'Het dossiernummer is te lang of bevat tekens die niet zijn toegestaan.',

@@ -19,6 +19,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { SearchForm } from '../../components/SearchForm';
 import { Paging } from '../../components/Paging';
 import { DateTime } from '../../components/DateTime';
+import { SharedBy } from './components/SharedBy';
+import { rememberDossiers } from './knownDossiers';
 
 /**
  * DOS-1..3: list with search, status filter, sort and paging; state lives in the URL. Per dossier what is new for the
@@ -40,6 +42,9 @@ export function DossiersPage() {
   const data = list.data;
   const ids = data?.items.map((d) => d.id) ?? [];
   const unread = useUnreadCounts(ids);
+  useEffect(() => {
+    if (data) rememberDossiers(data.items.map((d) => d.id));
+  }, [data]);
 
   const resultsRef = useRef<HTMLDivElement>(null);
   const focusResults = useRef(false);
@@ -141,6 +146,7 @@ export function DossiersPage() {
                       <span>{d.description}</span>
                       <UnreadBadge count={unread?.[d.id]} />
                     </span>
+                    <SharedBy dossier={d} />
                   </td>
                   <td role="cell" data-label={t('dossiers.col.status')}>
                     <StatusBadge status={d.status} />

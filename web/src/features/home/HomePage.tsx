@@ -6,7 +6,7 @@ import { useApi, usePageTitle } from '../../lib/hooks';
 import * as portalApi from '../../lib/api/portalApi';
 import { accountLabel } from '../../lib/accountName';
 import type { Me } from '../../lib/api/types';
-import { isCompanyMainAccount } from '../my-details/components/ExtraAccountsSection';
+import { isAdviser, isCompanyMainAccount } from '../../lib/access';
 import { ErrorMessage } from '../../components/Status';
 import { NewForYou } from './NewForYou';
 import { NeededFromYou } from './NeededFromYou';
@@ -26,12 +26,16 @@ function Tile({ to, testId, icon, title, children }: { to: string; testId: strin
   );
 }
 
-/** HOME-1..4: three tiles; under them what is new for the client and what the office needs from them (NEW-1). */
+/**
+ * HOME-1..4: three tiles; under them what is new for the client and what the office needs from them (NEW-1). An adviser
+ * (ADV-1) gets no questionnaires and nothing is needed from them: no "Acties", only what is new in the shared dossiers.
+ */
 export function HomePage({ me }: { me: Me }) {
   const { t, tp, lang } = useI18n();
   usePageTitle(t('home.title'));
+  const adviser = isAdviser(me);
   const dossiers = useApi(portalApi.dossierSummary);
-  const actions = useApi(portalApi.actionsSummary);
+  const actions = useApi(portalApi.actionsSummary, adviser ? null : '');
   const home = useApi(portalApi.home);
   const busy = dossiers.loading || actions.loading || home.loading;
 
@@ -58,28 +62,36 @@ export function HomePage({ me }: { me: Me }) {
             <span className="tile-sub">{dossiers.error ? '–' : '…'}</span>
           )}
         </Tile>
-        <Tile to="/acties" testId="tile-actions" icon={<ListIcon />} title={t('home.tile.actions')}>
-          {actionsFailed ? (
-            <>
-              <span className="tile-figure" aria-hidden="true">
-                –
-              </span>
-              <span className="tile-sub">{t('home.tile.actions.unknown')}</span>
-            </>
-          ) : typeof open === 'number' ? (
-            <>
-              <span className="tile-figure">{formatNumber(open, lang)}</span>
-              <span className="tile-sub">
-                {open === 0 ? t('home.tile.actions.none') : tp('home.tile.actions.open', open)}
-              </span>
-            </>
-          ) : (
-            <span className="tile-sub">…</span>
-          )}
-        </Tile>
+        {!adviser && (
+          <Tile to="/acties" testId="tile-actions" icon={<ListIcon />} title={t('home.tile.actions')}>
+            {actionsFailed ? (
+              <>
+                <span className="tile-figure" aria-hidden="true">
+                  –
+                </span>
+                <span className="tile-sub">{t('home.tile.actions.unknown')}</span>
+              </>
+            ) : typeof open === 'number' ? (
+              <>
+                <span className="tile-figure">{formatNumber(open, lang)}</span>
+                <span className="tile-sub">
+                  {open === 0 ? t('home.tile.actions.none') : tp('home.tile.actions.open', open)}
+                </span>
+              </>
+            ) : (
+              <span className="tile-sub">…</span>
+            )}
+          </Tile>
+        )}
         <Tile to="/mijn-gegevens" testId="tile-my-details" icon={<PersonIcon />} title={t('home.tile.myDetails')}>
           <span className="tile-sub">
-            {t(isCompanyMainAccount(me) ? 'home.tile.myDetails.descriptionCompany' : 'home.tile.myDetails.description')}
+            {t(
+              adviser
+                ? 'home.tile.myDetails.descriptionAdviser'
+                : isCompanyMainAccount(me)
+                  ? 'home.tile.myDetails.descriptionCompany'
+                  : 'home.tile.myDetails.description',
+            )}
           </span>
         </Tile>
       </ul>
@@ -90,7 +102,7 @@ export function HomePage({ me }: { me: Me }) {
       ) : (
         <div className="home-lists">
           <NewForYou list={home.data?.newForYou} />
-          <NeededFromYou list={home.data?.neededFromYou} />
+          {!adviser && <NeededFromYou list={home.data?.neededFromYou} />}
         </div>
       )}
     </>

@@ -6,6 +6,7 @@ import { I18nContext, makeI18n } from '../../i18n/I18nContext';
 import type { Lang } from '../../i18n/i18n';
 import * as portalApi from '../../lib/api/portalApi';
 import type { Me } from '../../lib/api/types';
+import { ADVISER, AFGEROND, BRAM, GEDEELD, JANSEN_EXTRA, KOOP, page, REVOKED, TESTAMENT } from '../../test/fixtures/advisers';
 import { MyDetailsPage } from './MyDetailsPage';
 
 vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
@@ -15,6 +16,8 @@ vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
   signIns: vi.fn(),
   notificationChoices: vi.fn(),
   saveNotificationChoices: vi.fn(),
+  listMyGrants: vi.fn(),
+  dossiers: vi.fn(),
 }));
 
 const ANNA: Me = {
@@ -45,6 +48,8 @@ beforeEach(() => {
   vi.mocked(portalApi.twoFactor).mockResolvedValue({ sms: null, authenticatorApps: [], passkeys: [], recoveryCode: false });
   vi.mocked(portalApi.signIns).mockResolvedValue({ items: [] });
   vi.mocked(portalApi.notificationChoices).mockResolvedValue({ documents: true, questionnaires: true, messages: true });
+  vi.mocked(portalApi.listMyGrants).mockResolvedValue([]);
+  vi.mocked(portalApi.dossiers).mockResolvedValue(page([KOOP]));
 });
 afterEach(() => vi.clearAllMocks());
 
@@ -115,12 +120,12 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
   it('lists its sections as links at the top, each to its card; "Accounts" only for a company\'s main account', () => {
     const { unmount } = renderPage(ANNA);
     const links = within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties']);
+    expect(links.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Toegang voor anderen']);
     unmount();
 
     renderPage(JANSEN);
     const companyLinks = within(screen.getByRole('navigation', { name: 'Op deze pagina' })).getAllByRole('link');
-    expect(companyLinks.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Accounts']);
+    expect(companyLinks.map((a) => a.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Toegang voor anderen', 'Accounts']);
     for (const link of companyLinks) {
       const target = document.getElementById(link.getAttribute('href')!.slice(1));
       expect(target?.tagName, link.textContent!).toBe('SECTION');
@@ -155,7 +160,7 @@ describe('Mijn gegevens (ME-1, ME-4)', () => {
 
   it('orders the sections as the manual does', () => {
     renderPage(JANSEN);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Accounts']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Toegang voor anderen', 'Accounts']);
   });
 
   it('shows the welcome note of the first sign-in', () => {
@@ -243,5 +248,50 @@ describe('Notificaties (ME-3)', () => {
     await userEvent.click(messages);
     expect(await within(section).findByText('Your choice could not be saved. Please try again.')).toBeTruthy();
     expect((messages as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('Toegang voor anderen (ADV-1)', () => {
+  it('lists every grant with its dossier, and offers only the client\'s own dossiers in progress to share', async () => {
+    vi.mocked(portalApi.listMyGrants).mockResolvedValue([BRAM, REVOKED]);
+    // The list API gives dossiers in progress, including one someone shared with Anna.
+    vi.mocked(portalApi.dossiers).mockResolvedValue(page([KOOP, GEDEELD, TESTAMENT, AFGEROND]));
+    renderPage(ANNA);
+    const section = screen.getByRole('region', { name: 'Toegang voor anderen' });
+    expect(section.id).toBe('toegang');
+    const grants = await within(section).findByRole('list', { name: 'Gegeven toegang' });
+    expect(within(grants).getAllByRole('listitem').map((li) => li.querySelector('.grant-name')?.textContent)).toEqual(['Bram Adviseur', 'Sam de Vries']);
+    expect(within(grants).getByText(/Dossier 2026-0003/)).toBeTruthy();
+
+    const dossier = (await within(section).findByRole('combobox', { name: 'Dossier' })) as HTMLSelectElement;
+    expect([...dossier.options].map((o) => o.value)).toEqual(['', 'dossier-1', 'dossier-3']);
+    expect(vi.mocked(portalApi.dossiers).mock.calls[0][0]).toMatchObject({ query: '', statuses: [], page: 0 });
+  });
+
+  it('says so when there is nothing to share, and that nobody has access yet', async () => {
+    vi.mocked(portalApi.dossiers).mockResolvedValue(page([GEDEELD]));
+    renderPage(ANNA, { lang: 'en' });
+    const section = screen.getByRole('region', { name: 'Access for others' });
+    expect(await within(section).findByText('You have not given anyone access yet.')).toBeTruthy();
+    expect(await within(section).findByText('You have no files in progress that you can share.')).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: 'Give access' })).toBeNull();
+  });
+
+  it('is not there for a company\'s extra account', () => {
+    renderPage(JANSEN_EXTRA);
+    expect(screen.queryByRole('region', { name: 'Toegang voor anderen' })).toBeNull();
+    expect(portalApi.listMyGrants).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties']);
+  });
+
+  it('gives an adviser only language, two-step verification and the e-mails about new documents', async () => {
+    renderPage(ADVISER);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Taal', '2-staps verificatie', 'Notificaties']);
+    expect(portalApi.listMyGrants).not.toHaveBeenCalled();
+    expect(portalApi.signIns).not.toHaveBeenCalled();
+    const notifications = screen.getByRole('region', { name: 'Notificaties' });
+    await within(notifications).findByRole('switch', { name: 'Nieuwe documenten klaargezet' });
+    expect(within(notifications).getAllByRole('switch')).toHaveLength(1);
+    expect(within(notifications).getByText(/in een dossier dat met u is gedeeld/)).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import { ExtraAccountsSection, isCompanyMainAccount } from './components/ExtraAccountsSection';
+import { AccessForOthersSection } from './components/AccessForOthersSection';
+import { ExtraAccountsSection } from './components/ExtraAccountsSection';
 import { LanguageSection } from './components/LanguageSection';
 import { NotificationsSection } from './components/NotificationsSection';
 import { PersonalDetailsSection } from './components/PersonalDetailsSection';
@@ -9,6 +10,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/i18n';
 import { usePageTitle } from '../../lib/hooks';
 import type { Me } from '../../lib/api/types';
+import { isAdviser, isCompanyMainAccount, mayGrantAccess } from '../../lib/access';
 
 /**
  * One section (card) of "Mijn gegevens": `anchor` is the id its card carries (the component sets it), `title` its
@@ -22,17 +24,21 @@ export interface MyDetailsSection {
   show?: (me: Me) => boolean;
 }
 
+const notAdviser = (me: Me) => !isAdviser(me);
+
 /**
  * The sections in the manual's order (2.2): personal details, language, two-step verification, recent sign-ins (TRL-1,
- * beside the other security settings), notifications, and for a company's main account its extra accounts. A new
- * section is one line here.
+ * beside the other security settings), notifications, access for others (ADV-1; for whoever may grant), and for a
+ * company's main account its extra accounts. An adviser gets language, two-step verification and notifications only.
+ * A new section is one line here.
  */
 export const MY_DETAILS_SECTIONS: readonly MyDetailsSection[] = [
-  { id: 'personal', anchor: 'gegevens', title: 'me.personal', Component: PersonalDetailsSection },
+  { id: 'personal', anchor: 'gegevens', title: 'me.personal', Component: PersonalDetailsSection, show: notAdviser },
   { id: 'language', anchor: 'taal', title: 'language.label', Component: LanguageSection },
   { id: 'two-step', anchor: 'verificatie', title: 'twoStep.title', Component: TwoStepSection },
-  { id: 'sign-ins', anchor: 'aanmeldingen', title: 'signIns.title', Component: SignInsSection },
+  { id: 'sign-ins', anchor: 'aanmeldingen', title: 'signIns.title', Component: SignInsSection, show: notAdviser },
   { id: 'notifications', anchor: 'notificaties', title: 'notifications.title', Component: NotificationsSection },
+  { id: 'access', anchor: 'toegang', title: 'grants.title', Component: AccessForOthersSection, show: mayGrantAccess },
   { id: 'accounts', anchor: 'accounts', title: 'accounts.title', Component: ExtraAccountsSection, show: isCompanyMainAccount },
 ];
 

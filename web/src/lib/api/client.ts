@@ -28,6 +28,19 @@ export function onUnauthorized(handler: () => void): () => void {
   };
 }
 
+const notFoundListeners = new Set<() => void>();
+
+/**
+ * Lets a page hear of every request that answers 404 (something it shows may be gone for this account: the dossier page
+ * checks whether it still has access). Returns the function that stops listening.
+ */
+export function onNotFound(listener: () => void): () => void {
+  notFoundListeners.add(listener);
+  return () => {
+    notFoundListeners.delete(listener);
+  };
+}
+
 export function readCookie(name: string, cookieString: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
   for (const part of cookieString.split(';')) {
     const eq = part.indexOf('=');
@@ -94,6 +107,7 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
     if (!options.anonymousOk) unauthorizedHandler();
     throw new ApiError(401);
   }
+  if (response.status === 404) for (const listener of [...notFoundListeners]) listener();
   if (!response.ok) {
     let problem: Problem | undefined;
     try {

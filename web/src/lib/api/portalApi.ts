@@ -50,6 +50,8 @@ import type {
   DefinitionVersion,
   Home,
   ActivityEntry,
+  Grant,
+  NewGrant,
 } from './types';
 
 const segment = encodeURIComponent;
@@ -212,6 +214,24 @@ const activityQuery = (page: number, size: number) => new URLSearchParams({ page
 export const dossierActivity = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
   api.get<Page<ActivityEntry>>(`/api/dossiers/${segment(dossierId)}/activity?${activityQuery(page, size)}`, { signal });
 
+// Access for others (ADV-1): only a client who may grant (a party through their own account) sees or changes grants.
+const grantsUrl = (dossierId: string) => `/api/dossiers/${segment(dossierId)}/grants`;
+/** This dossier's grants, newest first, revoked and expired ones included; 404 for anyone who may not grant. */
+export const listDossierGrants = (dossierId: string, signal?: AbortSignal) => api.get<Grant[]>(grantsUrl(dossierId), { signal });
+/**
+ * "Toegang geven": 201 with the grant (the person gets an e-mail, an invitation when they have no account yet); 400 with
+ * `errors[].field` (email, name, scope, until); 409 when the address is a party or already has access; 403 when the office
+ * does not allow sharing this dossier.
+ */
+export const createGrant = (dossierId: string, grant: NewGrant) => api.post<Grant>(grantsUrl(dossierId), grant);
+/** "Inkorten": an earlier last day (YYYY-MM-DD, not before today); 400 on `until` otherwise; 404 for a revoked grant. */
+export const shortenGrant = (dossierId: string, grantId: string, until: string) =>
+  api.patch<Grant>(`${grantsUrl(dossierId)}/${segment(grantId)}`, { until });
+/** "Intrekken": access ends at once; 204, also for a grant revoked already. */
+export const revokeGrant = (dossierId: string, grantId: string) => api.delete(`${grantsUrl(dossierId)}/${segment(grantId)}`);
+/** Every grant on every dossier the signed-in client may grant for ("Mijn gegevens" → "Toegang voor anderen"). */
+export const listMyGrants = (signal?: AbortSignal) => api.get<Grant[]>('/api/grants', { signal });
+
 // ---- Office (staff) calls: the workspace "Kantoor" (src/features/office/); every /api/staff route needs role staff.
 
 // Dossiers
@@ -242,6 +262,16 @@ export const replaceProgress = (id: string, steps: ProgressStepInput[]) =>
 /** The dossier's activity as the office sees it (same entries as the client's), newest first. */
 export const staffDossierActivity = (dossierId: string, page: number, size: number, signal?: AbortSignal) =>
   api.get<Page<ActivityEntry>>(`/api/staff/dossiers/${segment(dossierId)}/activity?${activityQuery(page, size)}`, { signal });
+
+/** Who else has access to the dossier besides its parties (ADV-1): every grant, newest first. */
+export const listStaffDossierGrants = (dossierId: string, signal?: AbortSignal) =>
+  api.get<Grant[]>(`/api/staff/dossiers/${segment(dossierId)}/grants`, { signal });
+/** The office revokes a client's grant; 204. */
+export const revokeStaffGrant = (dossierId: string, grantId: string) =>
+  api.delete(`/api/staff/dossiers/${segment(dossierId)}/grants/${segment(grantId)}`);
+/** Whether the parties may share the dossier; forbidding stops new grants (existing ones are revoked one by one). */
+export const setGrantPolicy = (dossierId: string, grantsAllowed: boolean) =>
+  api.put<{ grantsAllowed: boolean }>(`/api/staff/dossiers/${segment(dossierId)}/grant-policy`, { grantsAllowed });
 
 // Accounts (clients)
 /** "Cliënt uitnodigen": 201 with the account, which gets invitation e-mail #1; 400 with `errors[].field`; 409 when the address is in use. */

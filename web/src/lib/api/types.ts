@@ -1,7 +1,8 @@
 export type DossierStatus = 'IN_PROGRESS' | 'ON_HOLD' | 'COMPLETED' | 'CANCELLED';
 export const DOSSIER_STATUSES: readonly DossierStatus[] = ['IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
 
-export type AccountType = 'PERSON' | 'COMPANY_MAIN' | 'COMPANY_EXTRA';
+/** ADVISER: someone a client let into one or more dossiers for a while (ADV-1); they see only those dossiers. */
+export type AccountType = 'PERSON' | 'COMPANY_MAIN' | 'COMPANY_EXTRA' | 'ADVISER';
 
 /** A second factor the account has in Keycloak (GET /api/me/two-factor). */
 export interface SecondFactor {
@@ -99,6 +100,12 @@ export interface DossierListItem {
   status: DossierStatus;
   /** ISO date-time: the last thing the client could see happen in it (a change, a document, a message, a questionnaire). */
   lastActivityAt?: string | null;
+  /** ADV-1, a dossier a client shared with the signed-in account: the client's name; absent for the account's own dossiers. */
+  sharedBy?: string | null;
+  /** YYYY-MM-DD: the last day of the shared access. */
+  sharedUntil?: string | null;
+  /** What the shared access allows; absent for the account's own dossiers. */
+  access?: GrantScope | null;
 }
 
 /** The order of the client's dossier list: by number (newest first, the default) or by last activity. */
@@ -229,6 +236,45 @@ export interface ActivityEntry {
 }
 
 // ---- end of issue 22's block
+
+// ---- ADV-1: a client lets someone else (an adviser) into one dossier, for a while
+
+/** READ: documents and progress; READ_DELIVER: also messages with attachments to the office. */
+export type GrantScope = 'READ' | 'READ_DELIVER';
+export const GRANT_SCOPES: readonly GrantScope[] = ['READ', 'READ_DELIVER'];
+
+export type GrantState = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
+
+/** One grant, as the client who may grant and the office see it (GET /api/grants, …/dossiers/{id}/grants). */
+export interface Grant {
+  id: string;
+  dossierId: string;
+  dossierNumber: string;
+  email: string;
+  name: string;
+  scope: GrantScope;
+  /** YYYY-MM-DD: the last day of access (it ends at the end of that day, Amsterdam time). */
+  until: string;
+  /** ISO date-time: the moment access ends. */
+  expiresAt: string;
+  grantedAt: string;
+  /** The name of the client who granted it. */
+  grantedBy: string;
+  lastUsedAt: string | null;
+  state: GrantState;
+  revokedAt: string | null;
+}
+
+/** What "Toegang geven" posts; `until` defaults to today + 30 days on the server. */
+export interface NewGrant {
+  email: string;
+  name: string;
+  scope: GrantScope;
+  /** YYYY-MM-DD, from today to today + 1 year. */
+  until?: string;
+}
+
+// ---- end of ADV-1's block
 
 export type DocumentCategory = 'CORRESPONDENCE' | 'DOCUMENT' | 'DELIVERED';
 
@@ -481,6 +527,8 @@ export interface StaffDossier extends DossierListItem {
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
+  /** ADV-1: whether the parties may share the dossier with others (absent from older servers: allowed). */
+  grantsAllowed?: boolean;
 }
 
 export type StaffDossierSort = 'lastActivity' | 'number';

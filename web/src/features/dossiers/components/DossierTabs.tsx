@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/I18nContext';
 import type { MessageKey } from '../../../i18n/i18n';
 import { useApi } from '../../../lib/hooks';
 import * as portalApi from '../../../lib/api/portalApi';
-import type { DocumentCategory, DocumentCounts, MessageCounts } from '../../../lib/api/types';
+import type { DocumentCategory, DocumentCounts, GrantScope, MessageCounts } from '../../../lib/api/types';
 import { Tabs } from '../../../components/Tabs';
 import { MessagesPanel } from '../../messages/components/MessagesPanel';
 import { DocumentList } from './DocumentList';
@@ -27,24 +27,33 @@ export const DOCUMENTS_PAGE_SIZE = 20;
 /** The server marks a document read once it has served the download; the counts are asked for again after this. */
 const RELOAD_COUNTS_AFTER_MS = 1500;
 
-function isTab(value: string | null): value is TabId {
-  return TABS.some((tab) => tab.id === value);
+/**
+ * ADV-1: in a dossier shared with the account only the documents, and "Berichten" (their own messages and a new one with
+ * attachments) when the access includes delivering; the account's own dossiers have every tab.
+ */
+export function tabsFor(access: GrantScope | null) {
+  if (access === null) return TABS;
+  const shared: TabId[] = access === 'READ_DELIVER' ? ['documenten', 'berichten'] : ['documenten'];
+  return TABS.filter((tab) => shared.includes(tab.id));
 }
 
 /**
  * DOS-5: four tabs with item and unread counts, and "Activiteit" (TRL-1); the selected tab is kept in the URL (`?tab=`).
- * `&document=<id>` (a link from Home) focuses that document once it is listed.
+ * `&document=<id>` (a link from Home) focuses that document once it is listed. `access`: what a dossier shared with the
+ * account allows (null: the account's own dossier).
  */
-export function DossierTabs({ dossierId }: { dossierId: string }) {
+export function DossierTabs({ dossierId, access = null }: { dossierId: string; access?: GrantScope | null }) {
   const { t, tp } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
+  const tabs = tabsFor(access);
   const tabParam = searchParams.get('tab');
-  const selected: TabId = isTab(tabParam) ? tabParam : 'correspondentie';
+  const selected: TabId = tabs.find((tab) => tab.id === tabParam)?.id ?? tabs[0].id;
   // "Bij bericht: …" of a delivered file opens that message (`?tab=berichten&bericht=<id>`).
   const messageParam = selected === 'berichten' ? searchParams.get('bericht') : null;
   const documentParam = searchParams.get('document');
   const { counts, markOneRead, reload: reloadDocumentCounts } = useDocumentCounts(dossierId);
-  const messageCounts = useMessageCounts(dossierId);
+  const messageCounts = useMessageCounts(dossierId, tabs.some((tab) => tab.id === 'berichten'));
+  const ownDeliveries = tabs.some((tab) => tab.id === 'aangeleverd');
   // MSG-6: what the client sends with a message is filed under "Door mij aangeleverd" moments later.
   const deliveries = usePendingDeliveries(counts?.DELIVERED?.total, reloadDocumentCounts);
 
@@ -56,7 +65,7 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
     setSearchParams(next, { replace: true });
   };
 
-  const current = TABS.find((tab) => tab.id === selected)!;
+  const current = tabs.find((tab) => tab.id === selected)!;
   const category = current.category;
 
   return (
@@ -66,7 +75,7 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
         label={t('dossier.tabs.label')}
         selected={selected}
         onSelect={select}
-        tabs={TABS.map((tab) => ({
+        tabs={tabs.map((tab) => ({
           id: tab.id,
           label: (
             <TabLabel
@@ -95,10 +104,11 @@ export function DossierTabs({ dossierId }: { dossierId: string }) {
             onRead={messageCounts.markOneRead}
             onOpened={messageCounts.reload}
             openMessageId={messageParam}
+            replies={access === null}
             onSent={(message) => {
               messageCounts.reload();
-              // MSG-6: the attachments the client sent are on their way to "Door mij aangeleverd".
-              deliveries.expect(message.attachments.length);
+              // MSG-6: the attachments the client sent are on their way to "Door mij aangeleverd" (a party's tab only).
+              if (ownDeliveries) deliveries.expect(message.attachments.length);
               reloadDocumentCounts();
             }}
           />
@@ -177,8 +187,8 @@ function useDocumentCounts(dossierId: string) {
  * The counts of the messages tab. markOneRead lowers the unread count at once when a message is opened; reload asks the
  * server again (after it has answered the opening, and after a message was sent).
  */
-function useMessageCounts(dossierId: string) {
-  const loaded = useApi((signal) => portalApi.messageCounts(dossierId, signal), dossierId);
+function useMessageCounts(dossierId: string, shown: boolean) {
+  const loaded = useApi((signal) => portalApi.messageCounts(dossierId, signal), shown ? dossierId : null);
   const [counts, setCounts] = useState<MessageCounts | undefined>();
 
   useEffect(() => setCounts(loaded.data), [loaded.data]);

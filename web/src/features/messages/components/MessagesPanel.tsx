@@ -22,6 +22,7 @@ export function MessagesPanel({
   onOpened,
   onSent,
   openMessageId,
+  replies = true,
 }: {
   dossierId: string;
   onRead: () => void;
@@ -29,6 +30,8 @@ export function MessagesPanel({
   onSent: (message: MessageWithBody) => void;
   /** A message to open and focus once it is listed (a link to it, e.g. from a delivered file). */
   openMessageId?: string | null;
+  /** False for an adviser (ADV-1): they see only their own messages and write new ones, never a reply. */
+  replies?: boolean;
 }) {
   const { t } = useI18n();
   const [compose, setCompose] = useState<Compose | null>(null);
@@ -101,7 +104,7 @@ export function MessagesPanel({
         onRead={onRead}
         onOpened={onOpened}
         onReply={startReply}
-        canReply={!compose}
+        canReply={replies && !compose}
         initialOpenId={openMessageId ?? undefined}
       />
     </div>

@@ -3,15 +3,12 @@ import { useI18n } from '../../../i18n/I18nContext';
 import { ApiError } from '../../../lib/api/client';
 import { useApi } from '../../../lib/hooks';
 import * as portalApi from '../../../lib/api/portalApi';
-import { COMPANY_ADMIN_ROLE, type AccountView, type Me } from '../../../lib/api/types';
+import type { AccountView, Me } from '../../../lib/api/types';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { AddAccountForm } from './AddAccountForm';
 import { AccountDetailsDialog, AccountStateBadge, DeleteAccountDialog } from './AccountDialogs';
 import { AddPersonIcon, DeleteIcon, EyeIcon } from './icons';
 import { Section } from './Section';
-
-/** Only a company's main account manages extra accounts (the API answers 403 to anyone else). */
-export const isCompanyMainAccount = (me: Me) => me.roles.includes(COMPANY_ADMIN_ROLE);
 
 type Open = { kind: 'view' | 'delete'; account: AccountView } | null;
 type FocusTarget = 'add' | 'heading' | null;

@@ -2,20 +2,25 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nContext';
 import { useApi } from '../../../lib/hooks';
 import * as portalApi from '../../../lib/api/portalApi';
-import type { NotificationChoices } from '../../../lib/api/types';
+import type { Me, NotificationChoices } from '../../../lib/api/types';
+import { isAdviser } from '../../../lib/access';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { Section } from './Section';
 
 const KINDS = ['documents', 'questionnaires', 'messages'] as const;
 type Kind = (typeof KINDS)[number];
+/** ADV-1: an adviser gets no questionnaires and no messages from the handler, only new documents in shared dossiers. */
+const ADVISER_KINDS: readonly Kind[] = ['documents'];
 
 /**
  * "Notificaties" (ME-3): three switches — new documents, a questionnaire waiting, a message from the handler — each
  * saved the moment it is switched. The e-mails of the account itself (invitation, password) are always sent.
  * E-mails' "switch off" link opens this section (#notificaties).
  */
-export function NotificationsSection() {
+export function NotificationsSection({ me }: { me: Me }) {
   const { t } = useI18n();
+  const adviser = isAdviser(me);
+  const kinds = adviser ? ADVISER_KINDS : KINDS;
   const loaded = useApi(portalApi.notificationChoices);
   const [choices, setChoices] = useState<NotificationChoices | undefined>();
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
@@ -46,13 +51,13 @@ export function NotificationsSection() {
 
   return (
     <Section title={t('notifications.title')} anchor="notificaties">
-      <p>{t('notifications.intro')}</p>
+      <p>{t(adviser ? 'notifications.intro.adviser' : 'notifications.intro')}</p>
       {loaded.loading && !choices && <Loading />}
       {loaded.error !== undefined && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
       {choices && (
         <fieldset className="switches">
           <legend className="visually-hidden">{t('notifications.legend')}</legend>
-          {KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <label key={kind} className="switch">
               <input
                 type="checkbox"

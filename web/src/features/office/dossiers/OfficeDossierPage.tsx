@@ -11,6 +11,7 @@ import { Tabs } from '../../../components/Tabs';
 import { officePath } from '../paths';
 import { DossierDetailsForm } from './DossierDetailsForm';
 import { PartiesSection } from './PartiesSection';
+import { AccessGrantsPanel } from './AccessGrantsPanel';
 import { ProgressEditor } from './ProgressEditor';
 import { DocumentsTab } from './DocumentsTab';
 import { MessagesTab } from './MessagesTab';
@@ -65,6 +66,7 @@ export function OfficeDossierPage() {
           <div className="stack">
             <DossierDetailsForm dossier={dossier} onSaved={setChanged} />
             <PartiesSection dossier={dossier} onSaved={setChanged} />
+            <AccessGrantsPanel dossier={dossier} onSaved={setChanged} />
             <ProgressEditor dossier={dossier} onSaved={setChanged} />
           </div>
         )}
