@@ -23,12 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the account replica from {@code portal.accounts.v1}, and sends the onboarding e-mails that
  * are always sent, whatever the preferences (NOT-2): the invitation (#1, ONB-1) with the link to the
- * invitation page, and the confirmation that a password was set (#3, ONB-5). Once per event and address.
+ * invitation page (an adviser's telling who shared which dossier, ADV-1), and the confirmation that a
+ * password was set (#3, ONB-5). Once per event and address.
  */
 @Component
 class AccountEventsListener {
 
     static final String CONSUMER = "notification-service.accounts";
+    private static final String ADVISER = "ADVISER";
     private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final AccountReplica replica;
@@ -63,10 +65,13 @@ class AccountEventsListener {
         switch (event.type()) {
             // E-mail #1 goes to an address nobody has confirmed yet (a typing error reaches a stranger): it says
             // nothing about the client, not even the name; the mails after the confirmation greet by name.
+            // An adviser's says who shared which dossier (ADV-1): the client typed the address for the adviser.
             case "portal.account.invited" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
-                    templates.render(MailKind.ACCOUNT_INVITED, language, new MailModel(
+                    templates.render(ADVISER.equals(account.accountType()) ? MailKind.ADVISER_INVITED
+                            : MailKind.ACCOUNT_INVITED, language, new MailModel(
                             links.invitation(event.data().invitationToken()), officeName)
-                            .withValidUntil(date(event.data().expiresAt(), language))));
+                            .withValidUntil(date(event.data().expiresAt(), language))
+                            .withSharing(event.data().invitedByName(), event.data().dossierNumber())));
             case "portal.account.password-set" -> mailer.sendOnce(event.id(), account.accountId(), account.email(),
                     templates.render(MailKind.PASSWORD_SET, language, new MailModel(links.home(), officeName)
                             .withRecipientName(account.name())));
@@ -93,9 +98,9 @@ class AccountEventsListener {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Data(AccountState account, String invitationToken, Instant expiresAt, String accountId, String email,
-            String name, String language, String accountType, String companyId, String state,
-            NotificationChoices notifications, Long version) {
+    record Data(AccountState account, String invitationToken, Instant expiresAt, String invitedByName,
+            String dossierNumber, String accountId, String email, String name, String language, String accountType,
+            String companyId, String state, NotificationChoices notifications, Long version) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -17,6 +17,8 @@ public class ConsumedTopics {
     public static final String MESSAGES = "portal.messages.v1";
     public static final String ACCOUNTS = "portal.accounts.v1";
     public static final String QUESTIONNAIRES = "portal.questionnaires.v1";
+    /** The grants clients give advisers (ADV-1), keyed by dossier id. */
+    public static final String ACCESS = "portal.access.v1";
     /** This service's own topic: document digests whose mail is due (keyed by dossier id). */
     public static final String DOCUMENT_DIGESTS = "notification.document-digests.v1";
 
@@ -58,6 +60,16 @@ public class ConsumedTopics {
     @Bean
     NewTopic questionnairesDeadLetterTopic() {
         return TopicBuilder.name(QUESTIONNAIRES + ".dlt").partitions(1).build();
+    }
+
+    @Bean
+    NewTopic accessTopic() {
+        return TopicBuilder.name(ACCESS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic accessDeadLetterTopic() {
+        return TopicBuilder.name(ACCESS + ".dlt").partitions(1).build();
     }
 
     @Bean

@@ -47,16 +47,19 @@ public class DossierNotifier {
         }
     }
 
-    /** Everyone who may see the dossier and wants this kind of mail now. */
+    /**
+     * Everyone who may see the dossier (of new documents also an adviser whose grant lasts) and wants this
+     * kind of mail now.
+     */
     public List<Recipient> recipients(String eventId, String dossierId, MailKind kind) {
         DossierAccess dossier = dossiers.find(dossierId)
                 .orElseThrow(() -> new DossierNotKnownYetException(eventId, dossierId));
-        return recipients.of(dossier.parties(), kind);
+        return recipients.of(dossier, kind);
     }
 
     /**
-     * Mails one account that was to hear of the dossier, if it still may and still wants to;
-     * {@code count} is the number of new documents the mail tells of.
+     * Mails one account that was to hear of the dossier, if it still may (an adviser: its grant still lasts)
+     * and still wants to; {@code count} is the number of new documents the mail tells of.
      */
     public void notifyRecipient(String eventId, String dossierId, String accountId, MailKind kind, String link,
             int count) {

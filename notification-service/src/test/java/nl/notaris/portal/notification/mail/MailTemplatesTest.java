@@ -58,14 +58,63 @@ class MailTemplatesTest {
     }
 
     /**
-     * NOT-1: a template can only show a link, the office's name, the recipient's own name and a date, nothing of
-     * a document or message.
+     * NOT-1: a template can only show a link, the office's name, the recipient's own name, a date, a count and,
+     * for an adviser, who shared which dossier by its number; nothing of a document or message.
      */
     @Test
     void theModelHoldsOnlyALinkAndTheOfficesName() {
         assertThat(Arrays.stream(MailModel.class.getRecordComponents()).map(RecordComponent::getName))
                 .containsExactly("link", "officeName", "recipientName", "validUntil", "dueDate", "count",
-                        "preferencesLink");
+                        "preferencesLink", "sharedBy", "dossierNumber");
+    }
+
+    /** ADV-1: an adviser's invitation says who shared which dossier, in the adviser's language, with the link. */
+    @Test
+    void anAdvisersInvitationSaysWhoSharedWhichDossier() {
+        MailModel model = MODEL.withSharing("Anna de Vries", "2026-0001")
+                .withValidUntil(Language.NL.longDate(java.time.LocalDate.of(2026, 12, 5)));
+        MailContent dutch = TEMPLATES.render(MailKind.ADVISER_INVITED, Language.NL, model);
+        assertThat(dutch.subject()).isEqualTo("Een dossier is met u gedeeld in het klantenportaal");
+        assertThat(dutch.text()).startsWith("Geachte heer, mevrouw,")
+                .contains("Anna de Vries heeft dossier 2026-0001 met u gedeeld in het klantenportaal van het notariskantoor.")
+                .contains("stelt u eerst uw account in via deze link: " + LINK)
+                .contains("De link is geldig tot en met 5 december 2026.");
+        assertThat(dutch.html()).contains("Anna de Vries heeft dossier 2026-0001 met u gedeeld")
+                .contains("<a href=\"" + LINK + "\"").contains(">Account instellen</a>");
+        MailContent english = TEMPLATES.render(MailKind.ADVISER_INVITED, Language.EN, model);
+        assertThat(english.subject()).isEqualTo("A file has been shared with you in the client portal");
+        assertThat(english.text())
+                .contains("Anna de Vries has shared file 2026-0001 with you in the notary office's client portal.")
+                .contains(LINK).doesNotContain("klantenportaal");
+        assertThat(english.html()).contains("<html lang=\"en\">").contains("with you in the notary office's client portal.")
+                .contains(">Set up your account</a>");
+    }
+
+    @Test
+    void withoutWhoOrWhichTheAdvisersMailsSpeakOfAClientAndAFile() {
+        MailContent dutch = TEMPLATES.render(MailKind.ADVISER_INVITED, Language.NL, MODEL.withSharing(" ", null));
+        assertThat(dutch.text()).contains("Een cliënt van ons kantoor heeft een dossier met u gedeeld");
+        MailContent english = TEMPLATES.render(MailKind.ACCESS_GRANTED, Language.EN, MODEL.withSharing(null, ""));
+        assertThat(english.text()).contains("A client of our office has shared a file with you")
+                .doesNotContain("You have access");
+    }
+
+    @Test
+    void anExistingAccountIsToldItMayNowSeeTheDossierAndUntilWhen() {
+        MailModel model = MODEL.withRecipientName("Bram Hypotheek").withSharing("Anna de Vries", "2026-0001")
+                .withValidUntil(Language.EN.longDate(java.time.LocalDate.of(2027, 1, 31)));
+        MailContent english = TEMPLATES.render(MailKind.ACCESS_GRANTED, Language.EN, model);
+        assertThat(english.text()).startsWith("Dear Bram Hypotheek,")
+                .contains("Anna de Vries has shared file 2026-0001 with you in the notary office's client portal.")
+                .contains("You have access up to and including 31 January 2027.").contains("View the file: " + LINK);
+        MailContent dutch = TEMPLATES.render(MailKind.ACCESS_GRANTED, Language.NL, model
+                .withValidUntil(Language.NL.longDate(java.time.LocalDate.of(2027, 1, 31))));
+        assertThat(dutch.text())
+                .contains("Anna de Vries heeft dossier 2026-0001 met u gedeeld in het klantenportaal van het notariskantoor.")
+                .contains("U heeft toegang tot en met 31 januari 2027.");
+        assertThat(dutch.html()).contains("<strong>31 januari 2027</strong>").contains(">Bekijk het dossier</a>");
+        assertThat(TEMPLATES.render(MailKind.ACCESS_GRANTED, Language.NL, model.withSharing("B&B <Bakker>", "1"))
+                .html()).contains("B&amp;B &lt;Bakker&gt; heeft dossier 1");
     }
 
     @Test
@@ -125,7 +174,11 @@ class MailTemplatesTest {
             assertThat(TEMPLATES.render(kind, Language.NL, model).html()).as(kind.name())
                     .contains("<a href=\"https://portaal/mijn-gegevens#notificaties\"");
         }
-        assertThat(TEMPLATES.render(MailKind.ACCOUNT_INVITED, Language.NL, model).text()).doesNotContain("mijn-gegevens");
+        for (MailKind always : new MailKind[] { MailKind.ACCOUNT_INVITED, MailKind.ADVISER_INVITED,
+                MailKind.ACCESS_GRANTED }) {
+            assertThat(TEMPLATES.render(always, Language.NL, model).text()).as(always.name())
+                    .doesNotContain("mijn-gegevens");
+        }
     }
 
     @Test
