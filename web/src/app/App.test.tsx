@@ -16,6 +16,7 @@ vi.mock('../lib/api/portalApi', async (importOriginal) => ({
   actions: vi.fn(),
   invitationStatus: vi.fn(),
   extraAccounts: vi.fn(),
+  home: vi.fn(),
 }));
 
 const ANNA: Me = {
@@ -49,6 +50,7 @@ beforeEach(() => {
   vi.mocked(portalApi.actionsSummary).mockResolvedValue({ open: 0 });
   vi.mocked(portalApi.actions).mockResolvedValue({ items: [] });
   vi.mocked(portalApi.invitationStatus).mockResolvedValue({ status: 'VALID' });
+  vi.mocked(portalApi.home).mockResolvedValue({ newForYou: { items: [], total: 0 }, neededFromYou: { items: [], total: 0 } });
 });
 
 afterEach(() => vi.clearAllMocks());
@@ -130,5 +132,37 @@ describe('one language control per page (ME-1)', () => {
     expect(screen.queryByRole('button', { name: 'NL' })).toBeNull();
     expect(screen.getAllByRole('button', { name: 'Nederlands' })).toHaveLength(1);
     expect(screen.getAllByRole('button', { name: 'English' })).toHaveLength(1);
+  });
+});
+
+describe('an adviser (ADV-1)', () => {
+  const ADVISER: Me = { ...ANNA, id: 'acc-adviseur', email: 'adviseur@example.com', name: 'Bram Adviseur', accountType: 'ADVISER' };
+
+  it('has no "Acties": not in the menu, not on Home, and /acties is no page', async () => {
+    vi.mocked(portalApi.me).mockResolvedValue(ADVISER);
+    const { unmount } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home' })).toBeTruthy();
+    const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect([...menu.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Home', 'Dossiers', 'Mijn gegevens']);
+    expect(screen.queryByTestId('tile-actions')).toBeNull();
+    expect(screen.getByTestId('tile-my-details').textContent).toContain('Taal, 2-staps verificatie en notificaties');
+    expect(await screen.findByRole('heading', { name: 'Nieuw voor u' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Wat wij van u nodig hebben' })).toBeNull();
+    expect(portalApi.actionsSummary).not.toHaveBeenCalled();
+    unmount();
+
+    renderApp('/acties');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeTruthy();
+    expect(portalApi.actions).not.toHaveBeenCalled();
+  });
+
+  it('keeps "Acties" for a client', async () => {
+    vi.mocked(portalApi.me).mockResolvedValue(ANNA);
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home' })).toBeTruthy();
+    const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect([...menu.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Home', 'Dossiers', 'Acties', 'Mijn gegevens']);
+    expect(screen.getByTestId('tile-actions')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Wat wij van u nodig hebben' })).toBeTruthy();
   });
 });

@@ -63,6 +63,28 @@ describe('message catalogues', () => {
   });
 });
 
+describe('ADV-1 labels', () => {
+  it('uses the Dutch labels of the issue, and their English', () => {
+    const labels: [keyof typeof nl, string, string][] = [
+      ['grants.title', 'Toegang voor anderen', 'Access for others'],
+      ['grants.give', 'Toegang geven', 'Give access'],
+      ['grants.scope.READ', 'Inzien', 'View'],
+      ['grants.scope.READ_DELIVER', 'Inzien en aanleveren', 'View and deliver'],
+      ['grants.untilField', 'Tot en met', 'Up to and including'],
+      ['grants.shorten', 'Inkorten', 'Shorten'],
+      ['grants.revoke', 'Intrekken', 'Revoke'],
+      ['grants.state.ACTIVE', 'Actief', 'Active'],
+      ['grants.state.EXPIRED', 'Verlopen', 'Expired'],
+      ['grants.state.REVOKED', 'Ingetrokken', 'Revoked'],
+      ['dossier.share', 'Delen', 'Share'],
+      ['dossier.sharedBy', 'Gedeeld door {name} tot {date}', 'Shared by {name} until {date}'],
+      ['dossier.accessEnded.title', 'U heeft geen toegang meer tot dit dossier', 'You no longer have access to this file'],
+      ['office.grants.policy', 'Cliënt mag dit dossier delen', 'Client may share this file'],
+    ];
+    for (const [key, dutch, english] of labels) expect([nl[key], en[key]], key).toEqual([dutch, english]);
+  });
+});
+
 describe('translate', () => {
   it('interpolates named parameters and leaves unknown ones alone', () => {
     expect(interpolate('Pagina {page} van {pages}', { page: 1, pages: 3 })).toBe('Pagina 1 van 3');

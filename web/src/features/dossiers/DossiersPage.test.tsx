@@ -83,6 +83,17 @@ afterEach(() => {
 const rows = () => screen.getAllByRole('row').slice(1);
 
 describe('DossiersPage (DOS-1..3)', () => {
+  it('labels a dossier someone shared with the account: "Gedeeld door … tot …" (ADV-1)', async () => {
+    vi.mocked(portalApi.dossiers).mockResolvedValue(
+      page([{ ...koop, sharedBy: 'Anna de Vries', sharedUntil: '2027-01-31', access: 'READ' }, testament]),
+    );
+    renderPage();
+    const shared = (await screen.findByText('Aankoop woning Dorpsstraat 12')).closest('tr')!;
+    expect(within(shared).getByText('Gedeeld door Anna de Vries tot 31-01-2027')).toBeTruthy();
+    const own = screen.getByText('Testament').closest('tr')!;
+    expect(within(own).queryByText(/Gedeeld door/)).toBeNull();
+  });
+
   it('shows per dossier its unread documents and messages as "3 nieuw", read out as "3 ongelezen", and its last activity', async () => {
     renderPage();
     const row = (await screen.findByText('Aankoop woning Dorpsstraat 12')).closest('tr')!;

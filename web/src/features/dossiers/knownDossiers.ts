@@ -19,7 +19,7 @@ function load(): string[] {
 
 export function rememberDossiers(ids: readonly string[]): void {
   const known = load();
-  const fresh = ids.filter((id) => !known.includes(id));
+  const fresh = [...new Set(ids)].filter((id) => !known.includes(id));
   if (fresh.length === 0) return;
   memory = [...known, ...fresh].slice(-MAX);
   try {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatNumber } from '../../i18n/i18n';
@@ -8,6 +8,7 @@ import { accountLabel } from '../../lib/accountName';
 import type { Me } from '../../lib/api/types';
 import { isAdviser, isCompanyMainAccount } from '../../lib/access';
 import { ErrorMessage } from '../../components/Status';
+import { rememberDossiers } from '../dossiers/knownDossiers';
 import { NewForYou } from './NewForYou';
 import { NeededFromYou } from './NeededFromYou';
 
@@ -38,6 +39,10 @@ export function HomePage({ me }: { me: Me }) {
   const actions = useApi(portalApi.actionsSummary, adviser ? null : '');
   const home = useApi(portalApi.home);
   const busy = dossiers.loading || actions.loading || home.loading;
+  // Home links into these dossiers: should access to one end meanwhile, following the link says so plainly.
+  useEffect(() => {
+    if (home.data) rememberDossiers([...home.data.newForYou.items, ...home.data.neededFromYou.items].map((item) => item.dossierId));
+  }, [home.data]);
 
   const open = actions.data?.open;
   const actionsFailed = !actions.loading && (actions.error !== undefined || typeof open !== 'number');
