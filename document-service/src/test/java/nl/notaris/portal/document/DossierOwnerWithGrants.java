@@ -30,12 +30,17 @@ public class DossierOwnerWithGrants implements DossierOwner {
     private final Map<String, DossierAccess> dossiers = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
 
-    /** From now on the owner answers the dossier with these parties and grants (a newer version each time). */
-    public void knows(String dossierId, List<AccessGrant> grants, TestCaller... parties) {
+    /**
+     * From now on the owner answers the dossier with these parties and grants (a newer version each
+     * time); returns that answer, e.g. for the replica as the dossier's event would bring it.
+     */
+    public DossierAccess knows(String dossierId, List<AccessGrant> grants, TestCaller... parties) {
         List<DossierParty> asParties = Arrays.stream(parties).map(p -> new DossierParty(p.accountId(), p.email(),
                 p.accountType(), p.companyId())).toList();
-        dossiers.put(dossierId, DossierAccess.of(dossierId, "N-" + dossierId, asParties, grants,
-                versions.incrementAndGet()));
+        DossierAccess answer = DossierAccess.of(dossierId, "N-" + dossierId, asParties, grants,
+                versions.incrementAndGet());
+        dossiers.put(dossierId, answer);
+        return answer;
     }
 
     public static AccessGrant grant(TestCaller adviser, AccessGrant.Scope scope, Instant expiresAt) {
