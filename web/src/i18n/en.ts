@@ -192,6 +192,11 @@ export const en: Record<keyof typeof nl, string> = {
   'dossier.accessEnded.text': 'The file is no longer shared with you, or the period in which you could see it has ended. Still need it? Please contact the person who shared it with you.',
   'home.tile.myDetails.descriptionAdviser': 'Language, 2-step verification and notifications',
   'notifications.intro.adviser': 'Choose whether you want an e-mail when new documents are published in a file that was shared with you.',
+  'activity.kind.GRANTED': '{actor} gave {name} access',
+  'activity.kind.GRANTED.plain': '{actor} gave someone access',
+  'activity.kind.REVOKED': '{actor} revoked the access of {name}',
+  'activity.kind.REVOKED.plain': '{actor} revoked someone\'s access',
+  'activity.kind.USED': '{actor} viewed the file with shared access',
   // End of ADV-1's block.
 
   'dossiers.title': 'Files',

@@ -191,6 +191,11 @@ export const nl = {
   'dossier.accessEnded.text': 'Het dossier is niet meer met u gedeeld, of de periode waarin u het mocht inzien is voorbij. Heeft u het nog nodig? Neem dan contact op met degene die het met u deelde.',
   'home.tile.myDetails.descriptionAdviser': 'Taal, 2-staps verificatie en notificaties',
   'notifications.intro.adviser': 'Geef aan of u een e-mail wilt ontvangen als er nieuwe documenten zijn klaargezet in een dossier dat met u is gedeeld.',
+  'activity.kind.GRANTED': '{actor} heeft {name} toegang gegeven',
+  'activity.kind.GRANTED.plain': '{actor} heeft iemand toegang gegeven',
+  'activity.kind.REVOKED': '{actor} heeft de toegang van {name} ingetrokken',
+  'activity.kind.REVOKED.plain': '{actor} heeft een toegang ingetrokken',
+  'activity.kind.USED': '{actor} heeft het dossier bekeken met gedeelde toegang',
   // End of ADV-1's block.
 
   'dossiers.title': 'Dossiers',

@@ -133,6 +133,7 @@ export const officeEn: Record<keyof typeof officeNl, string> = {
   'office.grants.policy.on': 'Clients may share this file.',
   'office.grants.policy.off': 'Clients can no longer share this file.',
   'office.grants.policy.failed': 'The setting has not been saved. Please try again.',
+  'office.messages.byAdviser': 'adviser',
   // End of ADV-1's block.
 
   'office.newDossier.title': 'New file',

@@ -131,6 +131,7 @@ export const officeNl = {
   'office.grants.policy.on': 'Cliënten mogen dit dossier delen.',
   'office.grants.policy.off': 'Cliënten kunnen dit dossier niet meer delen.',
   'office.grants.policy.failed': 'De instelling is niet opgeslagen. Probeer het opnieuw.',
+  'office.messages.byAdviser': 'adviseur',
   // End of ADV-1's block.
 
   'office.newDossier.title': 'Nieuw dossier',

@@ -217,7 +217,10 @@ export type ActivityKind =
   | 'MESSAGE_READ'
   | 'QUESTIONNAIRE_SENT'
   | 'QUESTIONNAIRE_COMPLETED'
-  | 'REQUEST_FULFILLED';
+  | 'REQUEST_FULFILLED'
+  | 'GRANTED'
+  | 'REVOKED'
+  | 'USED';
 
 /** One line of a dossier's activity (GET /api/dossiers/{id}/activity, newest first). */
 export interface ActivityEntry {
@@ -231,7 +234,7 @@ export interface ActivityEntry {
   status?: DossierStatus | string;
   partiesAdded?: string[];
   partiesRemoved?: string[];
-  /** REQUEST_FULFILLED: what was delivered ("Kopie paspoort"). */
+  /** REQUEST_FULFILLED: what was delivered ("Kopie paspoort"); GRANTED, REVOKED, USED: the adviser's name. */
   name?: string;
 }
 
@@ -646,6 +649,8 @@ export interface StaffMessage {
   sentAt: string;
   senderName: string | null;
   senderAccountId: string | null;
+  /** ADV-1: who sent it; ADVISER for someone a client shared the dossier with (absent from older servers). */
+  senderRole?: 'CLIENT' | 'ADVISER' | 'OFFICE' | null;
   inReplyTo: string | null;
   readByClientAt: string | null;
   readByOfficeAt: string | null;

@@ -108,6 +108,24 @@ describe('ActivityPanel (TRL-1)', () => {
     ]);
   });
 
+  it('says who gave, revoked and used access to the dossier (ADV-1)', async () => {
+    const ADVISER = { side: 'CLIENT', name: 'Bram Adviseur' } as const;
+    const items = [
+      entry('GRANTED', ANNA, { name: 'Bram Adviseur', objectId: 'g-1' }),
+      entry('USED', ADVISER, { name: 'Bram Adviseur', objectId: 'g-1' }),
+      entry('REVOKED', NOTARY, { name: 'Bram Adviseur', objectId: 'g-1' }),
+      entry('REVOKED', CLIENT, { objectId: 'g-2' }),
+    ];
+    renderPanel(items);
+    await screen.findByRole('list', { name: 'Activiteit in dit dossier, nieuwste eerst' });
+    expect(sentences()).toEqual([
+      'Anna de Vries heeft Bram Adviseur toegang gegeven',
+      'Bram Adviseur heeft het dossier bekeken met gedeelde toegang',
+      'Mr. J. de Notaris heeft de toegang van Bram Adviseur ingetrokken',
+      'Een cliënt heeft een toegang ingetrokken',
+    ]);
+  });
+
   it('says so when nothing happened yet', async () => {
     renderPanel([]);
     expect(await screen.findByText('Er is nog geen activiteit in dit dossier.')).toBeTruthy();

@@ -20,7 +20,12 @@ const SIMPLE_KINDS = new Set([
   'MESSAGE_READ',
   'QUESTIONNAIRE_SENT',
   'QUESTIONNAIRE_COMPLETED',
+  // ADV-1: the actor is the adviser who used their access.
+  'USED',
 ]);
+
+/** ADV-1: a grant given or revoked names the person it is for ("Anna de Vries heeft Bram Adviseur toegang gegeven"). */
+const GRANT_KINDS = new Set(['GRANTED', 'REVOKED']);
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -48,6 +53,10 @@ export function activitySentence(entry: ActivityEntry, { t, tp }: Pick<I18n, 't'
     ].filter(Boolean);
     sentence =
       changes.length > 0 ? t('activity.parties.by', { changes: changes.join('; '), actor }) : t('activity.kind.PARTIES_CHANGED', { actor });
+  } else if (GRANT_KINDS.has(entry.kind)) {
+    sentence = entry.name?.trim()
+      ? t(`activity.kind.${entry.kind}` as MessageKey, { name: entry.name.trim(), actor })
+      : t(`activity.kind.${entry.kind}.plain` as MessageKey, { actor });
   } else if (entry.kind === 'REQUEST_FULFILLED') {
     sentence = entry.name?.trim()
       ? t('activity.kind.REQUEST_FULFILLED', { name: entry.name.trim(), actor })

@@ -69,7 +69,8 @@ function OfficeMessage({ message, onReply }: { message: StaffMessage; onReply: (
       <div className="office-message-head">
         <strong>{message.subject}</strong>
         <span className="muted">
-          {fromClient ? t('office.messages.from', { name: message.senderName ?? t('office.work.someone') }) : t('office.messages.fromOffice', { name: message.senderName ?? '' })}{' '}
+          {fromClient ? t('office.messages.from', { name: message.senderName ?? t('office.work.someone') }) : t('office.messages.fromOffice', { name: message.senderName ?? '' })}
+          {message.senderRole === 'ADVISER' && ` (${t('office.messages.byAdviser')})`}{' '}
           · <DateTime value={message.sentAt} />
         </span>
       </div>
