@@ -234,7 +234,7 @@ class StaffAccountListIT extends IdentityIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("type"))
                 .andExpect(jsonPath("$.detail")
-                        .value("Unknown type 'COMPANY'. Use one of: PERSON, COMPANY_MAIN, COMPANY_EXTRA."));
+                        .value("Unknown type 'COMPANY'. Use one of: PERSON, COMPANY_MAIN, COMPANY_EXTRA, ADVISER."));
         mvc.perform(get("/api/staff/accounts").param("size", "101").with(STAFF.token()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
     }
