@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,18 +18,24 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
 
 import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.dossier.progress.Progress;
 import nl.notaris.portal.dossier.progress.ProgressStep;
 import nl.notaris.portal.dossier.progress.StepRequest;
+import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.events.PendingEvent;
+import nl.notaris.portal.support.security.AccessKeys;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
+import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.ProblemException;
 
 /**
- * A dossier of the notary office: the aggregate that owns its parties, status and progress list and
- * records the events its changes cause, so that state and events are saved in one write.
+ * A dossier of the notary office: the aggregate that owns its parties, status, progress list and the
+ * grants its clients gave advisers ({@link Grant}), and records the events its changes cause, so that
+ * state and events are saved in one write.
  */
 @Document("dossiers")
 @CompoundIndex(name = "client_list", def = "{'accessKeys': 1, 'status': 1, 'number': -1}")
@@ -35,12 +43,16 @@ import nl.notaris.portal.support.web.InvalidRequestException;
 @CompoundIndex(name = "staff_activity", def = "{'updatedAt': -1, '_id': -1}")
 @CompoundIndex(name = "staff_status_activity", def = "{'status': 1, 'updatedAt': -1, '_id': -1}")
 @CompoundIndex(name = "staff_status_number", def = "{'status': 1, 'number': -1}")
+@CompoundIndex(name = "grants_account", def = "{'grants.accountId': 1}")
 public class Dossier {
 
     /** What changed in a {@code portal.dossier.changed} event. */
     public enum Change {
-        DESCRIPTION, STATUS, PARTIES, PROGRESS
+        DESCRIPTION, STATUS, PARTIES, PROGRESS, GRANTS
     }
+
+    /** The realm role of a company's main account: it speaks for the company. */
+    static final String COMPANY_ADMIN = "company-admin";
 
     @Id
     private String id;
@@ -56,6 +68,10 @@ public class Dossier {
     private List<Party> parties = new ArrayList<>();
     private List<String> accessKeys = new ArrayList<>();
     private List<ProgressStep> progress = new ArrayList<>();
+    /** Every grant given on this dossier, revoked and expired ones too; newest last. */
+    private List<Grant> grants = new ArrayList<>();
+    /** Whether its clients may give others access; the office may forbid it. Absent (older dossiers): allowed. */
+    private boolean grantsAllowed = true;
     /** Counts this dossier's changes; events carry it so replicas ignore stale or repeated ones. */
     private long revision;
     private Instant createdAt;
@@ -195,6 +211,109 @@ public class Dossier {
         }
     }
 
+    /**
+     * Whether the caller may give others access to this dossier: a party through its own account (a
+     * person), or a company's main account for a dossier of its company. Not a company's extra account,
+     * an adviser or staff (the office revokes and forbids, it does not grant).
+     */
+    public boolean mayGrant(Caller caller) {
+        return parties.stream().anyMatch(party -> switch (String.valueOf(party.accountType())) {
+            case "PERSON" -> party.accountId().equals(caller.accountId());
+            case AccessKeys.COMPANY_MAIN -> caller.hasRole(COMPANY_ADMIN)
+                    && caller.accessKeys().contains(party.accessKey());
+            default -> false;
+        });
+    }
+
+    /**
+     * Refuses a grant to this address (and account, when known yet): 403 while the office forbids
+     * sharing the dossier; 409 for a party's address or account, which has access already, and for one
+     * that holds a grant that lasts (shorten or revoke that one instead).
+     */
+    public void checkGrantable(String email, String accountId, Instant now) {
+        if (!grantsAllowed) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, null, "The office does not allow sharing this dossier.",
+                    "grant.not-allowed", Map.of());
+        }
+        String address = email.trim();
+        if (parties.stream().anyMatch(p -> address.equalsIgnoreCase(p.email()) || p.accountId().equals(accountId))) {
+            throw new ProblemException(HttpStatus.CONFLICT, "email",
+                    "This e-mail address belongs to a party of the dossier, who has access already.", "grant.party",
+                    Map.of());
+        }
+        if (grants.stream().anyMatch(g -> g.isLiveAt(now)
+                && (address.equalsIgnoreCase(g.email()) || g.accountId().equals(accountId)))) {
+            throw new ProblemException(HttpStatus.CONFLICT, "email",
+                    "This e-mail address has access to the dossier already. Shorten or revoke that access instead.",
+                    "grant.duplicate", Map.of());
+        }
+    }
+
+    /** Gives the account access until the end of {@code until} ({@link GrantPeriod}), after {@link #checkGrantable}. */
+    public Grant grant(String accountId, String email, String name, AccessGrant.Scope scope, LocalDate until,
+            Caller by, Instant now) {
+        checkGrantable(email, accountId, now);
+        Grant grant = Grant.create(accountId, email.trim(), name.trim(), scope, until, by.accountId(), by.name(), now);
+        grants.add(grant);
+        touched(now);
+        return grant;
+    }
+
+    /**
+     * Moves a grant's last day earlier (never later, nor before today: 400 {@code until}); the same day
+     * changes nothing. A revoked or unknown grant is a 404.
+     */
+    public boolean shortenGrant(String grantId, LocalDate until, Instant now) {
+        int index = indexOf(grantId);
+        Grant grant = grants.get(index);
+        if (grant.isRevoked()) {
+            throw grantNotFound(grantId);
+        }
+        LocalDate shortened = GrantPeriod.untilOfShortened(until, grant.until(), now);
+        if (shortened.equals(grant.until())) {
+            return false;
+        }
+        grants.set(index, grant.shortenedTo(shortened));
+        return touched(now);
+    }
+
+    /** Ends a grant at once; a grant revoked already stays as it was (false). An unknown grant is a 404. */
+    public boolean revokeGrant(String grantId, String byName, Instant now) {
+        int index = indexOf(grantId);
+        if (grants.get(index).isRevoked()) {
+            return false;
+        }
+        grants.set(index, grants.get(index).revoked(byName, now));
+        return touched(now);
+    }
+
+    public Optional<Grant> findGrant(String grantId) {
+        return grants.stream().filter(g -> g.id().equals(grantId)).findFirst();
+    }
+
+    /** The account's grant that gives access at {@code now}. */
+    public Optional<Grant> liveGrantOf(String accountId, Instant now) {
+        return grants.stream().filter(g -> g.accountId().equals(accountId) && g.isLiveAt(now)).findFirst();
+    }
+
+    /** The grant through which the caller reads this dossier: none for staff and its parties, who read it as theirs. */
+    public Optional<Grant> sharedWith(Caller caller, Instant now) {
+        return isVisibleTo(caller) ? Optional.empty() : liveGrantOf(caller.accountId(), now);
+    }
+
+    private int indexOf(String grantId) {
+        for (int i = 0; i < grants.size(); i++) {
+            if (grants.get(i).id().equals(grantId)) {
+                return i;
+            }
+        }
+        throw grantNotFound(grantId);
+    }
+
+    private static NotFoundException grantNotFound(String grantId) {
+        return new NotFoundException("Grant " + grantId + " was not found.");
+    }
+
     public void record(PendingEvent event) {
         pendingEvents.add(event);
     }
@@ -281,6 +400,15 @@ public class Dossier {
             steps.add(progress.get(i).withIdFor(i));
         }
         return Progress.of(List.copyOf(steps));
+    }
+
+    /** Every grant, newest last: revoked and expired ones too. */
+    public List<Grant> getGrants() {
+        return List.copyOf(grants);
+    }
+
+    public boolean isGrantsAllowed() {
+        return grantsAllowed;
     }
 
     public long getRevision() {

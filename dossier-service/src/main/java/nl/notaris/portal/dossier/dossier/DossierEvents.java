@@ -7,13 +7,14 @@ import org.springframework.stereotype.Component;
 
 import nl.notaris.portal.dossier.events.DossierTopics;
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
 
 /**
- * The events of dossiers. They carry the dossier's parties and revision, so that services keep
- * their access replicas from them alone.
+ * The events of dossiers. They carry the dossier's parties, its grants that are not revoked and its
+ * revision, so that services keep their access replicas from them alone.
  */
 @Component
 public class DossierEvents {
@@ -40,11 +41,19 @@ public class DossierEvents {
     private static DossierEventData data(Dossier dossier, List<String> changes) {
         return new DossierEventData(dossier.getId(), dossier.getNumber(), dossier.getStatus().name(),
                 dossier.getRevision(), dossier.getParties().stream().map(Party::toDossierParty).toList(),
-                changes.isEmpty() ? null : changes);
+                accessGrants(dossier), changes.isEmpty() ? null : changes);
     }
 
-    /** The contract's data (contracts/events/portal.dossier.*.schema.json): parties without their names. */
+    /** The grants as the access rule knows them: the live and the expired ones (whose end every service checks), not the revoked. */
+    public static List<AccessGrant> accessGrants(Dossier dossier) {
+        return dossier.getGrants().stream().filter(grant -> !grant.isRevoked()).map(Grant::toAccessGrant).toList();
+    }
+
+    /**
+     * The contract's data (contracts/events/portal.dossier.*.schema.json): parties without their names,
+     * grants without the adviser's address and name.
+     */
     record DossierEventData(String dossierId, String number, String status, long version,
-            List<DossierParty> parties, List<String> changes) {
+            List<DossierParty> parties, List<AccessGrant> grants, List<String> changes) {
     }
 }

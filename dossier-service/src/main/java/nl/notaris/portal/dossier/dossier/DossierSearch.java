@@ -2,6 +2,7 @@ package nl.notaris.portal.dossier.dossier;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.InvalidRequestException;
 
 /**
@@ -36,6 +38,13 @@ import nl.notaris.portal.support.web.InvalidRequestException;
  * {@code {accessKeys: 1, status: 1, lastActivityAt: -1, _id: -1}}. The counts of a search per status
  * ({@link #countByStatus(List, String)}, "also under another status") match on {@code accessKeys}:
  * the same indexes' first field.
+ *
+ * <p>An account that holds a grant (an adviser, ADV-1) reads, besides the dossiers its keys open, those
+ * granted to it while the grant lasts: the filter is then {@code $or} of the {@code accessKeys} match
+ * and {@code grants: {$elemMatch: {accountId, revokedAt: null, expiresAt: {$gt: now}}}}, whose branch
+ * the {@code grants_account} index {@code {grants.accountId: 1}} serves. Whether the account holds
+ * such a grant is asked first, on that index ({@link #readable}): the clients' own lists, nearly
+ * all of them, keep their single-index filter.
  *
  * <p>Staff list ({@link #forStaff}, the office's "Dossiers"):
  * <ul>
@@ -126,6 +135,22 @@ public class DossierSearch {
         }
     }
 
+    /**
+     * Who reads the client's list, Home and counts: the access keys it holds and, for the dossiers
+     * granted to it, its account and the moment of reading (a grant that has ended reads nothing).
+     * Without an account ({@link #ofKeys}) only what the keys open.
+     */
+    public record Reader(List<String> accessKeys, String accountId, Instant now) {
+
+        public static Reader of(Caller caller, Instant now) {
+            return new Reader(caller.accessKeys(), caller.accountId(), now);
+        }
+
+        public static Reader ofKeys(List<String> accessKeys) {
+            return new Reader(accessKeys, null, null);
+        }
+    }
+
     private final MongoTemplate mongo;
 
     DossierSearch(MongoTemplate mongo) {
@@ -134,29 +159,44 @@ public class DossierSearch {
 
     public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
             Pageable pageable) {
-        return forCaller(accessKeys, statuses, text, ClientOrder.NUMBER, pageable);
+        return forCaller(Reader.ofKeys(accessKeys), statuses, text, ClientOrder.NUMBER, pageable);
     }
 
     /**
      * A page of the client's list ({@link DossierView.Summary}): only the fields that list shows are read, not
-     * the parties, access keys, search text and unsent events each dossier also carries.
+     * the parties, access keys, search text and unsent events each dossier also carries. For a reader with
+     * grants, also the access keys and grants: which dossiers are its own and through which grant it reads
+     * the others ({@link Dossier#sharedWith}).
      */
-    public Page<Dossier> forCaller(List<String> accessKeys, Collection<DossierStatus> statuses, String text,
+    public Page<Dossier> forCaller(Reader reader, Collection<DossierStatus> statuses, String text,
             ClientOrder order, Pageable pageable) {
-        Query query = callerQuery(accessKeys, statuses, text);
+        Readable readable = readable(reader);
+        Criteria criteria = readable.criteria().and("status").in(statuses);
+        addText(criteria, text);
+        Query query = new Query(criteria);
         query.fields().include(CLIENT_LIST_FIELDS);
+        if (readable.withGrants()) {
+            query.fields().include(GRANT_FIELDS);
+        }
         return page(query, order.sort(), pageable);
     }
 
     /**
-     * The caller's dossiers for Home (at most 500; cancelled ones left out): number, status and progress,
-     * which hold the steps done and the requests Home lists.
+     * The reader's dossiers for Home (at most 500; cancelled ones left out): number, status and progress,
+     * which hold the steps done and the requests Home lists; for a reader with grants also the access keys
+     * and grants, which tell its own dossiers from those granted to it.
      */
-    public List<Dossier> forHome(List<String> accessKeys) {
-        Query query = new Query(callerCriteria(accessKeys).and("status").in(HOME_STATUSES)).limit(500);
+    public List<Dossier> forHome(Reader reader) {
+        Readable readable = readable(reader);
+        Query query = new Query(readable.criteria().and("status").in(HOME_STATUSES)).limit(500);
         query.fields().include("number", "status", "progress");
+        if (readable.withGrants()) {
+            query.fields().include(GRANT_FIELDS);
+        }
         return mongo.find(query, Dossier.class);
     }
+
+    private static final String[] GRANT_FIELDS = { "accessKeys", "grants" };
 
     private static final List<DossierStatus> HOME_STATUSES = List.of(DossierStatus.IN_PROGRESS, DossierStatus.ON_HOLD,
             DossierStatus.COMPLETED);
@@ -170,12 +210,16 @@ public class DossierSearch {
     }
 
     public Map<DossierStatus, Long> countByStatus(List<String> accessKeys) {
-        return countByStatus(accessKeys, null);
+        return countByStatus(Reader.ofKeys(accessKeys), null);
     }
 
-    /** Per status, how many of the caller's dossiers match the text (all of them without a text); statuses without any are left out. */
     public Map<DossierStatus, Long> countByStatus(List<String> accessKeys, String text) {
-        Criteria criteria = callerCriteria(accessKeys);
+        return countByStatus(Reader.ofKeys(accessKeys), text);
+    }
+
+    /** Per status, how many of the reader's dossiers match the text (all of them without a text); statuses without any are left out. */
+    public Map<DossierStatus, Long> countByStatus(Reader reader, String text) {
+        Criteria criteria = readable(reader).criteria();
         addText(criteria, text);
         var aggregation = Aggregation.newAggregation(
                 Aggregation.match(criteria),
@@ -204,6 +248,28 @@ public class DossierSearch {
 
     static Criteria callerCriteria(List<String> accessKeys) {
         return where("accessKeys").in(accessKeys);
+    }
+
+    /** What a reader reads: the filter, and whether it takes in dossiers granted to the reader. */
+    record Readable(Criteria criteria, boolean withGrants) {
+    }
+
+    /**
+     * The dossiers the reader's keys open; for a reader that holds a grant that lasts, also the dossiers
+     * granted to it ({@code $or}, see the class's javadoc).
+     */
+    Readable readable(Reader reader) {
+        if (reader.accountId() == null
+                || !mongo.exists(new Query(where("grants").elemMatch(liveGrantOf(reader))), Dossier.class)) {
+            return new Readable(callerCriteria(reader.accessKeys()), false);
+        }
+        return new Readable(new Criteria().orOperator(callerCriteria(reader.accessKeys()),
+                where("grants").elemMatch(liveGrantOf(reader))), true);
+    }
+
+    /** A grant to the reader's account that is not revoked and has not ended. */
+    static Criteria liveGrantOf(Reader reader) {
+        return where("accountId").is(reader.accountId()).and("revokedAt").is(null).and("expiresAt").gt(reader.now());
     }
 
     /** Escapes the text so that every character of it is matched literally. */

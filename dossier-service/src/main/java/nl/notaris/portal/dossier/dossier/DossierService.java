@@ -38,11 +38,13 @@ public class DossierService {
     private final DossierEvents events;
     private final StaffActions staffActions;
     private final AccountNames names;
+    private final GrantUses grantUses;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, AccountDirectory accounts, DossierEvents events,
-            StaffActions staffActions, AccountNames names, Clock clock) {
+            StaffActions staffActions, AccountNames names, GrantUses grantUses, Clock clock) {
         this.names = names;
+        this.grantUses = grantUses;
         this.dossiers = dossiers;
         this.accounts = accounts;
         this.events = events;
@@ -142,6 +144,31 @@ public class DossierService {
     /** A caller's view: someone else's dossier is as absent as a dossier that does not exist. */
     public Dossier getFor(Caller caller, String id) {
         return dossiers.findById(id).filter(d -> d.isVisibleTo(caller)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The dossier as the caller reads it: as staff or a party, or as an adviser through a grant that
+     * lasts at this moment (whose use is recorded). Anyone else, and an adviser whose grant was revoked
+     * or has ended, is told it does not exist. Only for what advisers may read (the dossier, its progress,
+     * its documents): every other route keeps to {@link #getFor}.
+     */
+    public DossierReading readFor(Caller caller, String id) {
+        Instant now = clock.instant();
+        Dossier dossier = dossiers.findById(id).orElseThrow(() -> notFound(id));
+        if (dossier.isVisibleTo(caller)) {
+            return new DossierReading(dossier, null);
+        }
+        Grant grant = dossier.liveGrantOf(caller.accountId(), now).orElseThrow(() -> notFound(id));
+        grantUses.used(dossier, grant, now);
+        return new DossierReading(dossier, grant);
+    }
+
+    /** A dossier and the grant it is read through; {@code grant} is null for staff and the dossier's parties. */
+    public record DossierReading(Dossier dossier, Grant grant) {
+
+        public boolean throughGrant() {
+            return grant != null;
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one listener of this service's consumer group ({@code dossier-service}) for the topics of
- * messages, documents, questionnaires, accounts and staff actions: it hands each event to every
+ * messages, documents, questionnaires, accounts, staff actions and grants ({@link DossierTopics}): it hands each event to every
  * {@link ConsumedEventHandler}. One listener rather than one per part, because listeners of one group
  * on one topic would share its partitions between them, each seeing only some of the events; and the
  * service's dead letters and their replay are per group. A failing record is retried and then parked
@@ -30,7 +30,7 @@ class ServiceEventsListener {
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = { DossierTopics.MESSAGES, DossierTopics.DOCUMENTS,
-            DossierTopics.QUESTIONNAIRES, DossierTopics.ACCOUNTS, DossierTopics.STAFF_ACTIONS })
+            DossierTopics.QUESTIONNAIRES, DossierTopics.ACCOUNTS, DossierTopics.STAFF_ACTIONS, DossierTopics.ACCESS })
     void on(ConsumerRecord<String, String> record) {
         ConsumedEvent event = json.readValue(record.value(), ConsumedEvent.class);
         if (event.type() == null) {

@@ -52,7 +52,10 @@ class HomeController {
         feed.seenAll(caller.accountId(), clock.instant());
     }
 
-    /** One item is seen; an item of a dossier the caller may not see is as unknown as one that does not exist. */
+    /**
+     * One item is seen; an item of a dossier the caller may not read (as a party, or through a grant that
+     * lasts) is as unknown as one that does not exist.
+     */
     @PostMapping("/items/{itemId}/seen")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void seen(Caller caller, @PathVariable String itemId) {
@@ -62,7 +65,7 @@ class HomeController {
         }
         String dossierId = id.group(2) != null ? id.group(2)
                 : feed.dossierOf(itemId).orElseThrow(() -> notFound(itemId));
-        dossiers.getFor(caller, dossierId);
+        dossiers.readFor(caller, dossierId);
         feed.read(itemId, caller.accountId(), clock.instant());
     }
 

@@ -38,6 +38,10 @@ import nl.notaris.portal.support.security.Caller;
  * the caller's dossiers (number, status, progress), the items of those dossiers from the last
  * {@code portal.home.new-within}, the account's open questionnaires, and its read state of those items.
  * Progress steps done and document requests come from the dossiers themselves.
+ *
+ * <p>Of a dossier granted to the account (an adviser's, ADV-1, while the grant lasts) Home shows the
+ * documents published on it, nothing else: the office's messages, questionnaires and requests, and the
+ * steps done, are the client's.
  */
 @Component
 class HomeQuery {
@@ -62,9 +66,14 @@ class HomeQuery {
     }
 
     HomeView homeOf(Caller caller) {
-        Map<String, Dossier> byId = dossiers.forHome(caller.accessKeys()).stream()
+        Instant now = clock.instant();
+        Map<String, Dossier> byId = dossiers.forHome(DossierSearch.Reader.of(caller, now)).stream()
                 .collect(Collectors.toMap(Dossier::getId, Function.identity()));
-        Instant since = clock.instant().minus(newWithin);
+        Set<String> shared = byId.values().stream().filter(d -> d.sharedWith(caller, now).isPresent())
+                .map(Dossier::getId).collect(Collectors.toSet());
+        Map<String, Dossier> own = byId.values().stream().filter(d -> !shared.contains(d.getId()))
+                .collect(Collectors.toMap(Dossier::getId, Function.identity()));
+        Instant since = now.minus(newWithin);
         Instant seenAll = seenAllOf(caller.accountId());
         if (seenAll != null && seenAll.isAfter(since)) {
             since = seenAll;
@@ -77,11 +86,13 @@ class HomeQuery {
 
         List<NewItem> fresh = new ArrayList<>();
         for (HomeItem item : recent) {
-            if (item.kind() != HomeItem.Kind.QUESTIONNAIRE || caller.accountId().equals(item.accountId())) {
+            boolean shown = shared.contains(item.dossierId()) ? item.kind() == HomeItem.Kind.DOCUMENT
+                    : item.kind() != HomeItem.Kind.QUESTIONNAIRE || caller.accountId().equals(item.accountId());
+            if (shown) {
                 fresh.add(newItem(item, byId.get(item.dossierId())));
             }
         }
-        for (Dossier dossier : byId.values()) {
+        for (Dossier dossier : own.values()) {
             for (ProgressStep step : dossier.getProgress().steps()) {
                 if (step.done() && step.doneAt() != null && step.doneAt().isAfter(since)) {
                     fresh.add(new NewItem("step:" + dossier.getId() + ":" + step.id(), "STEP_DONE", dossier.getId(),
@@ -92,7 +103,7 @@ class HomeQuery {
         Set<String> read = readOf(caller.accountId(), fresh.stream().map(NewItem::id).toList());
         List<NewItem> unread = fresh.stream().filter(item -> !read.contains(item.id()))
                 .sorted(Comparator.comparing(NewItem::at).reversed().thenComparing(NewItem::id)).toList();
-        return new HomeView(Section.firstOf(unread, SHOWN), Section.firstOf(needed(byId, open), SHOWN));
+        return new HomeView(Section.firstOf(unread, SHOWN), Section.firstOf(needed(own, open), SHOWN));
     }
 
     private static NewItem newItem(HomeItem item, Dossier dossier) {

@@ -14,4 +14,9 @@ public record Progress(int done, int total, List<ProgressStep> steps) {
     public Progress forClient() {
         return new Progress(done, total, steps.stream().map(ProgressStep::forClient).toList());
     }
+
+    /** What an adviser sees of it: the steps, without what the office asks of the client ({@code request}). */
+    public Progress forAdviser() {
+        return new Progress(done, total, steps.stream().map(step -> step.withRequest(null)).toList());
+    }
 }

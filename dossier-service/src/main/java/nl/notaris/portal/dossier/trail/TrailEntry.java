@@ -33,7 +33,13 @@ record TrailEntry(@Id String id, String dossierId, long seq, Instant at, Kind ki
     enum Kind {
         DOSSIER_CREATED, STATUS_CHANGED, DETAILS_CHANGED, PARTIES_CHANGED, PROGRESS_CHANGED, DOCUMENT_PUBLISHED,
         DOCUMENT_OPENED, DOCUMENT_DELIVERED, MESSAGE_SENT, MESSAGE_READ, QUESTIONNAIRE_SENT, QUESTIONNAIRE_COMPLETED,
-        REQUEST_FULFILLED
+        REQUEST_FULFILLED,
+        /** A client gave an adviser access (ADV-1): object the grant, name the adviser's. */
+        GRANTED,
+        /** A grant revoked, by a client or the office. */
+        REVOKED,
+        /** An adviser used a grant (recorded at most once an hour per grant). */
+        USED
     }
 
     enum Side {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.dossier.dossier.Dossier;
 import nl.notaris.portal.dossier.dossier.DossierService;
+import nl.notaris.portal.dossier.dossier.Grant;
 import nl.notaris.portal.dossier.events.ConsumedEvent;
 import nl.notaris.portal.dossier.events.ConsumedEventHandler;
 import nl.notaris.portal.dossier.parties.AccountNames;
@@ -27,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Appends to the trail what the events tell: the office's actions from {@code portal.staff-actions.v1}
  * (its staff member's name as the token gave it), and the clients' from the topics of documents,
  * messages and questionnaires (the account's name from {@link AccountNames}, which the account events
- * keep here too). A record's id is the event's, so a repeated event adds nothing ({@link Trail#append});
- * an event that lacks what it needs fails (and with it the record: it is retried and then parked).
+ * keep here too); and from {@code portal.access.v1} the grants given to advisers, revoked and used, the
+ * grant as object and the adviser by the name the client gave (never the address). A record's id is the
+ * event's, so a repeated event adds nothing ({@link Trail#append}); an event that lacks what it needs
+ * fails (and with it the record: it is retried and then parked).
  */
 @Component
 class TrailEvents implements ConsumedEventHandler {
@@ -81,6 +84,28 @@ class TrailEvents implements ConsumedEventHandler {
                 Data data = data(event);
                 client(event, data, Kind.QUESTIONNAIRE_COMPLETED, data.accountId(), data.assignmentId(),
                         data.completedAt());
+            }
+            case "portal.access.granted" -> {
+                Data data = data(event);
+                trail.append(Fact.of(event.id(), required(event, "dossierId", data.dossierId()),
+                        required(event, "time", event.time()), Kind.GRANTED, Side.CLIENT, data.grantedByName(),
+                        required(event, "grantId", data.grantId())).withName(data.name()));
+            }
+            case "portal.access.revoked" -> {
+                Data data = data(event);
+                String dossierId = required(event, "dossierId", data.dossierId());
+                String grantId = required(event, "grantId", data.grantId());
+                trail.append(Fact.of(event.id(), dossierId, required(event, "at", data.at()), Kind.REVOKED,
+                        Side.valueOf(required(event, "bySide", data.bySide())), data.byName(), grantId)
+                        .withName(adviserOf(dossierId, grantId)));
+            }
+            case "portal.access.used" -> {
+                Data data = data(event);
+                String dossierId = required(event, "dossierId", data.dossierId());
+                String grantId = required(event, "grantId", data.grantId());
+                String adviser = adviserOf(dossierId, grantId);
+                trail.append(Fact.of(event.id(), dossierId, required(event, "at", data.at()), Kind.USED, Side.CLIENT,
+                        adviser, grantId).withName(adviser));
             }
             case "portal.account.invited" -> {
                 Account account = json.treeToValue(required(event, "account", data(event).account()), Account.class);
@@ -138,6 +163,11 @@ class TrailEvents implements ConsumedEventHandler {
                 .ifPresent(trail::append);
     }
 
+    /** The name the client gave the adviser of the grant; null when the grant is not (or no longer) known. */
+    private String adviserOf(String dossierId, String grantId) {
+        return dossiers.find(dossierId).flatMap(dossier -> dossier.findGrant(grantId)).map(Grant::name).orElse(null);
+    }
+
     private void client(ConsumedEvent event, Data data, Kind kind, String accountId, String objectId, Instant at) {
         String dossierId = required(event, "dossierId", data.dossierId());
         trail.append(Fact.of(event.id(), dossierId, required(event, "time", at), kind, Side.CLIENT,
@@ -180,7 +210,7 @@ class TrailEvents implements ConsumedEventHandler {
             String documentId, String accountId, Instant openedAt, String messageId, String assignmentId,
             Instant deliveredAt, String senderAccountId, Instant sentAt, String requestId, List<JsonNode> attachments,
             String readerSide, String readerName, Instant readAt, Instant completedAt, JsonNode account, String name,
-            Long version) {
+            Long version, String grantId, String grantedByName, String byName, String bySide, Instant at) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -5,6 +5,7 @@ import static nl.notaris.portal.testsupport.TestCaller.PIET;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
@@ -17,10 +18,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -31,7 +34,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.notaris.portal.dossier.parties.Party;
+import nl.notaris.portal.dossier.progress.StepRequest;
+import nl.notaris.portal.support.access.AccessGrant;
+import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.testsupport.TestCaller;
 
 /**
  * The rules of the dossier endpoints, in seconds: who may call them, what they accept, and what a
@@ -76,8 +83,8 @@ class DossierControllersTest {
         mvc.perform(get("/api/dossiers").with(ANNA.token())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].number").value("2026-0001"))
                 .andExpect(jsonPath("$.items[0].lastActivityAt").value("2026-11-28T10:00:00Z"));
-        verify(search).forCaller(eq(List.of("account:a1-anna")), eq(EnumSet.of(DossierStatus.IN_PROGRESS)), eq(null),
-                eq(DossierSearch.ClientOrder.NUMBER), eq(PageRequest.of(0, 20)));
+        verify(search).forCaller(argThat(readerOf("account:a1-anna")), eq(EnumSet.of(DossierStatus.IN_PROGRESS)),
+                eq(null), eq(DossierSearch.ClientOrder.NUMBER), eq(PageRequest.of(0, 20)));
 
         mvc.perform(get("/api/dossiers").param("status", "completed,ON_HOLD").param("page", "2").param("size", "5")
                 .with(ANNA.token())).andExpect(status().isOk());
@@ -99,7 +106,7 @@ class DossierControllersTest {
 
     @Test
     void theCountsOfASearchAreTheCallersOwnPerStatus() throws Exception {
-        given(search.countByStatus(List.of("account:a1-anna"), "Samenleving"))
+        given(search.countByStatus(argThat(readerOf("account:a1-anna")), eq("Samenleving")))
                 .willReturn(new java.util.EnumMap<>(java.util.Map.of(DossierStatus.COMPLETED, 1L)));
 
         mvc.perform(get("/api/dossiers/counts").param("query", "Samenleving").with(ANNA.token()))
@@ -165,7 +172,7 @@ class DossierControllersTest {
 
     @Test
     void someoneElsesDossierIsA404Problem() throws Exception {
-        given(service.getFor(any(), eq("theirs"))).willThrow(new NotFoundException("Dossier theirs was not found."));
+        given(service.readFor(any(), eq("theirs"))).willThrow(new NotFoundException("Dossier theirs was not found."));
         mvc.perform(get("/api/dossiers/theirs").with(ANNA.token())).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/internal/dossiers/theirs/access").with(ANNA.token())).andExpect(status().isNotFound());
@@ -174,12 +181,78 @@ class DossierControllersTest {
     @Test
     void theInternalAccessAnswerCarriesWhatTheEventsCarry() throws Exception {
         Dossier dossier = dossier();
-        given(service.getFor(any(), eq(dossier.getId()))).willReturn(dossier);
+        given(service.readFor(any(), eq(dossier.getId()))).willReturn(new DossierService.DossierReading(dossier, null));
         mvc.perform(get("/internal/dossiers/{id}/access", dossier.getId()).with(STAFF.token()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dossierId").value(dossier.getId()))
                 .andExpect(jsonPath("$.version").value(1))
-                .andExpect(jsonPath("$.parties[0].accountId").value("a1-anna"));
+                .andExpect(jsonPath("$.parties[0].accountId").value("a1-anna"))
+                .andExpect(jsonPath("$.grants").isEmpty());
+    }
+
+    /** The grants every service's access rule reads: live and ended ones, never a revoked one; no address or name. */
+    @Test
+    void theInternalAccessAnswerCarriesTheGrantsThatAreNotRevoked() throws Exception {
+        Dossier dossier = dossier();
+        Grant kept = dossier.grant("adv-1", "adviseur@example.com", "Henk", AccessGrant.Scope.READ_DELIVER,
+                LocalDate.parse("2026-12-31"), ANNA_CALLER, NOW);
+        Grant revoked = dossier.grant("adv-2", "ander@example.com", "Ander", AccessGrant.Scope.READ,
+                LocalDate.parse("2026-12-31"), ANNA_CALLER, NOW);
+        dossier.revokeGrant(revoked.id(), "Anna de Vries", NOW);
+        given(service.readFor(any(), eq(dossier.getId()))).willReturn(new DossierService.DossierReading(dossier, kept));
+
+        mvc.perform(get("/internal/dossiers/{id}/access", dossier.getId()).with(ADVISER.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.grants.length()").value(1))
+                .andExpect(jsonPath("$.grants[0].grantId").value(kept.id()))
+                .andExpect(jsonPath("$.grants[0].accountId").value("adv-1"))
+                .andExpect(jsonPath("$.grants[0].scope").value("READ_DELIVER"))
+                .andExpect(jsonPath("$.grants[0].expiresAt").value("2026-12-31T23:00:00Z"))
+                .andExpect(jsonPath("$.grants[0].email").doesNotExist());
+    }
+
+    /** An adviser's view: who shared it and until when, the progress without what the office asks of the client. */
+    @Test
+    void anAdviserSeesWhoSharedTheDossierAndNoRequestsOfTheClient() throws Exception {
+        Dossier dossier = dossier();
+        dossier.replaceProgress(List.of(new Dossier.StepInput(null, "Identificatie", false, "Uitleg", null,
+                StepRequest.document("Kopie paspoort", null))), NOW);
+        Grant grant = dossier.grant("adv-1", "adviseur@example.com", "Henk", AccessGrant.Scope.READ,
+                LocalDate.parse("2027-01-31"), ANNA_CALLER, NOW);
+        given(service.readFor(any(), eq(dossier.getId()))).willReturn(new DossierService.DossierReading(dossier, grant));
+
+        mvc.perform(get("/api/dossiers/{id}", dossier.getId()).with(ADVISER.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sharedBy").value("Anna de Vries"))
+                .andExpect(jsonPath("$.sharedUntil").value("2027-01-31"))
+                .andExpect(jsonPath("$.access").value("READ"))
+                .andExpect(jsonPath("$.progress.steps[0].title").value("Identificatie"))
+                .andExpect(jsonPath("$.progress.steps[0].explanation").value("Uitleg"))
+                .andExpect(jsonPath("$.progress.steps[0].request").doesNotExist());
+
+        given(service.readFor(any(), eq(dossier.getId()))).willReturn(new DossierService.DossierReading(dossier, null));
+        mvc.perform(get("/api/dossiers/{id}", dossier.getId()).with(ANNA.token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sharedBy").doesNotExist())
+                .andExpect(jsonPath("$.access").doesNotExist())
+                .andExpect(jsonPath("$.progress.steps[0].request.name").value("Kopie paspoort"));
+    }
+
+    @Test
+    void theStaffViewTellsWhetherTheClientsMayShare() throws Exception {
+        given(service.get("d1")).willReturn(dossier());
+        mvc.perform(get("/api/staff/dossiers/d1").with(STAFF.token())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.grantsAllowed").value(true));
+    }
+
+    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    static final Caller ANNA_CALLER = new Caller("a1-anna", "anna@example.com", "Anna de Vries", null, List.of("client"));
+    static final TestCaller ADVISER = new TestCaller("adv-1", "adviseur@example.com", "Henk", "ADVISER", null,
+            List.of("client"));
+
+    static ArgumentMatcher<DossierSearch.Reader> readerOf(String... keys) {
+        return reader -> reader != null && reader.accessKeys().equals(List.of(keys)) && reader.now() != null
+                && reader.accountId() != null && keys[0].equals("account:" + reader.accountId());
     }
 
     @Test

@@ -47,7 +47,10 @@ class DossierEventsIT extends IntegrationTest {
                 .content("{\"parties\":[\"%s\"]}".formatted(JANSEN_BV.email()))).andExpect(status().isOk());
 
         try (TopicReader reader = new TopicReader(DossierTopics.TOPIC)) {
-            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
+            // each event once: the outbox publishes at least once (a save that read the dossier before the relay
+            // removed its published event writes it back, and it is published again)
+            List<ConsumerRecord<String, String>> records = reader.readDistinctEvents(r -> id.equals(r.key()), 2,
+                    Duration.ofSeconds(20));
 
             assertThat(records).hasSize(2);
             assertThat(records).extracting(r -> (String) JsonPath.read(r.value(), "$.type"))
@@ -57,6 +60,7 @@ class DossierEventsIT extends IntegrationTest {
             String changed = records.get(1).value();
             assertThat((List<String>) JsonPath.read(changed, "$.data.changes")).containsExactly("PARTIES");
             assertThat((List<String>) JsonPath.read(changed, "$.data.parties[*].companyId")).containsExactly("bakkerij-jansen");
+            assertThat((List<Object>) JsonPath.read(changed, "$.data.grants")).as("no grants given").isEmpty();
             for (ConsumerRecord<String, String> record : records) {
                 assertThat(EventContracts.violations(record.value())).isEmpty();
             }
