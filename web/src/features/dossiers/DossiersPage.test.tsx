@@ -92,6 +92,8 @@ describe('DossiersPage (DOS-1..3)', () => {
     expect(within(shared).getByText('Gedeeld door Anna de Vries tot 31-01-2027')).toBeTruthy();
     const own = screen.getByText('Testament').closest('tr')!;
     expect(within(own).queryByText(/Gedeeld door/)).toBeNull();
+    // The page's own calls are done before the next test counts them.
+    await waitFor(() => expect(portalApi.unreadMessageCounts).toHaveBeenCalled());
   });
 
   it('shows per dossier its unread documents and messages as "3 nieuw", read out as "3 ongelezen", and its last activity', async () => {
