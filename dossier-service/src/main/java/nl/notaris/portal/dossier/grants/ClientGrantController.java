@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import nl.notaris.portal.dossier.parties.AccountEmail;
 import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.security.Caller;
 
@@ -84,8 +83,22 @@ class ClientGrantController {
         return token != null && "en".equalsIgnoreCase(token.getClaimAsString("locale")) ? "en" : "nl";
     }
 
-    record GrantRequest(@NotBlank(message = "is required") @Size(max = 254) @AccountEmail String email,
-            @NotBlank(message = "is required") @Size(max = 200) String name,
+    /** identity-service's rule for an invitee's address. */
+    static final String INVITEE_EMAIL = "(?=[^@]{1,64}@)[A-Za-z0-9_+-]+(?:\\.[A-Za-z0-9_+-]+)*"
+            + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    /** identity-service's (and Keycloak's) rule for a person's name. */
+    static final String PERSON_NAME = "[^<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Zl}\\p{Zp}]*";
+
+    /**
+     * The address and name follow identity-service's rules for an invitee (an account may be invited for
+     * them), so that a refusal there names no field this request was not told about.
+     */
+    record GrantRequest(@NotBlank(message = "is required") @Size(max = 255)
+            @Pattern(regexp = INVITEE_EMAIL, message = "must be an e-mail address such as name@example.com, with "
+                    + "only the letters a-z, digits and . _ + - before the @") String email,
+            @NotBlank(message = "is required") @Size(max = 200)
+            @Pattern(regexp = PERSON_NAME, message = "may not contain control characters or any of "
+                    + "< > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( )") String name,
             @NotNull(message = "is required: READ or READ_DELIVER")
             @Pattern(regexp = "READ|READ_DELIVER", message = "must be READ or READ_DELIVER") String scope,
             LocalDate until) {

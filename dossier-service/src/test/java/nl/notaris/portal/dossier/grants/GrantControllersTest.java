@@ -99,6 +99,8 @@ class GrantControllersTest {
                 { "{\"name\": \"Henk\", \"scope\": \"READ\"}", "email" },
                 { "{\"email\": \"geen adres\", \"name\": \"Henk\", \"scope\": \"READ\"}", "email" },
                 { "{\"email\": \"a@example.com\", \"name\": \" \", \"scope\": \"READ\"}", "name" },
+                { "{\"email\": \"a@example.com\", \"name\": \"Henk (adviseur)\", \"scope\": \"READ\"}", "name" },
+                { "{\"email\": \"h\u00e9nk@example.com\", \"name\": \"Henk\", \"scope\": \"READ\"}", "email" },
                 { "{\"email\": \"a@example.com\", \"name\": \"Henk\"}", "scope" },
                 { "{\"email\": \"a@example.com\", \"name\": \"Henk\", \"scope\": \"WRITE\"}", "scope" },
                 { "{\"email\": \"a@example.com\", \"name\": \"Henk\", \"scope\": \"READ\", \"until\": \"31-01-2027\"}", "until" } }) {
