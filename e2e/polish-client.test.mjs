@@ -458,11 +458,12 @@ async function checkMyDetails(page) {
   assert.equal(await page.getByRole('button', { name: 'NL', exact: true }).count(), 0);
   assert.equal(await page.getByRole('button', { name: 'Nederlands', exact: true }).count(), 1);
   assert.equal(await page.getByRole('button', { name: 'English', exact: true }).count(), 1);
-  assert.equal(await page.getByRole('radio').count(), 0);
-  assert.equal(await page.getByRole('button', { name: 'Opslaan' }).count(), 0);
+  // the language is two buttons, not a radio group with "Opslaan" (the radios further down are "Toegang geven"'s)
+  assert.equal(await page.getByRole('region', { name: 'Taal', exact: true }).getByRole('radio').count(), 0);
+  assert.equal(await page.getByRole('region', { name: 'Taal', exact: true }).getByRole('button', { name: 'Opslaan' }).count(), 0);
 
   const links = page.getByRole('navigation', { name: 'Op deze pagina' }).getByRole('link');
-  assert.deepEqual(await links.allInnerTexts(), ['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Accounts']);
+  assert.deepEqual(await links.allInnerTexts(), ['Persoonlijke gegevens', 'Taal', '2-staps verificatie', 'Recente aanmeldingen', 'Notificaties', 'Toegang voor anderen', 'Accounts']);
   const accounts = page.getByRole('region', { name: 'Accounts' });
   await accounts.getByRole('heading', { level: 3, name: 'Extra accounts' }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
