@@ -191,7 +191,8 @@ describe('client portal in the browser', () => {
       { json: { parties: ['jansen.bv@example.com'] } });
     assert.equal(moved.status, 200, moved.text);
     await page.reload();
-    await page.getByText('Dossier niet gevonden').waitFor();
+    // the page showed it a moment ago: a plain "no access any more", not "not found"
+    await page.getByRole('heading', { level: 1, name: 'U heeft geen toegang meer tot dit dossier' }).waitFor();
     assert.equal(await page.getByText('Verkoop garage').count(), 0);
   });
 

@@ -189,7 +189,7 @@ export const en: Record<keyof typeof nl, string> = {
   'dossier.sharedBy': 'Shared by {name} until {date}',
   'dossier.sharedBy.plain': 'Shared by {name}',
   'dossier.accessEnded.title': 'You no longer have access to this file',
-  'dossier.accessEnded.text': 'The file is no longer shared with you, or the period in which you could see it has ended. Still need it? Please contact the person who shared it with you.',
+  'dossier.accessEnded.text': 'The file is no longer shared with you, the period in which you could see it has ended, or the notary office removed you as a party. Still need it? Please contact the person who shared it with you or the notary office.',
   'home.tile.myDetails.descriptionAdviser': 'Language, 2-step verification and notifications',
   'notifications.intro.adviser': 'Choose whether you want an e-mail when new documents are published in a file that was shared with you.',
   'activity.kind.GRANTED': '{actor} gave {name} access',

@@ -188,7 +188,7 @@ export const nl = {
   'dossier.sharedBy': 'Gedeeld door {name} tot {date}',
   'dossier.sharedBy.plain': 'Gedeeld door {name}',
   'dossier.accessEnded.title': 'U heeft geen toegang meer tot dit dossier',
-  'dossier.accessEnded.text': 'Het dossier is niet meer met u gedeeld, of de periode waarin u het mocht inzien is voorbij. Heeft u het nog nodig? Neem dan contact op met degene die het met u deelde.',
+  'dossier.accessEnded.text': 'Het dossier is niet meer met u gedeeld, de periode waarin u het mocht inzien is voorbij, of het notariskantoor heeft u als partij verwijderd. Heeft u het nog nodig? Neem dan contact op met degene die het met u deelde of met het notariskantoor.',
   'home.tile.myDetails.descriptionAdviser': 'Taal, 2-staps verificatie en notificaties',
   'notifications.intro.adviser': 'Geef aan of u een e-mail wilt ontvangen als er nieuwe documenten zijn klaargezet in een dossier dat met u is gedeeld.',
   'activity.kind.GRANTED': '{actor} heeft {name} toegang gegeven',
