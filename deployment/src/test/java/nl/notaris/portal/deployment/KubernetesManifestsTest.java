@@ -37,6 +37,8 @@ class KubernetesManifestsTest {
     static final Path K8S = ProjectFacts.ROOT.resolve("k8s");
     static final List<String> OVERLAYS = List.of("local", "production");
     static final Map<String, List<Map<String, Object>>> RENDERS = new TreeMap<>();
+    /** What the services' code needs of Kafka, by KafkaUser (read from their sources). */
+    static final Map<String, Map<String, Set<String>>> KAFKA_ACLS = ProjectFacts.kafkaAcls();
 
     static List<Map<String, Object>> render(String overlay) {
         return Yamls.deepCopy(RENDERS.computeIfAbsent(overlay, o -> Kustomize.build(K8S.resolve("overlays").resolve(o))));
@@ -54,15 +56,20 @@ class KubernetesManifestsTest {
         problems.addAll(ManifestChecks.selectorProblems(docs));
         problems.addAll(ManifestChecks.serviceProblems(docs));
         problems.addAll(ManifestChecks.ingressProblems(docs));
+        problems.addAll(ManifestChecks.portProblems(docs));
         problems.addAll(ManifestChecks.probeProblems(docs));
         problems.addAll(ManifestChecks.imageProblems(docs));
         problems.addAll(ManifestChecks.autoscalerProblems(docs));
+        problems.addAll(ManifestChecks.disruptionProblems(docs, production));
         problems.addAll(ManifestChecks.partitionProblems(docs, ProjectFacts.consumedTopics(), ProjectFacts.declaredTopics(), concurrency()));
         problems.addAll(ManifestChecks.kafkaProblems(docs, ProjectFacts.declaredTopics()));
+        problems.addAll(ManifestChecks.kafkaAclProblems(docs, KAFKA_ACLS));
         problems.addAll(ManifestChecks.secretProblems(docs, production));
         problems.addAll(ManifestChecks.resourceProblems(docs));
         problems.addAll(ManifestChecks.podProblems(docs));
         problems.addAll(ManifestChecks.networkPolicyProblems(docs, ManifestChecks.requiredFlows(docs, mongoHost(docs))));
+        problems.addAll(ManifestChecks.isolationProblems(docs));
+        problems.addAll(ManifestChecks.serviceAccountProblems(docs));
         if (production) {
             problems.addAll(ManifestChecks.versionProblems(docs));
             problems.addAll(ManifestChecks.monitoringProblems(docs));
@@ -154,6 +161,38 @@ class KubernetesManifestsTest {
             assertThat(list(at(keycloak, "spec", "additionalOptions")).stream().map(Yamls::map)
                     .filter(o -> o.get("name").equals("spi-portal-sms--http--access-key")).findFirst().orElseThrow())
                     .containsKey("secret").doesNotContainKey("value");
+        }
+
+        @Test
+        void modelsThePodsTheOperatorsMakeAndChecksTheirFlows() {
+            assertThat(OperatorPods.pods(docs)).extracting(OperatorPods.Pod::name).containsExactlyInAnyOrder(
+                    "Kafka portal-kafka nodes (pool dual-role)", "Strimzi entity operator of portal-kafka",
+                    "MongoDB portal-mongodb members", "Keycloak keycloak", "the realm import notary-portal", "the Keycloak operator");
+            assertThat(OperatorPods.byName(OperatorPods.pods(docs), "the realm import notary-portal").labels())
+                    .containsEntry("app", "keycloak-realm-import");
+            assertThat(ManifestChecks.requiredFlows(docs, mongoHost(docs))).extracting(ManifestChecks.Flow::description).contains(
+                    "the realm import notary-portal reaches its database", "the realm import notary-portal resolves names",
+                    "Keycloak keycloak reaches its peers (JGroups)", "the ingress controller reaches Keycloak keycloak",
+                    "Prometheus scrapes Keycloak keycloak", "MongoDB portal-mongodb members reaches the other members",
+                    "MongoDB portal-mongodb members reaches the Kubernetes API (the agent's readiness probe)",
+                    "Strimzi entity operator of portal-kafka reaches the brokers", "the Keycloak operator reaches the Kubernetes API");
+        }
+
+        @Test
+        void grantsEachServiceTheKafkaAclsItsCodeNeeds() {
+            Map<String, Set<String>> notification = KAFKA_ACLS.get("kafka-notification-service");
+            assertThat(notification).containsEntry("topic portal.access.v1", Set.of("Read", "Write", "Describe"))
+                    .containsEntry("topic portal.access.v1.dlt", Set.of("Read", "Write", "Describe"))
+                    .containsEntry("topic portal.dossiers.v1", Set.of("Read", "Write", "Describe"))
+                    .containsEntry("group notification-service", Set.of("Read"))
+                    .containsEntry("group notification-service.dead-letter-replay", Set.of("Read"));
+            assertThat(KAFKA_ACLS.get("kafka-dossier-service")).containsEntry("topic portal.dossiers.v1", Set.of("Write", "Describe"))
+                    .containsEntry("topic portal.access.v1", Set.of("Read", "Write", "Describe"))
+                    .containsEntry("group dossier-service", Set.of("Read"));
+            assertThat(KAFKA_ACLS.get("kafka-identity-service")).containsOnlyKeys("topic portal.accounts.v1", "topic portal.accounts.v1.dlt",
+                    "topic portal.staff-actions.v1", "topic portal.staff-actions.v1.dlt");
+            assertThat(KAFKA_ACLS).doesNotContainKey("kafka-gateway");
+            assertThat(at(ManifestChecks.find(docs, "Kafka", "portal-kafka"), "spec", "kafka", "authorization", "type")).isEqualTo("simple");
         }
 
         @Test
@@ -453,6 +492,132 @@ class KubernetesManifestsTest {
             assertThat(problems).contains("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
             assertThat(problems).anyMatch(p -> p.startsWith("questionnaire-service calls document-service: egress of"));
             assertThat(problems).anyMatch(p -> p.startsWith("notification-service sends e-mail: egress of") && p.endsWith("an external address port 587 is not allowed"));
+        }
+
+        @Test
+        void aPolicyThatCutsOffAPodAnOperatorMakes() {
+            List<Map<String, Object>> docs = production();
+            docs.remove(ManifestChecks.find(docs, "NetworkPolicy", "keycloak-realm-import"));
+            docs.remove(ManifestChecks.find(docs, "NetworkPolicy", "keycloak-operator"));
+            list(at(ManifestChecks.find(docs, "NetworkPolicy", "mongodb"), "spec", "egress")).removeIf(r -> String.valueOf(r).contains("ipBlock"));
+            list(at(ManifestChecks.find(docs, "NetworkPolicy", "keycloak"), "spec", "egress")).removeIf(r -> String.valueOf(r).contains("7800"));
+            list(at(ManifestChecks.find(docs, "NetworkPolicy", "kafka"), "spec", "egress")).removeIf(r -> String.valueOf(r).contains("ipBlock"));
+            List<String> problems = ManifestChecks.networkPolicyProblems(docs, ManifestChecks.requiredFlows(docs, mongoHost(docs)));
+            assertThat(problems).anyMatch(p -> p.startsWith("the realm import notary-portal reaches its database: egress of")
+                    && p.endsWith("an external address port 5432 is not allowed"));
+            assertThat(problems).anyMatch(p -> p.startsWith("the Keycloak operator reaches the Kubernetes API: egress of"));
+            assertThat(problems).anyMatch(p -> p.startsWith("MongoDB portal-mongodb members reaches the Kubernetes API (the agent's readiness probe): egress"));
+            assertThat(problems).anyMatch(p -> p.startsWith("Keycloak keycloak reaches its peers (JGroups): egress"));
+            assertThat(problems).anyMatch(p -> p.startsWith("Strimzi entity operator of portal-kafka reaches the Kubernetes API (topics, users): egress"));
+            assertThat(problems).anyMatch(p -> p.startsWith("Kafka portal-kafka nodes (pool dual-role) reaches the Kubernetes API (its node's zone): egress"));
+        }
+
+        @Test
+        void keycloaksOwnNetworkPolicyOpenToEveryPodOrSwitchedOff() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> settings = map(at(ManifestChecks.find(docs, "Keycloak", "keycloak"), "spec", "networkPolicy"));
+            settings.remove("http");
+            settings.remove("management");
+            assertThat(ManifestChecks.isolationProblems(docs)).containsExactlyInAnyOrder(
+                    "Keycloak keycloak: a pod of any other namespace reaches its port http (8080)",
+                    "Keycloak keycloak: a pod of any other namespace reaches its port management (9000)");
+            settings.put("enabled", false);
+            List<String> problems = ManifestChecks.networkPolicyProblems(docs, ManifestChecks.requiredFlows(docs, mongoHost(docs)));
+            assertThat(problems).anyMatch(p -> p.startsWith("the ingress controller reaches Keycloak keycloak: ingress of"));
+            assertThat(problems).anyMatch(p -> p.startsWith("Prometheus scrapes Keycloak keycloak: ingress of"));
+            assertThat(problems).anyMatch(p -> p.startsWith("gateway signs in at / reads keys of Keycloak: ingress of"));
+        }
+
+        @Test
+        void metricsScrapedThatAreOffOrOnAndNotScrapedAndAMonitorPrometheusWouldNotSelect() {
+            List<Map<String, Object>> docs = production();
+            list(at(ManifestChecks.find(docs, "Keycloak", "keycloak"), "spec", "additionalOptions"))
+                    .removeIf(o -> "metrics-enabled".equals(map(o).get("name")));
+            map(at(ManifestChecks.find(docs, "PodMonitor", "notary-portal"), "metadata", "labels")).remove("release");
+            assertThat(ManifestChecks.monitoringProblems(docs)).containsExactlyInAnyOrder(
+                    "PodMonitor notary-portal: no label release (kube-prometheus-stack's Prometheus would not select it)",
+                    "Keycloak keycloak: PodMonitor keycloak scrapes it, but its metrics are not enabled");
+            docs = production();
+            docs.remove(ManifestChecks.find(docs, "PodMonitor", "keycloak"));
+            assertThat(ManifestChecks.monitoringProblems(docs)).containsExactly(
+                    "Keycloak keycloak: metrics are enabled, but no PodMonitor scrapes /metrics on its management port");
+        }
+
+        @Test
+        void mongoDbWithoutItsServiceAccountOrItsPermissions() {
+            List<Map<String, Object>> docs = production();
+            docs.remove(ManifestChecks.find(docs, "ServiceAccount", "mongodb-kubernetes-appdb"));
+            list(at(ManifestChecks.find(docs, "Role", "mongodb-kubernetes-appdb"), "rules")).removeIf(r -> String.valueOf(r).contains("pods"));
+            assertThat(ManifestChecks.serviceAccountProblems(docs)).containsExactlyInAnyOrder(
+                    "MongoDB portal-mongodb members: ServiceAccount mongodb-kubernetes-appdb is not in the render (its pods cannot start)",
+                    "MongoDB portal-mongodb members: no Role bound to ServiceAccount mongodb-kubernetes-appdb grants pods [delete, get, patch]");
+        }
+
+        @Test
+        void kafkaCredentialsReadOptionallyAndAnOptionalReferenceWithATypo() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> sasl = list(ManifestChecks.container(ManifestChecks.find(docs, "Deployment", "dossier-service")).get("env"))
+                    .stream().map(Yamls::map).filter(e -> "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG".equals(e.get("name"))).findFirst().orElseThrow();
+            map(at(sasl, "valueFrom", "secretKeyRef")).put("optional", true);
+            assertThat(ManifestChecks.secretProblems(docs, true)).containsExactly("Deployment dossier-service: reads Secret kafka-dossier-service"
+                    + " optionally (in production a pod must wait for its Secret instead of starting without it)");
+            map(at(sasl, "valueFrom", "secretKeyRef")).put("name", "kafka-dosier-service");
+            assertThat(ManifestChecks.secretProblems(docs, false))
+                    .containsExactly("Deployment dossier-service: reads Secret kafka-dosier-service, which nothing in the render makes");
+        }
+
+        @Test
+        void kafkaAclsThatDriftFromTheCodeAndNoAuthorization() {
+            List<Map<String, Object>> docs = production();
+            list(at(ManifestChecks.find(docs, "KafkaUser", "kafka-notification-service"), "spec", "authorization", "acls"))
+                    .removeIf(a -> "portal.access.v1".equals(at(a, "resource", "name")));
+            list(at(list(at(ManifestChecks.find(docs, "KafkaUser", "kafka-identity-service"), "spec", "authorization", "acls")).get(1),
+                    "operations")).add("Write");
+            map(at(ManifestChecks.find(docs, "Kafka", "portal-kafka"), "spec", "kafka")).remove("authorization");
+            assertThat(ManifestChecks.kafkaAclProblems(docs, KAFKA_ACLS)).containsExactlyInAnyOrder(
+                    "KafkaUser kafka-notification-service: topic portal.access.v1 lacks [Describe, Read, Write], which the code needs",
+                    "KafkaUser kafka-identity-service: topic portal.accounts.v1.dlt grants [Write], which the code does not need");
+            assertThat(ManifestChecks.kafkaProblems(docs, ProjectFacts.declaredTopics()))
+                    .containsExactly("Kafka portal-kafka: no spec.kafka.authorization of type simple (every user could read and write every topic)");
+            // the code changes: questionnaire-service starts reading the access topic
+            Map<String, Map<String, Set<String>>> changed = new TreeMap<>(KAFKA_ACLS);
+            changed.put("kafka-questionnaire-service", new TreeMap<>(KAFKA_ACLS.get("kafka-questionnaire-service")));
+            changed.get("kafka-questionnaire-service").put("topic portal.access.v1", Set.of("Read", "Describe"));
+            assertThat(ManifestChecks.kafkaAclProblems(production(), changed))
+                    .containsExactly("KafkaUser kafka-questionnaire-service: topic portal.access.v1 lacks [Describe, Read], which the code needs");
+        }
+
+        @Test
+        void disruptionBudgetsThatBlockEveryDrainOrAreMissingAndASingleReplica() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> gatewayBudget = map(ManifestChecks.find(docs, "PodDisruptionBudget", "gateway").get("spec"));
+            gatewayBudget.remove("maxUnavailable");
+            gatewayBudget.put("minAvailable", 2);
+            Map<String, Object> keycloakBudget = map(ManifestChecks.find(docs, "PodDisruptionBudget", "keycloak").get("spec"));
+            keycloakBudget.remove("maxUnavailable");
+            keycloakBudget.put("minAvailable", "100%");
+            map(at(ManifestChecks.find(docs, "HorizontalPodAutoscaler", "identity-service"), "spec")).put("minReplicas", 1);
+            docs.remove(ManifestChecks.find(docs, "PodDisruptionBudget", "portal-mongodb"));
+            assertThat(ManifestChecks.disruptionProblems(docs, true)).containsExactlyInAnyOrder(
+                    "PodDisruptionBudget gateway: minAvailable 2 with as few as 2 pods blocks every node drain",
+                    "PodDisruptionBudget keycloak: minAvailable 100% with as few as 2 pods blocks every node drain",
+                    "HorizontalPodAutoscaler identity-service: minReplicas 1 in production; at least 2 keep the service up through a node drain or a crash",
+                    "MongoDB portal-mongodb members: no PodDisruptionBudget (a node drain could take several at once)");
+            assertThat(ManifestChecks.disruptionProblems(render("local"), false)).isEmpty();
+        }
+
+        @Test
+        void portsInTheEnvironmentThatAreNotTheContainersPorts() {
+            List<Map<String, Object>> docs = production();
+            for (Object e : list(ManifestChecks.container(gateway(docs)).get("env"))) {
+                if ("SERVER_PORT".equals(map(e).get("name"))) map(e).put("value", "8090");
+            }
+            for (Object e : list(ManifestChecks.container(ManifestChecks.find(docs, "Deployment", "dossier-service")).get("env"))) {
+                if ("MANAGEMENT_SERVER_PORT".equals(map(e).get("name"))) map(e).put("value", "9091");
+            }
+            assertThat(ManifestChecks.portProblems(docs)).containsExactlyInAnyOrder(
+                    "gateway: SERVER_PORT 8090 is not its container port `http` (8080)",
+                    "dossier-service: MANAGEMENT_SERVER_PORT 9091 is not its container port `management` (9090)");
         }
 
         @Test

@@ -47,6 +47,8 @@ final class KubernetesSchemas {
         model("v1", "Service", io.fabric8.kubernetes.api.model.Service.class);
         model("v1", "ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class);
         model("v1", "PersistentVolumeClaim", io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class);
+        model("rbac.authorization.k8s.io/v1", "Role", io.fabric8.kubernetes.api.model.rbac.Role.class);
+        model("rbac.authorization.k8s.io/v1", "RoleBinding", io.fabric8.kubernetes.api.model.rbac.RoleBinding.class);
         model("apps/v1", "Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class);
         model("apps/v1", "StatefulSet", io.fabric8.kubernetes.api.model.apps.StatefulSet.class);
         model("apps/v1", "DaemonSet", io.fabric8.kubernetes.api.model.apps.DaemonSet.class);

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Supported: {@code resources} (files and folders), {@code namespace}, {@code labels} (pairs,
  * includeTemplates), {@code images} (newName, newTag, digest), {@code configMapGenerator} (files,
  * options.disableNameSuffixHash, options.labels) and {@code patches} (strategic merge or JSON 6902, from
- * a file or inline, with a target of kind, name, labelSelector).
+ * a file or inline, with a target of kind, name, labelSelector; a file may hold several strategic merge
+ * patches).
  */
 final class Kustomize {
 
@@ -117,7 +118,23 @@ final class Kustomize {
     private static void applyPatch(Path directory, Map<String, Object> entry, List<Map<String, Object>> resources) {
         String text = entry.containsKey("path") ? Yamls.read(directory.resolve(String.valueOf(entry.get("path"))))
                 : String.valueOf(entry.get("patch"));
-        Object patch = Yamls.yaml().load(text);
+        List<Object> documents = new ArrayList<>();
+        Yamls.yaml().loadAll(text).forEach(d -> {
+            if (d != null) {
+                documents.add(d);
+            }
+        });
+        if (documents.size() > 1) {
+            // several strategic merge patches in one file, each for the resource it names
+            for (Object document : documents) {
+                Map<String, Object> single = new LinkedHashMap<>(entry);
+                single.remove("path");
+                single.put("patch", Yamls.yaml().dump(document));
+                applyPatch(directory, single, resources);
+            }
+            return;
+        }
+        Object patch = documents.isEmpty() ? null : documents.getFirst();
         Map<String, Object> target = map(entry.get("target"));
         if (patch instanceof List<?> operations) {
             if (target.isEmpty()) {

@@ -29,17 +29,6 @@ final class ManifestChecks {
             "app.kubernetes.io/component", PART_OF, "app.kubernetes.io/version");
     static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
-    /**
-     * Pods the operators make (not in the render) that the portal talks to, by the Service name the
-     * configuration uses: their labels as the operators set them.
-     */
-    static final Map<String, Map<String, Object>> OPERATOR_PODS = Map.of(
-            "portal-kafka-kafka-bootstrap", Map.of("strimzi.io/cluster", "portal-kafka", "strimzi.io/kind", "Kafka",
-                    "strimzi.io/name", "portal-kafka-kafka", "strimzi.io/broker-role", "true"),
-            "keycloak-service", Map.of("app", "keycloak", "app.kubernetes.io/instance", "keycloak",
-                    "app.kubernetes.io/managed-by", "keycloak-operator", "app.kubernetes.io/component", "server"),
-            "portal-mongodb-svc", Map.of("app", "portal-mongodb-svc"));
-
     private ManifestChecks() {
     }
 
@@ -108,7 +97,7 @@ final class ManifestChecks {
 
     // --- the checks -----------------------------------------------------------------------------------
 
-    /** Workload selectors select their own template; PDB selectors select some pod. */
+    /** Workload selectors select their own template; PDB selectors select some pod (of the render or an operator's). */
     static List<String> selectorProblems(List<Map<String, Object>> docs) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> workload : workloads(docs)) {
@@ -119,7 +108,8 @@ final class ManifestChecks {
         }
         for (Map<String, Object> pdb : ofKind(docs, "PodDisruptionBudget")) {
             Map<String, Object> selector = map(at(pdb, "spec", "selector"));
-            if (workloads(docs).stream().noneMatch(w -> Selectors.matches(selector, podLabels(w)))) {
+            if (workloads(docs).stream().noneMatch(w -> Selectors.matches(selector, podLabels(w)))
+                    && OperatorPods.pods(docs).stream().noneMatch(p -> Selectors.matches(selector, p.labels()))) {
                 problems.add(id(pdb) + ": selector " + selector + " selects no pod");
             }
         }
@@ -166,7 +156,7 @@ final class ManifestChecks {
                     }
                     Map<String, Object> service = find(docs, "Service", serviceName);
                     if (service.isEmpty()) {
-                        if (!OPERATOR_PODS.containsKey(serviceName)) {
+                        if (OperatorPods.byService(docs, serviceName) == null) {
                             problems.add(id(ingress) + ": backend Service " + serviceName + " does not exist");
                         }
                         continue;
@@ -183,19 +173,39 @@ final class ManifestChecks {
     }
 
     /**
-     * Every portal pod: probes GET an actuator health group the service has, on the container port
-     * named management, which is MANAGEMENT_SERVER_PORT.
+     * Every portal pod: the ports Spring opens (SERVER_PORT, MANAGEMENT_SERVER_PORT) are the container's
+     * declared ports `http` and `management`, and those are the service's ports.
      */
+    static List<String> portProblems(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> deployment : portalDeployments(docs)) {
+            String service = name(deployment);
+            Map<String, Object> container = container(deployment);
+            Map<String, Integer> expected = new LinkedHashMap<>();
+            expected.put("http", ProjectFacts.SERVICE_PORTS.get(service));
+            expected.put("management", ProjectFacts.MANAGEMENT_PORT);
+            Map<String, String> variables = Map.of("http", "SERVER_PORT", "management", "MANAGEMENT_SERVER_PORT");
+            for (var port : expected.entrySet()) {
+                Integer declared = containerPort(container, port.getKey());
+                Object variable = env(container).get(variables.get(port.getKey()));
+                if (declared == null || !String.valueOf(declared).equals(String.valueOf(variable))) {
+                    problems.add(service + ": " + variables.get(port.getKey()) + " " + variable + " is not its container port `"
+                            + port.getKey() + "` (" + declared + ")");
+                }
+                if (declared != null && port.getValue() != null && !declared.equals(port.getValue())) {
+                    problems.add(service + ": container port `" + port.getKey() + "` " + declared + ", the service's is " + port.getValue());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every portal pod: probes GET an actuator health group the service has, on the management port. */
     static List<String> probeProblems(List<Map<String, Object>> docs) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> deployment : portalDeployments(docs)) {
             String service = name(deployment);
             Map<String, Object> container = container(deployment);
-            Object managementPort = env(container).get("MANAGEMENT_SERVER_PORT");
-            Integer named = containerPort(container, "management");
-            if (named == null || !String.valueOf(named).equals(String.valueOf(managementPort))) {
-                problems.add(service + ": container port `management` (" + named + ") is not MANAGEMENT_SERVER_PORT (" + managementPort + ")");
-            }
             Set<String> groups = ProjectFacts.SERVICE_PORTS.containsKey(service) ? ProjectFacts.healthGroups(service) : Set.of();
             Map<String, String> expected = Map.of("startupProbe", "liveness", "livenessProbe", "liveness", "readinessProbe", "readiness");
             for (var probe : expected.entrySet()) {
@@ -275,6 +285,74 @@ final class ManifestChecks {
     }
 
     /**
+     * Node drains can go on and nothing goes down with one: no PodDisruptionBudget asks for as many
+     * available pods as its pods' minimum count (the HPA's minReplicas, the Deployment's replicas or
+     * the operator's count), which would block every eviction. In production every HPA keeps at least 2
+     * pods, and every portal Deployment and every operator-made pod that the operator leaves to us
+     * (Strimzi makes its own) has a PodDisruptionBudget.
+     */
+    static List<String> disruptionProblems(List<Map<String, Object>> docs, boolean production) {
+        List<String> problems = new ArrayList<>();
+        List<OperatorPods.Pod> operatorPods = OperatorPods.pods(docs);
+        for (Map<String, Object> pdb : ofKind(docs, "PodDisruptionBudget")) {
+            Map<String, Object> selector = map(at(pdb, "spec", "selector"));
+            List<Integer> counts = new ArrayList<>();
+            workloads(docs).stream().filter(w -> Selectors.matches(selector, podLabels(w))).forEach(w -> counts.add(minimumPods(docs, w)));
+            operatorPods.stream().filter(p -> p.replicas() > 0 && Selectors.matches(selector, p.labels())).forEach(p -> counts.add(p.replicas()));
+            if (counts.isEmpty()) {
+                continue;
+            }
+            int pods = counts.stream().mapToInt(Integer::intValue).sum();
+            Object minAvailable = at(pdb, "spec", "minAvailable");
+            Object maxUnavailable = at(pdb, "spec", "maxUnavailable");
+            if (minAvailable != null && podCount(minAvailable, pods) >= pods) {
+                problems.add(id(pdb) + ": minAvailable " + minAvailable + " with as few as " + pods + " pods blocks every node drain");
+            }
+            if (maxUnavailable != null && podCount(maxUnavailable, pods) < 1) {
+                problems.add(id(pdb) + ": maxUnavailable " + maxUnavailable + " blocks every node drain");
+            }
+        }
+        if (production) {
+            for (Map<String, Object> hpa : ofKind(docs, "HorizontalPodAutoscaler")) {
+                Object min = at(hpa, "spec", "minReplicas");
+                if (!(min instanceof Number n) || n.intValue() < 2) {
+                    problems.add(id(hpa) + ": minReplicas " + Objects.requireNonNullElse(min, 1)
+                            + " in production; at least 2 keep the service up through a node drain or a crash");
+                }
+            }
+            for (Map<String, Object> deployment : portalDeployments(docs)) {
+                if (ofKind(docs, "PodDisruptionBudget").stream().noneMatch(b -> Selectors.matches(map(at(b, "spec", "selector")), podLabels(deployment)))) {
+                    problems.add(name(deployment) + ": no PodDisruptionBudget");
+                }
+            }
+            for (OperatorPods.Pod pod : operatorPods) {
+                if (pod.needsDisruptionBudget() && ofKind(docs, "PodDisruptionBudget").stream()
+                        .noneMatch(b -> Selectors.matches(map(at(b, "spec", "selector")), pod.labels()))) {
+                    problems.add(pod.name() + ": no PodDisruptionBudget (a node drain could take several at once)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The fewest pods a workload runs: its HPA's minReplicas, else its replicas (default 1). */
+    static int minimumPods(List<Map<String, Object>> docs, Map<String, Object> workload) {
+        for (Map<String, Object> hpa : ofKind(docs, "HorizontalPodAutoscaler")) {
+            if (name(workload).equals(at(hpa, "spec", "scaleTargetRef", "name")) && workload.get("kind").equals(at(hpa, "spec", "scaleTargetRef", "kind"))) {
+                return at(hpa, "spec", "minReplicas") instanceof Number n ? n.intValue() : 1;
+            }
+        }
+        return at(workload, "spec", "replicas") instanceof Number n ? n.intValue() : 1;
+    }
+
+    /** A PDB's count (an integer or a percentage of pods, rounded up as Kubernetes does). */
+    private static int podCount(Object value, int pods) {
+        String text = String.valueOf(value);
+        return text.endsWith("%") ? (int) Math.ceil(pods * Integer.parseInt(text.substring(0, text.length() - 1)) / 100.0)
+                : Integer.parseInt(text);
+    }
+
+    /**
      * A consumer service never runs more listener threads than a topic it reads has partitions:
      * maxReplicas x listener concurrency ≤ partitions. Partitions: the KafkaTopic of the render, else
      * what the services declare.
@@ -321,6 +399,9 @@ final class ManifestChecks {
         if (!Boolean.FALSE.equals(config.get("auto.create.topics.enable"))) {
             problems.add(id(kafka) + ": auto.create.topics.enable must be false (topics are declared as KafkaTopics)");
         }
+        if (!"simple".equals(at(kafka, "spec", "kafka", "authorization", "type"))) {
+            problems.add(id(kafka) + ": no spec.kafka.authorization of type simple (every user could read and write every topic)");
+        }
         int brokers = ofKind(docs, "KafkaNodePool").stream().filter(p -> list(at(p, "spec", "roles")).contains("broker"))
                 .mapToInt(p -> ((Number) at(p, "spec", "replicas")).intValue()).sum();
         if (brokers < 3) {
@@ -349,9 +430,56 @@ final class ManifestChecks {
     }
 
     /**
-     * Production: no Secret in the render (it would overwrite the real one), and every Secret a pod or
-     * operator reads is made by an ExternalSecret or an operator of the render. Elsewhere: Secrets only
-     * as marked local-development defaults.
+     * Where Strimzi runs Kafka: each service's KafkaUser grants exactly the ACLs its code needs
+     * ({@link ProjectFacts#kafkaAcls()}: user → "topic name" / "group name" → operations), no more, no less.
+     */
+    static List<String> kafkaAclProblems(List<Map<String, Object>> docs, Map<String, Map<String, Set<String>>> expected) {
+        List<String> problems = new ArrayList<>();
+        if (ofKind(docs, "Kafka").isEmpty()) {
+            return problems;
+        }
+        Set<String> users = new java.util.TreeSet<>(expected.keySet());
+        ofKind(docs, "KafkaUser").forEach(u -> users.add(name(u)));
+        for (String user : users) {
+            Map<String, Object> resource = find(docs, "KafkaUser", user);
+            Map<String, Set<String>> wanted = expected.getOrDefault(user, Map.of());
+            if (resource.isEmpty()) {
+                problems.add("KafkaUser " + user + " missing (its service uses Kafka)");
+                continue;
+            }
+            if (!"simple".equals(at(resource, "spec", "authorization", "type"))) {
+                problems.add("KafkaUser " + user + ": no spec.authorization of type simple");
+            }
+            Map<String, Set<String>> granted = new java.util.TreeMap<>();
+            for (Object acl : list(at(resource, "spec", "authorization", "acls"))) {
+                Map<String, Object> r = map(map(acl).get("resource"));
+                String pattern = String.valueOf(Objects.requireNonNullElse(r.get("patternType"), "literal"));
+                String key = r.get("type") + " " + r.get("name") + (pattern.equals("literal") ? "" : " (" + pattern + ")");
+                list(map(acl).get("operations")).forEach(op -> granted.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(String.valueOf(op)));
+            }
+            Set<String> keys = new java.util.TreeSet<>(wanted.keySet());
+            keys.addAll(granted.keySet());
+            for (String key : keys) {
+                Set<String> missing = new java.util.TreeSet<>(wanted.getOrDefault(key, Set.of()));
+                missing.removeAll(granted.getOrDefault(key, Set.of()));
+                Set<String> extra = new java.util.TreeSet<>(granted.getOrDefault(key, Set.of()));
+                extra.removeAll(wanted.getOrDefault(key, Set.of()));
+                if (!missing.isEmpty()) {
+                    problems.add("KafkaUser " + user + ": " + key + " lacks " + missing + ", which the code needs");
+                }
+                if (!extra.isEmpty()) {
+                    problems.add("KafkaUser " + user + ": " + key + " grants " + extra + ", which the code does not need");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Production: no Secret in the render (it would overwrite the real one), and no optional reference
+     * to one. Every Secret a pod or operator reads, optionally or not, is made by an ExternalSecret or
+     * an operator of the render (an optional reference with a typo would silently read nothing).
+     * Elsewhere: Secrets only as marked local-development defaults.
      */
     static List<String> secretProblems(List<Map<String, Object>> docs, boolean production) {
         List<String> problems = new ArrayList<>();
@@ -389,17 +517,22 @@ final class ManifestChecks {
             }
         }
         for (Map<String, Object> doc : docs) {
-            collectSecretRefs(doc, id(doc), made, problems);
+            collectSecretRefs(doc, id(doc), made, production, problems);
         }
         return problems;
     }
 
-    private static void collectSecretRefs(Object node, String id, Map<String, Set<String>> made, List<String> problems) {
+    private static void collectSecretRefs(Object node, String id, Map<String, Set<String>> made, boolean production,
+            List<String> problems) {
         if (node instanceof Map<?, ?> m) {
             Map<String, Object> n = map(m);
             Map<String, Object> ref = map(n.containsKey("secretKeyRef") ? n.get("secretKeyRef")
                     : n.containsKey("passwordSecretRef") ? n.get("passwordSecretRef") : null);
-            if (!ref.isEmpty() && !Boolean.TRUE.equals(ref.get("optional"))) {
+            if (!ref.isEmpty()) {
+                if (production && Boolean.TRUE.equals(ref.get("optional"))) {
+                    problems.add(id + ": reads Secret " + ref.get("name") + " optionally (in production a pod must wait for"
+                            + " its Secret instead of starting without it)");
+                }
                 Set<String> keys = made.get(String.valueOf(ref.get("name")));
                 if (keys == null) {
                     problems.add(id + ": reads Secret " + ref.get("name") + ", which nothing in the render makes");
@@ -407,9 +540,9 @@ final class ManifestChecks {
                     problems.add(id + ": reads key " + ref.get("key") + " of Secret " + ref.get("name") + ", which has " + keys);
                 }
             }
-            n.values().forEach(v -> collectSecretRefs(v, id, made, problems));
+            n.values().forEach(v -> collectSecretRefs(v, id, made, production, problems));
         } else if (node instanceof List<?> l) {
-            l.forEach(v -> collectSecretRefs(v, id, made, problems));
+            l.forEach(v -> collectSecretRefs(v, id, made, production, problems));
         }
     }
 
@@ -493,10 +626,31 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** A PodMonitor/ServiceMonitor scrapes /actuator/prometheus on the management port of every portal pod. */
+    /** The label kube-prometheus-stack's Prometheus selects PodMonitors by (its value: the Helm release's name). */
+    static final String MONITOR_SELECTOR_LABEL = "release";
+
+    /**
+     * A PodMonitor scrapes /actuator/prometheus on the management port of every portal pod, and the
+     * metrics of every operator-made pod that has them on; none scrapes an operator's pod without
+     * them. Every PodMonitor carries the label a kube-prometheus-stack Prometheus selects.
+     */
     static List<String> monitoringProblems(List<Map<String, Object>> docs) {
         List<String> problems = new ArrayList<>();
         List<Map<String, Object>> monitors = ofKind(docs, "PodMonitor");
+        for (Map<String, Object> monitor : monitors) {
+            if (at(monitor, "metadata", "labels", MONITOR_SELECTOR_LABEL) == null) {
+                problems.add(id(monitor) + ": no label " + MONITOR_SELECTOR_LABEL + " (kube-prometheus-stack's Prometheus would not select it)");
+            }
+        }
+        for (OperatorPods.Pod pod : OperatorPods.pods(docs)) {
+            List<Map<String, Object>> selecting = monitors.stream().filter(m -> Selectors.matches(map(at(m, "spec", "selector")), pod.labels())).toList();
+            if (pod.metricsPath() == null && !selecting.isEmpty()) {
+                problems.add(pod.name() + ": " + id(selecting.getFirst()) + " scrapes it, but its metrics are not enabled");
+            } else if (pod.metricsPath() != null && selecting.stream().noneMatch(m -> list(at(m, "spec", "podMetricsEndpoints")).stream()
+                    .map(Yamls::map).anyMatch(e -> "management".equals(e.get("port")) && pod.metricsPath().equals(e.get("path"))))) {
+                problems.add(pod.name() + ": metrics are enabled, but no PodMonitor scrapes " + pod.metricsPath() + " on its management port");
+            }
+        }
         for (Map<String, Object> deployment : portalDeployments(docs)) {
             boolean scraped = monitors.stream().anyMatch(m -> Selectors.matches(map(at(m, "spec", "selector")), podLabels(deployment))
                     && list(at(m, "spec", "podMetricsEndpoints")).stream().map(Yamls::map)
@@ -522,12 +676,40 @@ final class ManifestChecks {
             problems.add("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
         }
         String namespace = namespace(docs);
+        List<Map<String, Object>> policies = withOperatorPolicies(docs);
         for (Flow flow : flows) {
-            String denied = NetworkPolicies.denied(docs, namespace, flow.from(), flow.to(), flow.port());
+            String denied = NetworkPolicies.denied(policies, namespace, flow.from(), flow.to(), flow.port());
             if (denied != null) {
                 problems.add(flow.description() + ": " + denied);
             }
         }
+        return problems;
+    }
+
+    /** The render's NetworkPolicies and those the operators make. */
+    static List<Map<String, Object>> withOperatorPolicies(List<Map<String, Object>> docs) {
+        List<Map<String, Object>> policies = new ArrayList<>(ofKind(docs, "NetworkPolicy"));
+        policies.addAll(OperatorPods.networkPolicies(docs));
+        return policies;
+    }
+
+    /**
+     * No pod of another namespace reaches a port of the render's pods or the operators' pods, except
+     * where a flow needs it (the ingress controller, Prometheus).
+     */
+    static List<String> isolationProblems(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        String ns = namespace(docs);
+        Endpoint stranger = new Endpoint("elsewhere", Map.of("kubernetes.io/metadata.name", "elsewhere"), Map.of("app", "stranger"), Map.of());
+        List<Map<String, Object>> policies = withOperatorPolicies(docs);
+        Map<String, Endpoint> targets = new LinkedHashMap<>();
+        workloads(docs).forEach(w -> targets.put(id(w), NetworkPolicies.podOf(w, ns)));
+        OperatorPods.pods(docs).forEach(p -> targets.put(p.name(), Endpoint.pod(ns, p.labels(), p.ports())));
+        targets.forEach((name, pod) -> pod.ports().forEach((portName, port) -> {
+            if (NetworkPolicies.denied(policies, ns, stranger, pod, port) == null) {
+                problems.add(name + ": a pod of any other namespace reaches its port " + portName + " (" + port + ")");
+            }
+        }));
         return problems;
     }
 
@@ -581,7 +763,83 @@ final class ManifestChecks {
                 flows.add(new Flow(service + " sends e-mail", pod, smtp, smtpPort));
             }
         });
+        flows.addAll(operatorFlows(docs, ns, ingressController, prometheus, dns));
         return flows;
+    }
+
+    /**
+     * What the operators' pods need: each its own connections (peers, databases, the Kubernetes API,
+     * DNS), the ingress controller to what an Ingress routes to, Prometheus to metrics that are on.
+     */
+    static List<Flow> operatorFlows(List<Map<String, Object>> docs, String ns, Endpoint ingressController, Endpoint prometheus, Endpoint dns) {
+        List<Flow> flows = new ArrayList<>();
+        List<OperatorPods.Pod> pods = OperatorPods.pods(docs);
+        for (OperatorPods.Pod pod : pods) {
+            Endpoint from = Endpoint.pod(ns, pod.labels(), pod.ports());
+            flows.add(new Flow(pod.name() + " resolves names", from, dns, 53));
+            for (OperatorPods.Need need : pod.needs()) {
+                OperatorPods.Pod peer = OperatorPods.byName(pods, need.to());
+                Endpoint to = need.to().equals(OperatorPods.API) ? Endpoint.external()
+                        : peer != null ? Endpoint.pod(ns, peer.labels(), peer.ports()) : backingPod(docs, ns, need.to());
+                flows.add(new Flow(pod.name() + " reaches " + need.what(), from, to, need.port()));
+            }
+            if (pod.metricsPath() != null) {
+                flows.add(new Flow("Prometheus scrapes " + pod.name(), prometheus, from, pod.ports().get("management")));
+            }
+        }
+        for (Map<String, Object> ingress : ofKind(docs, "Ingress")) {
+            for (Object rule : list(at(ingress, "spec", "rules"))) {
+                for (Object path : list(at(rule, "http", "paths"))) {
+                    Map<String, Object> backend = map(at(path, "backend", "service"));
+                    OperatorPods.Pod pod = OperatorPods.byService(docs, String.valueOf(backend.get("name")));
+                    if (pod != null && at(backend, "port", "number") instanceof Number port) {
+                        flows.add(new Flow("the ingress controller reaches " + pod.name(), ingressController,
+                                Endpoint.pod(ns, pod.labels(), pod.ports()), port.intValue()));
+                    }
+                }
+            }
+        }
+        return flows;
+    }
+
+    /**
+     * Every ServiceAccount an operator's pods run as (and the operator leaves to us) is in the render,
+     * bound by a RoleBinding to a Role that grants what the pods do with it.
+     */
+    static List<String> serviceAccountProblems(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        for (OperatorPods.Pod pod : OperatorPods.pods(docs)) {
+            if (pod.serviceAccount() == null) {
+                continue;
+            }
+            if (find(docs, "ServiceAccount", pod.serviceAccount()).isEmpty()) {
+                problems.add(pod.name() + ": ServiceAccount " + pod.serviceAccount() + " is not in the render (its pods cannot start)");
+            }
+            Map<String, Set<String>> granted = new LinkedHashMap<>();
+            for (Map<String, Object> binding : ofKind(docs, "RoleBinding")) {
+                boolean bound = list(binding.get("subjects")).stream().map(Yamls::map)
+                        .anyMatch(x -> "ServiceAccount".equals(x.get("kind")) && pod.serviceAccount().equals(x.get("name")));
+                Map<String, Object> role = find(docs, "Role", String.valueOf(at(binding, "roleRef", "name")));
+                if (bound && "Role".equals(at(binding, "roleRef", "kind"))) {
+                    for (Object rule : list(at(role, "rules"))) {
+                        if (list(map(rule).get("apiGroups")).contains("")) {
+                            for (Object resource : list(map(rule).get("resources"))) {
+                                list(map(rule).get("verbs")).forEach(v -> granted.computeIfAbsent(String.valueOf(resource),
+                                        r -> new java.util.TreeSet<>()).add(String.valueOf(v)));
+                            }
+                        }
+                    }
+                }
+            }
+            pod.permissions().forEach((resource, verbs) -> {
+                Set<String> missing = new java.util.TreeSet<>(verbs);
+                missing.removeAll(granted.getOrDefault(resource, Set.of()));
+                if (!missing.isEmpty()) {
+                    problems.add(pod.name() + ": no Role bound to ServiceAccount " + pod.serviceAccount() + " grants " + resource + " " + missing);
+                }
+            });
+        }
+        return problems;
     }
 
     /** The pod behind a host name: a Service of the render and the workload it selects, an operator's pods, or outside the cluster. */
@@ -596,8 +854,9 @@ final class ManifestChecks {
                 }
             }
         }
-        if (OPERATOR_PODS.containsKey(serviceName)) {
-            return Endpoint.pod(namespace, OPERATOR_PODS.get(serviceName), Map.of());
+        OperatorPods.Pod pod = OperatorPods.byService(docs, serviceName);
+        if (pod != null) {
+            return Endpoint.pod(namespace, pod.labels(), pod.ports());
         }
         return Endpoint.external();
     }

@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -95,41 +98,162 @@ final class ProjectFacts {
     static Map<String, Integer> declaredTopics() {
         Map<String, Integer> topics = new TreeMap<>();
         Map<String, String> constants = constants();
-        Pattern builder = Pattern.compile("TopicBuilder\\.name\\(([^)]+)\\)\\.partitions\\((\\d+)\\)");
         for (Path source : mainSources()) {
-            Matcher matcher = builder.matcher(Yamls.read(source));
-            while (matcher.find()) {
-                String topic = resolve(matcher.group(1), source, constants);
-                topics.merge(topic, Integer.parseInt(matcher.group(2)), Math::max);
-            }
+            declarations(source, constants).forEach((topic, partitions) -> topics.merge(topic, partitions, Math::max));
         }
         return topics;
     }
 
+    private static Map<String, Integer> declarations(Path source, Map<String, String> constants) {
+        Map<String, Integer> topics = new TreeMap<>();
+        Matcher matcher = Pattern.compile("TopicBuilder\\.name\\(([^)]+)\\)\\.partitions\\((\\d+)\\)").matcher(Yamls.read(source));
+        while (matcher.find()) {
+            topics.put(resolve(matcher.group(1), source, constants), Integer.parseInt(matcher.group(2)));
+        }
+        return topics;
+    }
+
+    /** A Kafka listener of the code: its module, topics and consumer group (null: the service's default group). */
+    record Listener(String module, Set<String> topics, String group) {
+    }
+
+    static List<Listener> listeners() {
+        Map<String, String> constants = constants();
+        Pattern annotation = Pattern.compile("@KafkaListener\\(([^)]*)\\)");
+        List<Listener> listeners = new ArrayList<>();
+        for (Path source : mainSources()) {
+            Matcher matcher = annotation.matcher(Yamls.read(source));
+            while (matcher.find()) {
+                String attributes = matcher.group(1);
+                Set<String> topics = new LinkedHashSet<>();
+                Matcher list = Pattern.compile("topics\\s*=\\s*(\\{[^}]*}|[A-Za-z0-9_.\"]+)").matcher(attributes);
+                if (list.find()) {
+                    for (String topic : list.group(1).replaceAll("[{}]", "").split(",")) {
+                        topics.add(resolve(topic, source, constants));
+                    }
+                }
+                // spring-kafka: groupId, else the listener's id (unless idIsGroup = false), else the factory's group
+                String group = attribute(attributes, "groupId");
+                if (group == null && !attributes.matches("(?s).*idIsGroup\\s*=\\s*false.*")) {
+                    group = attribute(attributes, "id");
+                }
+                listeners.add(new Listener(ROOT.relativize(source).getName(0).toString(), topics,
+                        group == null ? null : resolve(group, source, constants)));
+            }
+        }
+        return listeners;
+    }
+
+    private static String attribute(String attributes, String name) {
+        Matcher matcher = Pattern.compile("\\b" + name + "\\s*=\\s*([A-Za-z0-9_.\"-]+)").matcher(attributes);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The listeners a service runs: its own and, with an access replica, support's. */
+    static List<Listener> listeners(String service) {
+        return listeners().stream().filter(l -> l.module().equals(service)
+                || l.module().equals("support") && !service.equals("gateway") && hasDossierAccessReplica(service)).toList();
+    }
+
     /** Service → topics its listeners read (its own @KafkaListener and, with an access replica, the dossier topic). */
     static Map<String, Set<String>> consumedTopics() {
-        Map<String, String> constants = constants();
-        Pattern listener = Pattern.compile("@KafkaListener\\([^)]*topics\\s*=\\s*([A-Za-z0-9_.\"]+)");
-        Set<String> replicaTopics = new LinkedHashSet<>();
         Map<String, Set<String>> consumed = new LinkedHashMap<>();
-        for (Path source : mainSources()) {
-            Matcher matcher = listener.matcher(Yamls.read(source));
-            while (matcher.find()) {
-                String topic = resolve(matcher.group(1), source, constants);
-                String module = ROOT.relativize(source).getName(0).toString();
-                if (module.equals("support")) {
-                    replicaTopics.add(topic);
-                } else {
-                    consumed.computeIfAbsent(module, m -> new LinkedHashSet<>()).add(topic);
-                }
-            }
-        }
         for (String service : SERVICE_PORTS.keySet()) {
-            if (!service.equals("gateway") && hasDossierAccessReplica(service)) {
-                consumed.computeIfAbsent(service, m -> new LinkedHashSet<>()).addAll(replicaTopics);
-            }
+            listeners(service).forEach(l -> consumed.computeIfAbsent(service, s -> new LinkedHashSet<>()).addAll(l.topics()));
         }
         return consumed;
+    }
+
+    /**
+     * Topics a service's code publishes: the topic constants it hands to {@code events.create(…)} (the
+     * outbox) or {@code kafka.send(…)}, and the staff actions' topic where it records staff actions.
+     */
+    static Set<String> producedTopics(String service) {
+        Map<String, String> constants = constants();
+        Set<String> declared = declaredTopics().keySet();
+        Set<String> produced = new TreeSet<>();
+        Pattern call = Pattern.compile("\\.(?:create|send)\\(([^;]*)");
+        Pattern constant = Pattern.compile("\\b([A-Z][A-Za-z]*\\.[A-Z][A-Z_]*)\\b");
+        for (Path source : moduleSources(service)) {
+            String text = Yamls.read(source);
+            Matcher calls = call.matcher(text);
+            while (calls.find()) {
+                Matcher names = constant.matcher(calls.group(1));
+                while (names.find()) {
+                    String value = constants.get(names.group(1));
+                    if (value != null && declared.contains(value)) {
+                        produced.add(value);
+                    }
+                }
+            }
+            if (text.contains("StaffActions") && text.contains(".recorded(")) {
+                produced.add(constants.get("StaffActions.TOPIC"));
+            }
+        }
+        return produced;
+    }
+
+    /** Topics a service declares (its TopicBuilder beans, and the access replica's): Spring's KafkaAdmin describes them at start-up. */
+    static Set<String> declaredTopics(String service) {
+        Map<String, String> constants = constants();
+        Set<String> declared = new TreeSet<>();
+        List<Path> sources = new ArrayList<>(moduleSources(service));
+        if (!service.equals("gateway") && hasDossierAccessReplica(service)) {
+            sources.addAll(moduleSources("support").stream().filter(f -> f.toString().contains("/access/")).toList());
+        }
+        sources.forEach(source -> declared.addAll(declarations(source, constants).keySet()));
+        return declared;
+    }
+
+    /** The consumer groups a service uses: its listeners' and, where it reads topics, the dead-letter replay's. */
+    static Set<String> consumerGroups(String service) {
+        Set<String> groups = new TreeSet<>();
+        String application = String.valueOf(at(applicationYaml(service), "spring", "application", "name"));
+        Object configured = at(applicationYaml(service), "spring", "kafka", "consumer", "group-id");
+        if (configured == null && importsSharedDefaults(service)) {
+            configured = at(sharedDefaults(), "spring", "kafka", "consumer", "group-id");
+        }
+        String defaultGroup = String.valueOf(Objects.requireNonNullElse(configured, application)).replace("${spring.application.name}", application);
+        for (Listener listener : listeners(service)) {
+            groups.add(listener.group() == null ? defaultGroup : listener.group());
+        }
+        if (!groups.isEmpty()) {
+            Matcher replay = Pattern.compile("GROUP_ID_CONFIG, application \\+ \"([^\"]+)\"")
+                    .matcher(Yamls.read(ROOT.resolve("support/src/main/java/nl/notaris/portal/support/events/DeadLetters.java")));
+            if (!replay.find()) {
+                throw new IllegalStateException("DeadLetters' consumer group not found");
+            }
+            groups.add(application + replay.group(1));
+        }
+        return groups;
+    }
+
+    /**
+     * The Kafka ACLs each service's code needs, by KafkaUser {@code kafka-<service>}: "topic NAME" /
+     * "group NAME" → operations. Topics it publishes: Write, Describe. Topics it reads: Read, Describe,
+     * and Write (a dead-letter replay puts parked records back on the topic); their {@code .dlt}: Write
+     * (parking), Read (counting and replaying), Describe. Topics it only declares: Describe (KafkaAdmin
+     * checks that they exist). Its consumer groups: Read.
+     */
+    static Map<String, Map<String, Set<String>>> kafkaAcls() {
+        Map<String, Map<String, Set<String>>> acls = new TreeMap<>();
+        Map<String, Set<String>> consumed = consumedTopics();
+        for (String service : SERVICE_PORTS.keySet()) {
+            Map<String, Set<String>> acl = new TreeMap<>();
+            java.util.function.BiConsumer<String, List<String>> grant = (resource, operations) ->
+                    acl.computeIfAbsent(resource, r -> new TreeSet<>()).addAll(operations);
+            declaredTopics(service).forEach(t -> grant.accept("topic " + t, List.of("Describe")));
+            producedTopics(service).forEach(t -> grant.accept("topic " + t, List.of("Write", "Describe")));
+            for (String topic : consumed.getOrDefault(service, Set.of())) {
+                grant.accept("topic " + topic, List.of("Read", "Write", "Describe"));
+                grant.accept("topic " + topic + ".dlt", List.of("Read", "Write", "Describe"));
+            }
+            consumerGroups(service).forEach(g -> grant.accept("group " + g, List.of("Read")));
+            if (!acl.isEmpty()) {
+                acls.put("kafka-" + service, acl);
+            }
+        }
+        return acls;
     }
 
     private static String resolve(String expression, Path source, Map<String, String> constants) {
@@ -175,17 +299,18 @@ final class ProjectFacts {
     }
 
     private static List<Path> mainSources() {
-        List<String> modules = Stream.concat(SERVICE_PORTS.keySet().stream(), Stream.of("support")).toList();
-        return modules.stream().flatMap(module -> {
-            Path main = ROOT.resolve(module).resolve("src/main/java");
-            if (!Files.isDirectory(main)) {
-                return Stream.empty();
-            }
-            try (Stream<Path> files = Files.walk(main)) {
-                return files.filter(f -> f.toString().endsWith(".java")).toList().stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return Stream.concat(SERVICE_PORTS.keySet().stream(), Stream.of("support")).flatMap(m -> moduleSources(m).stream()).toList();
+    }
+
+    private static List<Path> moduleSources(String module) {
+        Path main = ROOT.resolve(module).resolve("src/main/java");
+        if (!Files.isDirectory(main)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(main)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
