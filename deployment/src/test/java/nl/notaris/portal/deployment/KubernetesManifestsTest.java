@@ -129,6 +129,9 @@ class KubernetesManifestsTest {
             Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                     .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
             assumeTrue(kubectl != null, "kubectl is not installed: the renderer is checked against it where it is");
+            String kustomize = kustomizeVersion(kubectl);
+            assumeTrue(kustomize.matches("v([5-9]|\\d\\d+)\\..*"),
+                    "kubectl's kustomize is " + kustomize + ": older than v5 (e.g. Debian's kubernetes-client 1.20 with v2.0.3) cannot read these kustomizations");
             Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.resolve(directory).toString())
                     .redirectErrorStream(false).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -136,6 +139,15 @@ class KubernetesManifestsTest {
             assertThat(process.exitValue()).isZero();
             assertThat(differences(byId(Kustomize.build(K8S.resolve(directory))), byId(Yamls.parseAll(output)), "")).isEmpty();
         }
+    }
+
+    /** The kustomize version kubectl embeds ("v5.5.0"), or "unknown" (kubectl before 1.24 does not say). */
+    static String kustomizeVersion(Path kubectl) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(kubectl.toString(), "version", "--client", "-o", "json").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+        Object version = output.trim().startsWith("{") ? Yamls.parse(output).get("kustomizeVersion") : null;
+        return version == null ? "unknown" : String.valueOf(version);
     }
 
     @Nested
