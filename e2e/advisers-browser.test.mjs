@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  BASE_URL, CHROMIUM_PATH, DESKTOP, PHONE, chromiumAvailable, launchBrowser, newPage, portalReachable, screenshot, signIn,
+  BASE_URL, CHROMIUM_PATH, DESKTOP, PHONE, chromiumAvailable, launchBrowser, newPage, portalReachable, screenshot, setLanguage, signIn,
 } from './lib/browser.mjs';
 import { eventually, keycloakAdmin, mailText, signIn as apiSignIn } from './lib/portal.mjs';
 import { accessibilityViolations } from './lib/a11y.mjs';
@@ -34,18 +34,6 @@ const until = (() => {
   const pad = (n) => String(n).padStart(2, '0');
   return { input: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`, shown: `${pad(date.getDate())}-${pad(date.getMonth() + 1)}-${date.getFullYear()}` };
 })();
-
-/** Anna's language as an earlier run may have left it: Dutch, unless this run switches it. */
-async function setLanguage(page, label) {
-  await page.goto(`${BASE_URL}/mijn-gegevens`);
-  const button = page.getByRole('button', { name: label, exact: true });
-  await button.waitFor();
-  if ((await button.getAttribute('aria-pressed')) !== 'true') {
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/language') && r.request().method() === 'PUT');
-    await button.click();
-    assert.equal((await saved).status(), 204);
-  }
-}
 
 describe('access for advisers in the browser (ADV-1)', () => {
   let browser;

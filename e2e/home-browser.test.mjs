@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import {
-  BASE_URL, CHROMIUM_PATH, DESKTOP, PHONE, chromiumAvailable, launchBrowser, newPage, portalReachable, screenshot, signIn,
+  BASE_URL, CHROMIUM_PATH, DESKTOP, PHONE, chromiumAvailable, launchBrowser, newPage, portalReachable, screenshot, setLanguage, signIn,
 } from './lib/browser.mjs';
 import { backOfficeToken, eventually, staff } from './lib/portal.mjs';
 import { accessibilityViolations } from './lib/a11y.mjs';
@@ -31,17 +31,6 @@ async function trailCheck() {
   const res = await fetch(`${DOSSIER_SERVICE_URL}/actuator/trail`);
   assert.equal(res.status, 200);
   return res.json();
-}
-
-async function setLanguage(page, label) {
-  await page.goto(`${BASE_URL}/mijn-gegevens`);
-  const button = page.getByRole('button', { name: label, exact: true });
-  await button.waitFor();
-  if ((await button.getAttribute('aria-pressed')) !== 'true') {
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/language') && r.request().method() === 'PUT');
-    await button.click();
-    assert.equal((await saved).status(), 204);
-  }
 }
 
 describe('Home: what is new, what we need, and the activity trail (issue 22)', () => {

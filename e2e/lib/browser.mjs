@@ -61,6 +61,21 @@ export async function signIn(page, { username, password }) {
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 }
 
+/**
+ * Chooses the language on "Mijn gegevens" ("Nederlands" or "English") unless it is the account's already, and waits
+ * until it is saved: a test starts from the language it expects, whatever an earlier run left.
+ */
+export async function setLanguage(page, label) {
+  await page.goto(`${BASE_URL}/mijn-gegevens`);
+  const button = page.getByRole('button', { name: label, exact: true });
+  await button.waitFor();
+  if ((await button.getAttribute('aria-pressed')) !== 'true') {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/language') && r.request().method() === 'PUT');
+    await button.click();
+    if ((await saved).status() !== 204) throw new Error(`the language ${label} was not saved`);
+  }
+}
+
 /** Returns true when something answers at the portal's URL (so the test can skip with a clear reason). */
 export async function portalReachable() {
   try {
