@@ -1,6 +1,6 @@
 package nl.notaris.portal.document.document;
 
-import static nl.notaris.portal.document.DossierOwnerWithGrants.grant;
+import static nl.notaris.portal.support.access.DossierOwnerWithGrants.grant;
 import static nl.notaris.portal.testsupport.TestCaller.ANNA;
 import static nl.notaris.portal.testsupport.TestCaller.BOB;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
-import nl.notaris.portal.document.DossierOwnerWithGrants;
+import nl.notaris.portal.support.access.DossierOwnerWithGrants;
 import nl.notaris.portal.document.events.DocumentTopics;
 import nl.notaris.portal.document.upload.Upload;
 import nl.notaris.portal.support.access.AccessGrant;

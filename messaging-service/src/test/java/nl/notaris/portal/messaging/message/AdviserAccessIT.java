@@ -1,6 +1,6 @@
 package nl.notaris.portal.messaging.message;
 
-import static nl.notaris.portal.messaging.DossierOwnerWithGrants.grant;
+import static nl.notaris.portal.support.access.DossierOwnerWithGrants.grant;
 import static nl.notaris.portal.testsupport.TestCaller.ANNA;
 import static nl.notaris.portal.testsupport.TestCaller.BOB;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
-import nl.notaris.portal.messaging.DossierOwnerWithGrants;
+import nl.notaris.portal.support.access.DossierOwnerWithGrants;
 import nl.notaris.portal.messaging.events.MessageTopics;
 import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.access.AccessGrant.Scope;

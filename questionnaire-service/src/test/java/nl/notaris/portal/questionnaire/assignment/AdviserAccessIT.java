@@ -1,6 +1,6 @@
 package nl.notaris.portal.questionnaire.assignment;
 
-import static nl.notaris.portal.questionnaire.DossierOwnerWithGrants.grant;
+import static nl.notaris.portal.support.access.DossierOwnerWithGrants.grant;
 import static nl.notaris.portal.testsupport.TestCaller.ANNA;
 import static nl.notaris.portal.testsupport.TestCaller.BOB;
 import static nl.notaris.portal.testsupport.TestCaller.STAFF;
@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import nl.notaris.portal.questionnaire.DossierOwnerWithGrants;
+import nl.notaris.portal.support.access.DossierOwnerWithGrants;
 import nl.notaris.portal.questionnaire.Fixtures;
 import nl.notaris.portal.support.access.AccessGrant.Scope;
 import nl.notaris.portal.support.access.DossierAccessReplica;

@@ -1,4 +1,4 @@
-package nl.notaris.portal.messaging;
+package nl.notaris.portal.support.access;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,10 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import nl.notaris.portal.support.access.AccessGrant;
-import nl.notaris.portal.support.access.DossierAccess;
-import nl.notaris.portal.support.access.DossierOwner;
-import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.security.CallerToken;
 import nl.notaris.portal.testsupport.TestCaller;
 
