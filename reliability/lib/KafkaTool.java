@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
@@ -37,6 +40,7 @@ public class KafkaTool {
     static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
     static final int TIMEOUT_MS = Integer.parseInt(System.getenv().getOrDefault("KAFKA_TOOL_TIMEOUT_MS", "10000"));
 
+    static final ObjectMapper JSON = new ObjectMapper();
     static KafkaProducer<String, String> producer;
 
     public static void main(String[] args) throws Exception {
@@ -47,11 +51,11 @@ public class KafkaTool {
             if (line.isBlank()) continue;
             String answer;
             try {
-                Map<String, Object> request = asMap(Json.parse(line));
-                answer = Json.write(handle(request));
+                Map<String, Object> request = asMap(JSON.readValue(line, Object.class));
+                answer = JSON.writeValueAsString(handle(request));
             } catch (Exception e) {
-                answer = Json.write(Map.of("ok", false, "error", e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())));
-                if (producer != null && !(e instanceof IllegalArgumentException)) {
+                answer = JSON.writeValueAsString(Map.of("ok", false, "error", e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())));
+                if (producer != null && !(e instanceof IllegalArgumentException || e instanceof JsonProcessingException)) {
                     producer.close(Duration.ZERO);
                     producer = null;
                 }
@@ -225,151 +229,5 @@ public class KafkaTool {
     @SuppressWarnings("unchecked")
     static List<Object> asList(Object o) {
         return o == null ? List.of() : (List<Object>) o;
-    }
-
-    /** A minimal JSON reader/writer (objects, arrays, strings, numbers, booleans, null): no library needed. */
-    static final class Json {
-        private final String s;
-        private int i;
-
-        private Json(String s) {
-            this.s = s;
-        }
-
-        static Object parse(String text) {
-            Json json = new Json(text);
-            Object value = json.value();
-            json.space();
-            if (json.i != text.length()) throw new IllegalArgumentException("trailing characters at " + json.i);
-            return value;
-        }
-
-        private void space() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-        }
-
-        private Object value() {
-            space();
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                Map<String, Object> map = new LinkedHashMap<>();
-                space();
-                if (s.charAt(i) == '}') { i++; return map; }
-                while (true) {
-                    space();
-                    String key = string();
-                    space();
-                    expect(':');
-                    map.put(key, value());
-                    space();
-                    if (s.charAt(i) == ',') { i++; continue; }
-                    expect('}');
-                    return map;
-                }
-            }
-            if (c == '[') {
-                i++;
-                List<Object> list = new ArrayList<>();
-                space();
-                if (s.charAt(i) == ']') { i++; return list; }
-                while (true) {
-                    list.add(value());
-                    space();
-                    if (s.charAt(i) == ',') { i++; continue; }
-                    expect(']');
-                    return list;
-                }
-            }
-            if (c == '"') return string();
-            if (s.startsWith("true", i)) { i += 4; return true; }
-            if (s.startsWith("false", i)) { i += 5; return false; }
-            if (s.startsWith("null", i)) { i += 4; return null; }
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-            String number = s.substring(start, i);
-            if (number.isEmpty()) throw new IllegalArgumentException("unexpected character at " + start);
-            if (number.contains(".") || number.contains("e") || number.contains("E")) return Double.parseDouble(number);
-            return Long.parseLong(number);
-        }
-
-        private void expect(char c) {
-            if (s.charAt(i) != c) throw new IllegalArgumentException("expected " + c + " at " + i);
-            i++;
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = s.charAt(i++);
-                if (c == '"') return b.toString();
-                if (c == '\\') {
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        case 'u' -> { b.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; }
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-
-        static String write(Object o) {
-            StringBuilder b = new StringBuilder();
-            write(b, o);
-            return b.toString();
-        }
-
-        private static void write(StringBuilder b, Object o) {
-            if (o == null) b.append("null");
-            else if (o instanceof String str) quote(b, str);
-            else if (o instanceof Number || o instanceof Boolean) b.append(o);
-            else if (o instanceof Map<?, ?> map) {
-                b.append('{');
-                boolean first = true;
-                for (var e : map.entrySet()) {
-                    if (!first) b.append(',');
-                    first = false;
-                    quote(b, String.valueOf(e.getKey()));
-                    b.append(':');
-                    write(b, e.getValue());
-                }
-                b.append('}');
-            } else if (o instanceof Collection<?> list) {
-                b.append('[');
-                boolean first = true;
-                for (Object item : list) {
-                    if (!first) b.append(',');
-                    first = false;
-                    write(b, item);
-                }
-                b.append(']');
-            } else quote(b, String.valueOf(o));
-        }
-
-        private static void quote(StringBuilder b, String str) {
-            b.append('"');
-            for (char c : str.toCharArray()) {
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    default -> {
-                        if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                        else b.append(c);
-                    }
-                }
-            }
-            b.append('"');
-        }
     }
 }
