@@ -8,15 +8,18 @@ import assert from 'node:assert/strict';
 import { BASE_URL, CHROMIUM_PATH, DESKTOP, chromiumAvailable, launchBrowser, newPage, portalReachable, screenshot, signIn } from './lib/browser.mjs';
 import { backOfficeToken, eventually, mailRecipients, mails, mailText, mailTime, staff } from './lib/portal.mjs';
 import { accessibilityViolations } from './lib/a11y.mjs';
+import { kafkaTool, lagging } from '../reliability/lib/kafka.mjs';
 
 const ANNA = { username: 'anna@example.com', password: 'Portal-Demo-2026' };
 const RUN = `NOT-${Date.now()}`;
+const ACCOUNTS = 'portal.accounts.v1';
 
 describe('e-mail choices in the browser (ME-3)', () => {
   let browser;
   let page;
   let office;
   let dossier;
+  let kafka;
   const started = Date.now();
 
   /** The mails to Anna about this test's dossier. */
@@ -27,6 +30,17 @@ describe('e-mail choices in the browser (ME-3)', () => {
     office.publishDocument(dossier.id, { bytes: Buffer.from(`%PDF-1.4\n${title}\n`), fileName: `${title}.pdf`, title, category: 'CORRESPONDENCE', contentType: 'application/pdf' });
 
   const documentsSwitch = () => page.getByRole('region', { name: 'Notificaties' }).getByRole('switch', { name: 'Nieuwe documenten klaargezet' });
+
+  /** Makes a choice, then waits until its account event is on the topic and notification-service has read it. */
+  async function choiceRead(choose) {
+    const count = (ends) => Object.values(ends[ACCOUNTS] ?? {}).reduce((sum, offset) => sum + offset, 0);
+    const before = count(await kafka.endOffsets([ACCOUNTS]));
+    await choose();
+    assert.ok(await eventually(async () => count(await kafka.endOffsets([ACCOUNTS])) > before || undefined,
+      { timeoutMs: 30000, intervalMs: 200 }), 'the choice\'s account event was not published within 30 s');
+    assert.ok(await eventually(async () => (await lagging(kafka, { 'notification-service': [ACCOUNTS] })).length === 0 || undefined,
+      { timeoutMs: 30000, intervalMs: 200 }), 'notification-service did not read the choice within 30 s');
+  }
 
   async function setDocumentsSwitch(on) {
     const toggle = documentsSwitch();
@@ -44,6 +58,7 @@ describe('e-mail choices in the browser (ME-3)', () => {
     assert.ok(chromiumAvailable(), `Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
     assert.ok(await portalReachable(), `the portal does not answer at ${BASE_URL} (start the stack first)`);
     office = staff(await backOfficeToken());
+    kafka = await kafkaTool();
     const created = await office.createDossier({ number: RUN, description: `Notificaties ${RUN}`, parties: [ANNA.username] });
     assert.equal(created.status, 201, created.text);
     dossier = created.json;
@@ -58,6 +73,7 @@ describe('e-mail choices in the browser (ME-3)', () => {
     // leave Anna as the demo has her: every e-mail on
     if (page) await setDocumentsSwitch(true).catch(() => undefined);
     await browser?.close();
+    await kafka?.close();
   });
 
   it('shows the three switches under "Notificaties", reached from an e-mail\'s link', async () => {
@@ -72,17 +88,14 @@ describe('e-mail choices in the browser (ME-3)', () => {
   });
 
   it('switched off: a published document brings no e-mail; switched on: the next one brings exactly one', async () => {
-    await setDocumentsSwitch(false);
-    // the same head start for switching off as for switching on (below): the choice and the document travel on two
-    // topics with no order between them (a CI run saw the document counted before the choice arrived)
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // The choice reaches notification-service as an account event, the document as a document event: two topics,
+    // no order between them (a CI run saw the document counted before the choice arrived). A client switches well
+    // before the office publishes: the office publishes once notification-service has read the choice.
+    await choiceRead(() => setDocumentsSwitch(false));
     assert.equal((await publish(`${RUN} niet gemeld`)).status, 201);
 
     await page.reload();
-    await setDocumentsSwitch(true);
-    // The choice reaches notification-service as an account event, the document as a document event: two topics,
-    // no order between them. A client switches on well before the office publishes; give the choice that head start.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await choiceRead(() => setDocumentsSwitch(true));
     assert.equal((await publish(`${RUN} wel gemeld`)).status, 201);
 
     // the documents' window (10 s locally) passes before the e-mail goes
