@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
@@ -21,14 +24,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Preflight of the production overlay: asks the cluster (with {@code kubectl get}, read-only) whether everything
- * {@code k8s/overlays/production} needs is there before the first apply, and says in plain words what is missing.
+ * {@code k8s/overlays/production} needs is there before the first apply, checks that the overlay pins every image by
+ * the digest {@code k8s/release-images.sh} wrote (not the {@link #UNRELEASED} placeholder), and says in plain words
+ * what is missing.
  *
  * <pre>
- *   k8s/preflight.sh [--context NAME]
- *   java deployment/src/main/java/nl/notaris/portal/deployment/Preflight.java [--context NAME]   (the same)
+ *   k8s/preflight.sh [--context NAME] [--overlay DIR]
+ *   java deployment/src/main/java/nl/notaris/portal/deployment/Preflight.java [--context NAME] [--overlay DIR]   (the same)
  * </pre>
  *
  * Needs only a JDK (17 or newer) and kubectl. Exit status 0: everything is there; 1: something is missing; 2: the
@@ -47,6 +54,13 @@ public final class Preflight {
     static final String SECRET_STORE = "notary-portal";
     static final int MIN_KUBERNETES_MINOR = 30;
     static final String DOCS = "docs/operations.md, \"First install\"";
+    /** The overlay whose images are checked (k8s/preflight.sh passes it as --overlay). */
+    static final String OVERLAY = "k8s/overlays/production";
+    /**
+     * The digest the overlay carries for an image not released from this checkout yet (k8s/overlays/production,
+     * kustomization.yaml and keycloak.yaml): not a digest at all, so no registry or kubelet takes it for one.
+     */
+    static final String UNRELEASED = "NOT-RELEASED";
 
     /**
      * An operator: the part of its image name that identifies its Deployments, the oldest version (image tag) the
@@ -228,7 +242,7 @@ public final class Preflight {
     }
 
     /** Everything that was found and not found, in the order of the install steps. */
-    static List<Finding> check(Kubectl kubectl, Instant now) {
+    static List<Finding> check(Kubectl kubectl, Path overlay, Instant now) {
         Answer version = kubectl.ask(Query.VERSION);
         if (version.error() != null || at(version.json(), "serverVersion") == null) {
             throw new Unreachable(version.error() == null ? "kubectl version shows no server" : firstLine(version.error()));
@@ -251,6 +265,7 @@ public final class Preflight {
             checkStoreSecret(secret, answers.get(Query.SECRETS), answers.get(Query.EXTERNAL_SECRETS), findings);
         }
         TLS_SECRETS.forEach((secret, host) -> checkTls(secret, host, answers.get(Query.SECRETS), now, findings));
+        checkImages(overlay, findings);
         return findings;
     }
 
@@ -605,16 +620,123 @@ public final class Preflight {
         return p.equals(h);
     }
 
+    /** The overlay pins every image by a registry's digest (k8s/release-images.sh writes them): step 6. */
+    static void checkImages(Path overlay, List<Finding> findings) {
+        String shown = overlay.normalize().endsWith(OVERLAY) ? OVERLAY : overlay.toString();
+        Map<String, String> images;
+        try {
+            images = overlayImages(overlay);
+        } catch (IOException | UncheckedIOException e) {
+            findings.add(missing("the images of " + shown + " could not be read: " + e.getMessage()));
+            return;
+        }
+        if (images.isEmpty()) {
+            findings.add(missing("no images: " + shown + "/kustomization.yaml has no images: entries"));
+            return;
+        }
+        List<String> unreleased = new ArrayList<>();
+        List<String> unpinned = new ArrayList<>();
+        images.forEach((name, reference) -> {
+            int at = reference.indexOf('@');
+            String digest = at < 0 ? "" : reference.substring(at + 1);
+            if (digest.equals(UNRELEASED)) {
+                unreleased.add(name.substring(name.lastIndexOf('/') + 1));
+            } else if (!digest.matches("sha256:[0-9a-f]{64}")) {
+                unpinned.add(reference);
+            }
+        });
+        if (!unreleased.isEmpty()) {
+            findings.add(missing("images not released: " + String.join(", ", unreleased) + " carry the placeholder digest " + UNRELEASED
+                    + " in " + shown + ": build and push them with k8s/release-images.sh <version>, which writes their digests (step 6)"));
+        }
+        if (!unpinned.isEmpty()) {
+            findings.add(missing("images not pinned by digest in " + shown + ": " + String.join(", ", unpinned)
+                    + " (a tag can be moved to another image): release them with k8s/release-images.sh <version> (step 6)"));
+        }
+        if (unreleased.isEmpty() && unpinned.isEmpty()) {
+            List<String> tagged = new ArrayList<>();
+            images.values().forEach(reference -> tagged.add(reference.substring(reference.lastIndexOf('/') + 1, reference.indexOf('@'))));
+            findings.add(ok(images.size() + " images pinned by digest in " + shown + " (" + String.join(", ", tagged) + ")"));
+        }
+    }
+
+    private static final Pattern IMAGE_LINE = Pattern.compile("^\\s*(?:-\\s+)?image:\\s*[\"']?([^\\s\"'#]+)");
+    private static final Pattern KEY_VALUE = Pattern.compile("^([A-Za-z]+):\\s*[\"']?([^\\s\"'#]*)");
+
+    /**
+     * The images an overlay names, image name → reference (name:tag@digest) as the render will carry it: the {@code images:}
+     * entries of its kustomization.yaml (name, newName, newTag, digest) and every {@code image:} of its own files (such
+     * as a Keycloak's spec.image). Read as plain text, enough for these files; the build compares it with the render.
+     */
+    static Map<String, String> overlayImages(Path overlay) throws IOException {
+        Map<String, String> images = new LinkedHashMap<>();
+        Map<String, String> entry = null;
+        boolean inImages = false;
+        for (String line : Files.readAllLines(overlay.resolve("kustomization.yaml"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            if (!line.startsWith(" ") && !line.startsWith("-")) {
+                inImages = line.startsWith("images:");
+                continue;
+            }
+            if (!inImages) {
+                continue;
+            }
+            String item = line.strip();
+            if (item.startsWith("- ")) {
+                addImage(images, entry);
+                entry = new LinkedHashMap<>();
+                item = item.substring(2).strip();
+            }
+            Matcher keyValue = KEY_VALUE.matcher(item);
+            if (entry != null && keyValue.find()) {
+                entry.put(keyValue.group(1), keyValue.group(2));
+            }
+        }
+        addImage(images, entry);
+        try (var files = Files.list(overlay)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted().toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    Matcher image = IMAGE_LINE.matcher(line);
+                    if (image.find()) {
+                        String reference = image.group(1);
+                        images.put(imageName(reference), reference);
+                    }
+                }
+            }
+        }
+        return images;
+    }
+
+    private static void addImage(Map<String, String> images, Map<String, String> entry) {
+        if (entry == null || !entry.containsKey("name")) {
+            return;
+        }
+        String name = entry.getOrDefault("newName", entry.get("name"));
+        String tag = entry.get("newTag");
+        String digest = entry.get("digest");
+        images.put(name, name + (tag == null || tag.isEmpty() ? "" : ":" + tag) + (digest == null || digest.isEmpty() ? "" : "@" + digest));
+    }
+
+    /** An image reference without its tag and digest. */
+    static String imageName(String reference) {
+        String name = reference.contains("@") ? reference.substring(0, reference.indexOf('@')) : reference;
+        int colon = name.lastIndexOf(':');
+        return colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Running it
     // ---------------------------------------------------------------------------------------------
 
     /** Prints the findings and returns the exit status. */
-    static int run(Kubectl kubectl, Instant now, PrintStream out) {
+    static int run(Kubectl kubectl, Path overlay, Instant now, PrintStream out) {
         out.println("Preflight of the notary portal's production overlay (namespace " + NAMESPACE + ")");
         List<Finding> findings;
         try {
-            findings = check(kubectl, now);
+            findings = check(kubectl, overlay, now);
         } catch (Unreachable e) {
             out.println("  cannot ask the cluster: " + e.getMessage());
             out.println("Check kubectl's context (kubectl config current-context) and your access, then run this again.");
@@ -633,16 +755,19 @@ public final class Preflight {
 
     public static void main(String[] args) {
         List<String> extra = new ArrayList<>();
+        Path overlay = Path.of(OVERLAY);
         for (int i = 0; i < args.length; i++) {
             if ((args[i].equals("--context") || args[i].equals("--kubeconfig")) && i + 1 < args.length) {
                 extra.add(args[i]);
                 extra.add(args[++i]);
+            } else if (args[i].equals("--overlay") && i + 1 < args.length) {
+                overlay = Path.of(args[++i]);
             } else {
-                System.err.println("usage: k8s/preflight.sh [--context NAME] [--kubeconfig FILE]");
+                System.err.println("usage: k8s/preflight.sh [--context NAME] [--kubeconfig FILE] [--overlay DIR]");
                 System.exit(2);
             }
         }
-        System.exit(run(kubectl(extra), Instant.now(), System.out));
+        System.exit(run(kubectl(extra), overlay, Instant.now(), System.out));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -51,7 +51,9 @@ class ComposeHealthchecksTest {
     /** The image a service runs: its Dockerfile's base for a built one, else its image without the tag. */
     static String baseImage(String name, Map<String, Object> service) {
         if (service.containsKey("build")) {
-            String dockerfile = Yamls.read(ProjectFacts.ROOT.resolve(name).resolve("Dockerfile"));
+            Map<String, Object> build = map(service.get("build"));
+            String dockerfile = Dockerfiles.instantiate(Yamls.read(ProjectFacts.ROOT.resolve(String.valueOf(build.get("context")))
+                    .resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")))), Map.of());
             List<String> froms = new ArrayList<>();
             Matcher m = Pattern.compile("(?m)^FROM\\s+(\\S+)").matcher(dockerfile);
             while (m.find()) froms.add(m.group(1));

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks docker-compose.yml and the services' Dockerfiles against the ports and environment of the README, and
- * runs the compose healthchecks against a local HTTP server (k8s/: {@link KubernetesManifestsTest}).
+ * Checks docker-compose.yml and the services' one Dockerfile (docker/service.Dockerfile, built with the build args
+ * SERVICE and PORT) against the ports and environment of the README, and runs the compose healthchecks against a
+ * local HTTP server (k8s/: {@link KubernetesManifestsTest}).
  * <p>
  * Every check is a function from parsed YAML to a list of problems, so the same function is used on the
  * real files (expecting no problems) and on deliberately broken input (expecting the problem to be found).
@@ -89,6 +90,11 @@ class DeploymentDescriptorsTest {
     /** Surefire runs with the module folder as working directory. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
+    /** The one Dockerfile of the seven services (Keycloak's image is keycloak/Dockerfile). */
+    static final Path SERVICE_DOCKERFILE = ROOT.resolve("docker/service.Dockerfile");
+    /** The JVM options of every service, in the image and in the Kubernetes manifests. */
+    static final String JAVA_TOOL_OPTIONS =
+            "-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp";
 
     static Map<String, Object> parse(String text) {
         return Yamls.parse(text);
@@ -117,9 +123,18 @@ class DeploymentDescriptorsTest {
                 problems.add(name + ": missing from compose");
                 continue;
             }
-            String context = String.valueOf(map(service.get("build")).get("context"));
+            Map<String, Object> build = map(service.get("build"));
+            String context = String.valueOf(build.get("context"));
             if (!Path.of(context).normalize().toString().equals(name)) {
                 problems.add(name + ": build context is " + context + ", expected ./" + name);
+            }
+            Path dockerfile = ROOT.resolve(context).resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+            if (!dockerfile.equals(SERVICE_DOCKERFILE)) {
+                problems.add(name + ": built from " + ROOT.relativize(dockerfile) + ", expected " + ROOT.relativize(SERVICE_DOCKERFILE));
+            }
+            Map<String, Object> args = map(build.get("args"));
+            if (!name.equals(String.valueOf(args.get("SERVICE"))) || !String.valueOf(port).equals(String.valueOf(args.get("PORT")))) {
+                problems.add(name + ": build args " + args + ", expected SERVICE=" + name + " PORT=" + port);
             }
             if (!list(service.get("ports")).contains(port + ":" + port)) {
                 problems.add(name + ": port " + port + ":" + port + " not published, got " + service.get("ports"));
@@ -218,6 +233,10 @@ class DeploymentDescriptorsTest {
         return problems;
     }
 
+    /**
+     * The problems of the image one service gets from a Dockerfile, given as the builder sees it for that service
+     * ({@link Dockerfiles#instantiate}: build args filled in, one instruction per line).
+     */
     static List<String> dockerfileProblems(String service, String dockerfile) {
         List<String> problems = new ArrayList<>();
         int port = SERVICE_PORTS.get(service);
@@ -229,8 +248,30 @@ class DeploymentDescriptorsTest {
         expect(problems, !users.isEmpty() && users.getLast().startsWith(USER_ID + ""), service + ": last USER must be " + USER_ID);
         expect(problems, matches(dockerfile, "(?m)^EXPOSE\\s+(\\d+)").equals(List.of(String.valueOf(port))),
                 service + ": must EXPOSE " + port);
-        expect(problems, dockerfile.contains("ENTRYPOINT"), service + ": no ENTRYPOINT");
+        expect(problems, matches(dockerfile, "(?m)^ENV .*\\bSERVER_PORT=(\\S*)").equals(List.of(String.valueOf(port))),
+                service + ": must set SERVER_PORT=" + port);
+        expect(problems, matches(dockerfile, "(?m)^ENV .*\\bJAVA_TOOL_OPTIONS=\"([^\"]*)\"").equals(List.of(JAVA_TOOL_OPTIONS)),
+                service + ": JAVA_TOOL_OPTIONS must be the manifests' " + JAVA_TOOL_OPTIONS);
+        // the AOT cache: made in a training run with the pod's memory, without MongoDB or Kafka, and used at start
+        List<String> training = matches(dockerfile, "(?m)^RUN (java .*-XX:AOTCacheOutput=app\\.aot.*)$");
+        expect(problems, training.size() == 1 && training.getFirst().contains("-XX:MaxRAM=1g")
+                        && training.getFirst().contains("-Dspring.context.exit=onRefresh")
+                        && training.getFirst().contains("-Dspring.data.mongodb.auto-index-creation=false")
+                        && training.getFirst().contains("-Dspring.kafka.admin.auto-create=false")
+                        && training.getFirst().contains("-jar application.jar"),
+                service + ": no AOT cache training run (java -XX:MaxRAM=1g -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh ... -jar application.jar)");
+        int trainingAt = dockerfile.indexOf("-XX:AOTCacheOutput");
+        expect(problems, trainingAt < 0 || dockerfile.indexOf("JAVA_TOOL_OPTIONS=") < trainingAt,
+                service + ": the training run must see JAVA_TOOL_OPTIONS (ENV before it)");
+        expect(problems, matches(dockerfile, "(?m)^ENTRYPOINT (.*)$")
+                        .equals(List.of("[\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"application.jar\"]")),
+                service + ": ENTRYPOINT must be [\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"application.jar\"]");
         return problems;
+    }
+
+    /** The one Dockerfile as the builder sees it for a service, with the build args compose passes. */
+    static String serviceDockerfile(String service) {
+        return Dockerfiles.instantiate(read(SERVICE_DOCKERFILE), Map.of("SERVICE", service, "PORT", String.valueOf(SERVICE_PORTS.get(service))));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -253,17 +294,30 @@ class DeploymentDescriptorsTest {
         }
 
         @Test
-        void buildsEachServiceFromADockerfileThatCopiesItsJarAndRunsAsNonRoot() {
+        void buildsEachServiceFromTheOneDockerfileThatCopiesItsJarAndRunsAsNonRootWithTheAotCache() {
             List<String> problems = new ArrayList<>();
             for (String service : SERVICE_PORTS.keySet()) {
-                Path dockerfile = ROOT.resolve(service).resolve("Dockerfile");
-                if (!Files.isRegularFile(dockerfile)) {
-                    problems.add(service + ": no Dockerfile");
-                    continue;
+                problems.addAll(dockerfileProblems(service, serviceDockerfile(service)));
+                if (Files.exists(ROOT.resolve(service).resolve("Dockerfile"))) {
+                    problems.add(service + ": has its own Dockerfile again (the services share docker/service.Dockerfile)");
                 }
-                problems.addAll(dockerfileProblems(service, read(dockerfile)));
             }
             assertThat(problems).isEmpty();
+        }
+
+        @Test
+        void theJvmOptionsOfTheImageAreTheManifests() {
+            for (String service : SERVICE_PORTS.keySet()) {
+                Map<String, Object> deployment = find(Yamls.parseAll(read(ROOT.resolve("k8s/base").resolve(service + ".yaml"))), "Deployment", service);
+                assertThat(ManifestChecks.env(ManifestChecks.container(deployment))).as(service).containsEntry("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+            }
+        }
+
+        @Test
+        void theDockerfileRefusesToBuildWithoutItsBuildArgs() {
+            assertThat(read(SERVICE_DOCKERFILE)).containsPattern("(?m)^RUN \\[ -n \"\\$SERVICE\" ] && \\[ -n \"\\$PORT\" ]");
+            String withoutArgs = Dockerfiles.instantiate(read(SERVICE_DOCKERFILE), Map.of());
+            assertThat(withoutArgs).contains("COPY target/.jar application.jar", "ENV SERVER_PORT= ").containsPattern("(?m)^EXPOSE 9090$");
         }
     }
 
@@ -283,7 +337,10 @@ class DeploymentDescriptorsTest {
             map(map(services.get("notification-service")).get("depends_on")).remove("maildev");
             map(services.get("document-service")).put("ports", List.of("9999:8084"));
             map(map(services.get("gateway")).get("environment")).put("DOSSIER_SERVICE_URL", "http://dossier-service:9999");
-            map(services.get("identity-service")).put("build", Map.of("context", "./gateway"));
+            map(services.get("identity-service")).put("build", Map.of("context", "./gateway", "dockerfile", "../docker/service.Dockerfile",
+                    "args", Map.of("SERVICE", "identity-service", "PORT", "8081")));
+            map(map(services.get("questionnaire-service")).get("build")).remove("dockerfile");
+            map(map(map(services.get("notification-service")).get("build")).get("args")).put("PORT", "8080");
 
             assertThat(composeProblems(compose)).containsExactlyInAnyOrder(
                     "messaging-service: missing from compose",
@@ -291,7 +348,9 @@ class DeploymentDescriptorsTest {
                     "notification-service: depends_on maildev with condition service_healthy missing",
                     "document-service: port 8084:8084 not published, got [9999:8084]",
                     "gateway: DOSSIER_SERVICE_URL is http://dossier-service:9999, expected http://dossier-service:8082",
-                    "identity-service: build context is ./gateway, expected ./identity-service");
+                    "identity-service: build context is ./gateway, expected ./identity-service",
+                    "questionnaire-service: built from questionnaire-service/Dockerfile, expected docker/service.Dockerfile",
+                    "notification-service: build args {SERVICE=notification-service, PORT=8080}, expected SERVICE=notification-service PORT=8086");
         }
 
         @Test
@@ -303,16 +362,34 @@ class DeploymentDescriptorsTest {
         }
 
         @Test
-        void dockerfileRunningAsRootOnTheWrongPort() {
-            String dockerfile = """
+        void dockerfileRunningAsRootOnTheWrongPortWithoutTheAotCache() {
+            String dockerfile = Dockerfiles.instantiate("""
                     FROM eclipse-temurin:25-jre
                     COPY target/dossier-service.jar app.jar
+                    ENV SERVER_PORT=8082 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=80"
                     EXPOSE 8080
                     ENTRYPOINT ["java", "-jar", "app.jar"]
-                    """;
+                    """, Map.of());
             assertThat(dockerfileProblems("dossier-service", dockerfile)).containsExactlyInAnyOrder(
                     "dossier-service: last USER must be 10001",
-                    "dossier-service: must EXPOSE 8082");
+                    "dossier-service: must EXPOSE 8082",
+                    "dossier-service: JAVA_TOOL_OPTIONS must be the manifests' " + JAVA_TOOL_OPTIONS,
+                    "dossier-service: no AOT cache training run (java -XX:MaxRAM=1g -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh ... -jar application.jar)",
+                    "dossier-service: ENTRYPOINT must be [\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"application.jar\"]");
+        }
+
+        @Test
+        void aBuildArgNotDeclaredAgainInTheRuntimeStageIsEmptyThere() {
+            // PORT declared in the first stage only: Docker's second stage sees no PORT (SERVER_PORT and EXPOSE empty)
+            String dockerfile = read(SERVICE_DOCKERFILE);
+            int runtime = dockerfile.lastIndexOf("\nFROM ");
+            String broken = dockerfile.substring(0, runtime) + dockerfile.substring(runtime).replaceFirst("\nARG PORT\n", "\n");
+            assertThat(broken).isNotEqualTo(dockerfile);
+            assertThat(dockerfileProblems("gateway", Dockerfiles.instantiate(broken, Map.of("SERVICE", "gateway", "PORT", "8080"))))
+                    .containsExactlyInAnyOrder("gateway: must EXPOSE 8080", "gateway: must set SERVER_PORT=8080");
+            // and a service built with another's port
+            assertThat(dockerfileProblems("gateway", Dockerfiles.instantiate(dockerfile, Map.of("SERVICE", "gateway", "PORT", "8081"))))
+                    .containsExactlyInAnyOrder("gateway: must EXPOSE 8080", "gateway: must set SERVER_PORT=8080");
         }
 
     }

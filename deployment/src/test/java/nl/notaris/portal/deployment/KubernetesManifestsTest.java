@@ -126,12 +126,7 @@ class KubernetesManifestsTest {
         @ParameterizedTest
         @ValueSource(strings = {"base", "observability", "overlays/local", "overlays/production"})
         void rendersExactlyAsKubectlKustomizeWhereKubectlIsInstalled(String directory) throws Exception {
-            Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                    .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
-            assumeTrue(kubectl != null, "kubectl is not installed: the renderer is checked against it where it is");
-            String kustomize = kustomizeVersion(kubectl);
-            assumeTrue(kustomize.matches("v([5-9]|\\d\\d+)\\..*"),
-                    "kubectl's kustomize is " + kustomize + ": older than v5 (e.g. Debian's kubernetes-client 1.20 with v2.0.3) cannot read these kustomizations");
+            Path kubectl = comparisonKubectl(System.getenv());
             Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.resolve(directory).toString())
                     .redirectErrorStream(false).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -139,6 +134,42 @@ class KubernetesManifestsTest {
             assertThat(process.exitValue()).isZero();
             assertThat(differences(byId(Kustomize.build(K8S.resolve(directory))), byId(Yamls.parseAll(output)), "")).isEmpty();
         }
+    }
+
+    /** The kubectl to compare with: {@value #KUBECTL_VARIABLE} (deployment/install-kubectl.sh prints one), else kubectl on PATH. */
+    static final String KUBECTL_VARIABLE = "PORTAL_KUBECTL";
+    /** Set to 1 (by .ci/run): the comparison must run; no usable kubectl fails it instead of skipping it. */
+    static final String KUBECTL_REQUIRED_VARIABLE = "PORTAL_KUBECTL_REQUIRED";
+
+    /**
+     * The kubectl to compare the renderer with; where there is none with kustomize v5 or newer, the test is skipped, or
+     * fails when {@value #KUBECTL_REQUIRED_VARIABLE} is 1.
+     */
+    static Path comparisonKubectl(Map<String, String> environment) throws IOException, InterruptedException {
+        Path kubectl = kubectl(environment);
+        String kustomize = kubectl == null ? "none" : kustomizeVersion(kubectl);
+        String unusable = kubectl == null ? "no kubectl (" + KUBECTL_VARIABLE + " unset, none on PATH)"
+                : kustomize.matches("v([5-9]|\\d\\d+)\\..*") ? null
+                : kubectl + " embeds kustomize " + kustomize + ": older than v5 (e.g. Debian's kubernetes-client 1.20 with v2.0.3) cannot read these kustomizations";
+        if (unusable != null && "1".equals(environment.get(KUBECTL_REQUIRED_VARIABLE))) {
+            throw new AssertionError(KUBECTL_REQUIRED_VARIABLE + "=1 (set by .ci/run) asks for the comparison with kubectl kustomize, but "
+                    + unusable + ": run deployment/install-kubectl.sh and set " + KUBECTL_VARIABLE + " to what it prints");
+        }
+        assumeTrue(unusable == null, unusable + ": the renderer is compared with kubectl kustomize where one is installed");
+        return kubectl;
+    }
+
+    static Path kubectl(Map<String, String> environment) {
+        String configured = environment.get(KUBECTL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (!Files.isExecutable(path)) {
+                throw new AssertionError(KUBECTL_VARIABLE + "=" + configured + " is not an executable file");
+            }
+            return path;
+        }
+        return Stream.of(environment.getOrDefault("PATH", "").split(":")).filter(p -> !p.isEmpty())
+                .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
     }
 
     /** The kustomize version kubectl embeds ("v5.5.0"), or "unknown" (kubectl before 1.24 does not say). */
@@ -167,12 +198,29 @@ class KubernetesManifestsTest {
             assertThat(list(at(mongo, "spec", "users"))).extracting(u -> map(u).get("connectionStringSecretName"))
                     .containsExactlyInAnyOrderElementsOf(ProjectFacts.SERVICE_PORTS.keySet().stream().map(s -> "mongodb-" + s).toList());
             Map<String, Object> keycloak = ManifestChecks.find(docs, "Keycloak", "keycloak");
-            assertThat(String.valueOf(at(keycloak, "spec", "image"))).matches(".*/notary-portal/keycloak:\\d+\\.\\d+\\.\\d+");
+            assertThat(String.valueOf(at(keycloak, "spec", "image"))).matches(".*/notary-portal/keycloak:\\d+\\.\\d+\\.\\d+@(sha256:[0-9a-f]{64}|NOT-RELEASED)");
             assertThat(list(at(keycloak, "spec", "additionalOptions"))).extracting(o -> map(o).get("name"))
                     .contains("spi-portal-sms--provider", "spi-portal-sms--http--url", "spi-portal-sms--http--access-key", "spi-portal-sms--http--sender");
             assertThat(list(at(keycloak, "spec", "additionalOptions")).stream().map(Yamls::map)
                     .filter(o -> o.get("name").equals("spi-portal-sms--http--access-key")).findFirst().orElseThrow())
                     .containsKey("secret").doesNotContainKey("value");
+        }
+
+        @Test
+        void pinsEveryImageByDigestOrMarksItNotReleased() {
+            // committed with the placeholder until a release (k8s/release-images.sh) writes the digests; never a tag alone
+            Map<String, List<String>> images = ManifestChecks.images(docs);
+            assertThat(images.values().stream().mapToInt(List::size).sum()).isEqualTo(ProjectFacts.SERVICE_PORTS.size() + 1);
+            assertThat(ManifestChecks.releaseProblems(docs)).allMatch(p -> p.contains("is not released yet"));
+            // released: the same render with digests passes, and the version label is still the tag
+            List<Map<String, Object>> released = Kustomize.build(PreflightTest.RELEASED);
+            assertThat(ManifestChecks.releaseProblems(released)).isEmpty();
+            assertThat(ManifestChecks.versionProblems(released)).isEmpty();
+            assertThat(String.valueOf(ManifestChecks.container(ManifestChecks.find(released, "Deployment", "gateway")).get("image")))
+                    .isEqualTo("registry.notaris.example/notary-portal/gateway:0.1.0@" + PreflightTest.DIGEST);
+            // a digest never changes: a node's copy is the image, so pods need not ask the registry on every start
+            assertThat(ManifestChecks.portalDeployments(released)).allSatisfy(d ->
+                    assertThat(ManifestChecks.container(d).get("imagePullPolicy")).isEqualTo("IfNotPresent"));
         }
 
         @Test
@@ -399,6 +447,27 @@ class KubernetesManifestsTest {
             assertThat(ManifestChecks.imageProblems(docs)).containsExactlyInAnyOrder(
                     "Deployment gateway: image registry.notaris.example/notary-portal/gateway:latest is not pinned to a tag or digest",
                     "Keycloak keycloak: image quay.io/keycloak/keycloak is not pinned to a tag or digest");
+        }
+
+        @Test
+        void productionImagesWithATagAloneADigestNoRegistryGivesOrNotReleased() {
+            List<Map<String, Object>> docs = Kustomize.build(PreflightTest.RELEASED);
+            ManifestChecks.container(gateway(docs)).put("image", "registry.notaris.example/notary-portal/gateway:0.1.0");
+            ManifestChecks.container(ManifestChecks.find(docs, "Deployment", "dossier-service"))
+                    .put("image", "registry.notaris.example/notary-portal/dossier-service:0.1.0@NOT-RELEASED");
+            map(ManifestChecks.find(docs, "Keycloak", "keycloak").get("spec")).put("image", "registry.notaris.example/notary-portal/keycloak:0.1.0@sha256:abc");
+            assertThat(ManifestChecks.releaseProblems(docs)).containsExactlyInAnyOrder(
+                    "Deployment gateway: image registry.notaris.example/notary-portal/gateway:0.1.0 is not pinned by digest (@sha256: and 64 hex digits)",
+                    "Deployment dossier-service: image registry.notaris.example/notary-portal/dossier-service:0.1.0@NOT-RELEASED is not released yet "
+                            + "(k8s/release-images.sh pushes it and writes its digest)",
+                    "Keycloak keycloak: image registry.notaris.example/notary-portal/keycloak:0.1.0@sha256:abc is not pinned by digest (@sha256: and 64 hex digits)");
+            // the renderer writes tag and digest as kustomize v5 does
+            Map<String, Object> both = Map.of("name", "notary-portal/gateway", "newTag", "0.2.0", "digest", PreflightTest.DIGEST);
+            assertThat(Kustomize.rewriteImage("notary-portal/gateway:0.1.0", both)).isEqualTo("notary-portal/gateway:0.2.0@" + PreflightTest.DIGEST);
+            assertThat(Kustomize.rewriteImage("notary-portal/gateway:0.1.0@" + PreflightTest.DIGEST, Map.of("name", "notary-portal/gateway", "newTag", "local")))
+                    .isEqualTo("notary-portal/gateway:local");
+            assertThat(Kustomize.rewriteImage("notary-portal/gateway:0.1.0", Map.of("name", "notary-portal/gateway", "digest", PreflightTest.DIGEST)))
+                    .isEqualTo("notary-portal/gateway@" + PreflightTest.DIGEST);
         }
 
         @Test
@@ -630,6 +699,23 @@ class KubernetesManifestsTest {
             assertThat(ManifestChecks.portProblems(docs)).containsExactlyInAnyOrder(
                     "gateway: SERVER_PORT 8090 is not its container port `http` (8080)",
                     "dossier-service: MANAGEMENT_SERVER_PORT 9091 is not its container port `management` (9090)");
+        }
+
+        @Test
+        void noUsableKubectlFailsTheComparisonWhereCiAsksForItAndSkipsItElsewhere(@org.junit.jupiter.api.io.TempDir Path bin) throws IOException {
+            Map<String, String> required = Map.of("PATH", bin.toString(), KUBECTL_REQUIRED_VARIABLE, "1");
+            assertThatThrownBy(() -> comparisonKubectl(required)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("no kubectl (PORTAL_KUBECTL unset, none on PATH)");
+            assertThatThrownBy(() -> comparisonKubectl(Map.of("PATH", bin.toString())))
+                    .isInstanceOf(org.opentest4j.TestAbortedException.class);
+            // Debian's kubernetes-client 1.20: kustomize v2.0.3, which cannot read k8s/
+            Path old = bin.resolve("kubectl");
+            Files.writeString(old, "#!/bin/sh\necho '{\"clientVersion\": {\"major\": \"1\", \"minor\": \"20\"}, \"kustomizeVersion\": \"v2.0.3\"}'\n");
+            assertThat(old.toFile().setExecutable(true)).isTrue();
+            assertThatThrownBy(() -> comparisonKubectl(required)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("embeds kustomize v2.0.3");
+            assertThatThrownBy(() -> comparisonKubectl(Map.of(KUBECTL_VARIABLE, bin.resolve("missing").toString())))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("is not an executable file");
         }
 
         @Test

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * silently ignored. CI machines need no kubectl for it.
  * <p>
  * Supported: {@code resources} (files and folders), {@code namespace}, {@code labels} (pairs,
- * includeTemplates), {@code images} (newName, newTag, digest), {@code configMapGenerator} (files,
+ * includeTemplates), {@code images} (newName, newTag, digest; tag and digest together as kustomize v5 does), {@code configMapGenerator} (files,
  * options.disableNameSuffixHash, options.labels) and {@code patches} (strategic merge or JSON 6902, from
  * a file or inline, with a target of kind, name, labelSelector; a file may hold several strategic merge
  * patches).
@@ -263,13 +263,12 @@ final class Kustomize {
             return current;
         }
         if (image.get("newName") != null) name = String.valueOf(image.get("newName"));
-        if (image.get("newTag") != null) {
-            tag = String.valueOf(image.get("newTag"));
-            digest = null;
-        }
-        if (image.get("digest") != null) {
-            digest = String.valueOf(image.get("digest"));
-            tag = null;
+        // as kustomize v5: newTag or digest alone replaces both tag and digest; both together give name:tag@digest
+        Object newTag = image.get("newTag");
+        Object newDigest = image.get("digest");
+        if (newTag != null || newDigest != null) {
+            tag = newTag == null ? null : String.valueOf(newTag);
+            digest = newDigest == null ? null : String.valueOf(newDigest);
         }
         return name + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
     }

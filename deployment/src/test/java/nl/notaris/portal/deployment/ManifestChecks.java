@@ -230,34 +230,86 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** Every image anywhere is pinned: a tag that is not latest, or a digest. */
-    static List<String> imageProblems(List<Map<String, Object>> docs) {
-        List<String> problems = new ArrayList<>();
-        for (Map<String, Object> doc : docs) {
-            collectImages(doc, id(doc), problems);
+    /** An image reference split as kustomize and the kubelet read it: name[:tag][@digest]. */
+    record ImageRef(String name, String tag, String digest) {
+        static ImageRef parse(String image) {
+            String name = image;
+            String digest = null;
+            int at = name.indexOf('@');
+            if (at >= 0) {
+                digest = name.substring(at + 1);
+                name = name.substring(0, at);
+            }
+            String tag = null;
+            int colon = name.lastIndexOf(':');
+            if (colon > name.lastIndexOf('/')) {
+                tag = name.substring(colon + 1);
+                name = name.substring(0, colon);
+            }
+            return new ImageRef(name, tag, digest);
         }
-        return problems;
+
+        /** A digest as a registry answers it: sha256 and 64 hex digits. */
+        boolean pinnedByDigest() {
+            return digest != null && digest.matches("sha256:[0-9a-f]{64}");
+        }
     }
 
-    private static void collectImages(Object node, String id, List<String> problems) {
+    /** Every image anywhere in the render, by the resource that names it (containers, and e.g. a Keycloak's spec.image). */
+    static Map<String, List<String>> images(List<Map<String, Object>> docs) {
+        Map<String, List<String>> images = new LinkedHashMap<>();
+        for (Map<String, Object> doc : docs) {
+            List<String> found = new ArrayList<>();
+            collectImages(doc, found);
+            if (!found.isEmpty()) {
+                images.put(id(doc), found);
+            }
+        }
+        return images;
+    }
+
+    private static void collectImages(Object node, List<String> found) {
         if (node instanceof Map<?, ?> m) {
             m.forEach((k, v) -> {
                 if ("image".equals(k) && v instanceof String image) {
-                    String withoutDigest = image.contains("@sha256:") ? null : image;
-                    if (withoutDigest != null) {
-                        int colon = image.lastIndexOf(':');
-                        String tag = colon > image.lastIndexOf('/') ? image.substring(colon + 1) : "";
-                        if (tag.isEmpty() || tag.equals("latest")) {
-                            problems.add(id + ": image " + image + " is not pinned to a tag or digest");
-                        }
-                    }
+                    found.add(image);
                 } else {
-                    collectImages(v, id, problems);
+                    collectImages(v, found);
                 }
             });
         } else if (node instanceof List<?> l) {
-            l.forEach(item -> collectImages(item, id, problems));
+            l.forEach(item -> collectImages(item, found));
         }
+    }
+
+    /** Every image anywhere is pinned: a tag that is not latest, or a digest. */
+    static List<String> imageProblems(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        images(docs).forEach((id, images) -> images.forEach(image -> {
+            ImageRef ref = ImageRef.parse(image);
+            if (ref.digest() == null && (ref.tag() == null || ref.tag().equals("latest"))) {
+                problems.add(id + ": image " + image + " is not pinned to a tag or digest");
+            }
+        }));
+        return problems;
+    }
+
+    /**
+     * Production: every image is pinned by its digest (sha256 and 64 hex digits), as k8s/release-images.sh writes it; a tag
+     * alone may be moved to another image. {@link Preflight#UNRELEASED} marks an image not released from this checkout yet,
+     * reported as such (k8s/preflight.sh refuses the apply on it).
+     */
+    static List<String> releaseProblems(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        images(docs).forEach((id, images) -> images.forEach(image -> {
+            ImageRef ref = ImageRef.parse(image);
+            if (Preflight.UNRELEASED.equals(ref.digest())) {
+                problems.add(id + ": image " + image + " is not released yet (k8s/release-images.sh pushes it and writes its digest)");
+            } else if (!ref.pinnedByDigest()) {
+                problems.add(id + ": image " + image + " is not pinned by digest (@sha256: and 64 hex digits)");
+            }
+        }));
+        return problems;
     }
 
     /** HPAs scale an existing Deployment that has no replicas of its own, with a scale-up stabilisation. */
@@ -612,12 +664,11 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** Production: the pods' version label is their image's tag. */
+    /** Production: the pods' version label is their image's tag (name:tag@digest). */
     static List<String> versionProblems(List<Map<String, Object>> docs) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> deployment : portalDeployments(docs)) {
-            String image = String.valueOf(container(deployment).get("image"));
-            String tag = image.substring(image.lastIndexOf(':') + 1);
+            String tag = ImageRef.parse(String.valueOf(container(deployment).get("image"))).tag();
             Object version = podLabels(deployment).get("app.kubernetes.io/version");
             if (!tag.equals(String.valueOf(version))) {
                 problems.add(name(deployment) + ": app.kubernetes.io/version " + version + " is not the image tag " + tag);

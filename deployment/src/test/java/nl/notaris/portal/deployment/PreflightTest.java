@@ -47,6 +47,50 @@ import nl.notaris.portal.deployment.Preflight.Status;
 class PreflightTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/preflight");
+    static final Path PRODUCTION = ProjectFacts.ROOT.resolve(Preflight.OVERLAY);
+    /** A digest as a registry answers it, for the overlays below. */
+    static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+    /**
+     * The production overlay with every image in one state: "released" (pinned by {@link #DIGEST}), "unreleased" (the
+     * placeholder), "tag-only" (no digest); written under target/ as .../k8s/overlays/production.
+     */
+    static Path overlay(String state) {
+        return overlay(state, state);
+    }
+
+    /** {@link #overlay(String)} in its own folder {@code name}, to change further. */
+    static Path overlay(String name, String state) {
+        try {
+            Path copy = Path.of("target/preflight-overlays", name).toAbsolutePath().resolve(Preflight.OVERLAY);
+            Files.createDirectories(copy);
+            for (String shared : List.of("base", "observability")) {
+                Path link = copy.resolve("../..").resolve(shared).normalize();
+                if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(link, ProjectFacts.ROOT.resolve("k8s").resolve(shared));
+                }
+            }
+            try (Stream<Path> files = Files.list(PRODUCTION)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String text = Files.readString(file);
+                    String digest = switch (state) {
+                        case "released" -> "@" + DIGEST;
+                        case "unreleased" -> "@" + Preflight.UNRELEASED;
+                        case "tag-only" -> "";
+                        default -> throw new IllegalArgumentException(state);
+                    };
+                    text = text.replaceAll("(?m)^(\\s+)digest:.*\n", digest.isEmpty() ? "" : "$1digest: " + digest.substring(1) + "\n");
+                    text = text.replaceAll("(?m)^(\\s+image: [^@\\s]+)(@\\S+)?$", "$1" + java.util.regex.Matcher.quoteReplacement(digest));
+                    Files.writeString(copy.resolve(file.getFileName()), text);
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final Path RELEASED = overlay("released");
     /** The fixtures' certificates were made on 2026-12-05: portal-expiring.crt ends on 2027-01-04, the others in 2036. */
     static final Instant NOW = Instant.parse("2027-01-15T00:00:00Z");
 
@@ -83,9 +127,13 @@ class PreflightTest {
     }
 
     static Run run(Map<Query, Answer> cluster, Instant now) {
+        return run(cluster, RELEASED, now);
+    }
+
+    static Run run(Map<Query, Answer> cluster, Path overlay, Instant now) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Preflight.run(cluster::get, now, new PrintStream(out, true, StandardCharsets.UTF_8));
-        List<Finding> findings = exit == 2 ? List.of() : Preflight.check(cluster::get, now);
+        int exit = Preflight.run(cluster::get, overlay, now, new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<Finding> findings = exit == 2 ? List.of() : Preflight.check(cluster::get, overlay, now);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), findings);
     }
 
@@ -95,9 +143,9 @@ class PreflightTest {
 
     static int prerequisites() {
         // Kubernetes, the namespace and the peers' namespaces, storage, ingress class, CRDs, the operators'
-        // Deployments in the complete cluster (External Secrets has three), the store, its Secrets, TLS
+        // Deployments in the complete cluster (External Secrets has three), the store, its Secrets, TLS, the images
         return 1 + 1 + Preflight.PEER_NAMESPACES.size() + 1 + 1 + Preflight.CRDS.size() + 7 + 1
-                + Preflight.STORE_SECRETS.size() + Preflight.TLS_SECRETS.size();
+                + Preflight.STORE_SECRETS.size() + Preflight.TLS_SECRETS.size() + 1;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -122,7 +170,9 @@ class PreflightTest {
                     "  ok       ClusterSecretStore notary-portal is ready",
                     "  ok       Secret keycloak-db (from notary-portal/keycloak-db)",
                     "  ok       TLS Secret portal-tls for portal.notaris.example, valid until 2036-12-02T20:32:38Z",
-                    "  ok       default StorageClass standard-rwo (for Kafka's and MongoDB's volumes)");
+                    "  ok       default StorageClass standard-rwo (for Kafka's and MongoDB's volumes)",
+                    "  ok       8 images pinned by digest in k8s/overlays/production (gateway:0.1.0, identity-service:0.1.0, dossier-service:0.1.0, "
+                            + "messaging-service:0.1.0, document-service:0.1.0, questionnaire-service:0.1.0, notification-service:0.1.0, keycloak:0.1.0)");
         }
 
         @Test
@@ -144,6 +194,7 @@ class PreflightTest {
             assertThat(run.missing()).filteredOn(m -> m.contains("is not running")).hasSize(Preflight.OPERATORS.size());
             assertThat(run.missing()).filteredOn(m -> m.startsWith("namespace ")).hasSize(4); // the portal's, ingress-nginx, monitoring, observability
             assertThat(run.findings()).filteredOn(f -> f.status() == Status.OK).extracting(Finding::text)
+                    .filteredOn(text -> !text.contains("pinned by digest"))
                     .containsExactly("Kubernetes 1.33", "namespace kube-system (the cluster DNS)", "default StorageClass standard (for Kafka's and MongoDB's volumes)");
             assertThat(run.output()).contains("prerequisites missing (MISSING above). How to install each: docs/operations.md, \"First install\".");
         }
@@ -261,6 +312,49 @@ class PreflightTest {
                     "labels", Map.of("strimzi.io/cluster", "portal-kafka", "strimzi.io/kind", "Kafka")));
             items(cluster.get(Query.DEPLOYMENTS)).add(entityOperator);
             assertThat(run(cluster, NOW).missing()).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The overlay's images: released (pinned by digest) or not
+    // ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class Images {
+
+        @Test
+        void imagesNotReleasedYetAreReportedAndFailTheRun() {
+            Run run = run(cluster("complete"), overlay("unreleased"), NOW);
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.missing()).containsExactly("images not released: gateway, identity-service, dossier-service, messaging-service, "
+                    + "document-service, questionnaire-service, notification-service, keycloak carry the placeholder digest NOT-RELEASED in "
+                    + "k8s/overlays/production: build and push them with k8s/release-images.sh <version>, which writes their digests (step 6)");
+        }
+
+        @Test
+        void imagesPinnedByATagAloneAreReported() {
+            Run run = run(cluster("complete"), overlay("tag-only"), NOW);
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.missing()).singleElement().asString().startsWith("images not pinned by digest in k8s/overlays/production: "
+                    + "registry.notaris.example/notary-portal/gateway:0.1.0, registry.notaris.example/notary-portal/identity-service:0.1.0,")
+                    .contains("registry.notaris.example/notary-portal/keycloak:0.1.0 (a tag can be moved to another image)");
+        }
+
+        @Test
+        void thisCheckoutsOverlayIsReleasedOrSaysItIsNot() {
+            // committed either with the placeholder (nothing released from it yet) or with the digests of a release
+            List<String> images = run(cluster("complete"), PRODUCTION, NOW).missing();
+            assertThat(images).allMatch(m -> m.startsWith("images not released: "));
+        }
+
+        @Test
+        void aDigestThatIsNoRegistrysDigest() throws IOException {
+            Path overlay = overlay("short-digest", "released");
+            Path kustomization = overlay.resolve("kustomization.yaml");
+            Files.writeString(kustomization, Files.readString(kustomization).replaceFirst("digest: " + DIGEST, "digest: sha256:abc"));
+            assertThat(run(cluster("complete"), overlay, NOW).missing()).containsExactly("images not pinned by digest in "
+                    + "k8s/overlays/production: registry.notaris.example/notary-portal/gateway:0.1.0@sha256:abc (a tag can be moved to another "
+                    + "image): release them with k8s/release-images.sh <version> (step 6)");
         }
     }
 
@@ -439,6 +533,18 @@ class PreflightTest {
         }
 
         @Test
+        void theImagesItReadsAreTheRendersImages() throws IOException {
+            Set<String> rendered = new TreeSet<>();
+            ManifestChecks.images(docs).values().forEach(rendered::addAll);
+            assertThat(new TreeSet<>(Preflight.overlayImages(PRODUCTION).values())).isEqualTo(rendered);
+            List<Map<String, Object>> released = Kustomize.build(RELEASED);
+            Set<String> releasedImages = new TreeSet<>();
+            ManifestChecks.images(released).values().forEach(releasedImages::addAll);
+            assertThat(new TreeSet<>(Preflight.overlayImages(RELEASED).values())).isEqualTo(releasedImages).hasSize(8)
+                    .allMatch(image -> image.endsWith(":0.1.0@" + DIGEST));
+        }
+
+        @Test
         void theOperatorsVersionsAreThoseTheBuildUses() throws IOException {
             String pom = Files.readString(ProjectFacts.ROOT.resolve("deployment/pom.xml"));
             assertThat(pom).contains("<strimzi.version>" + Preflight.STRIMZI.minimumVersion() + ".");
@@ -452,7 +558,8 @@ class PreflightTest {
             int start = docs.indexOf("\n### First install\n");
             assertThat(start).isPositive();
             String section = docs.substring(start, docs.indexOf("\n### ", start + 1));
-            assertThat(section).contains("k8s/preflight.sh", "ClusterSecretStore", "`" + Preflight.SECRET_STORE + "`");
+            assertThat(section).contains("k8s/preflight.sh", "ClusterSecretStore", "`" + Preflight.SECRET_STORE + "`",
+                    "k8s/release-images.sh", "`" + Preflight.UNRELEASED + "`", "images not released");
             for (Preflight.StoreSecret secret : Preflight.STORE_SECRETS) {
                 assertThat(section).contains("`" + secret.storeKey() + "`", "`" + secret.secret() + "`");
                 secret.properties().values().forEach(property -> assertThat(section).contains("`" + property + "`"));
@@ -521,7 +628,8 @@ class PreflightTest {
         Run runScript(String scenario) throws Exception {
             fakeKubectl(scenario);
             String java = ProcessHandle.current().info().command().orElseThrow();
-            ProcessBuilder builder = new ProcessBuilder(ProjectFacts.ROOT.resolve("k8s/preflight.sh").toString()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(ProjectFacts.ROOT.resolve("k8s/preflight.sh").toString(), "--overlay", RELEASED.toString())
+                    .redirectErrorStream(true);
             builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
             builder.environment().put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
             Process process = builder.start();
