@@ -547,9 +547,21 @@ class KubernetesManifestsTest {
             list(podSpec.get("topologySpreadConstraints")).removeIf(c -> "topology.kubernetes.io/zone".equals(map(c).get("topologyKey")));
             ManifestChecks.podLabels(gateway(docs)).remove("app.kubernetes.io/component");
             assertThat(ManifestChecks.podProblems(docs)).containsExactlyInAnyOrder(
-                    "gateway: terminationGracePeriodSeconds 30 is not more than preStop 10 s + shutdown phase 20 s",
+                    "gateway: terminationGracePeriodSeconds 30 is not more than preStop 10 s + shutdown phase 300 s",
                     "gateway: no topologySpreadConstraint over topology.kubernetes.io/zone selecting its pods",
                     "gateway: pod label app.kubernetes.io/component missing");
+        }
+
+        @Test
+        void aFileCarrierWhoseShutdownWouldCutTransfersInFlight() {
+            List<Map<String, Object>> docs = production();
+            Map<String, Object> document = docs.stream().filter(d -> "Deployment".equals(d.get("kind"))
+                    && "document-service".equals(ManifestChecks.name(d))).findFirst().orElseThrow();
+            list(ManifestChecks.container(document).get("env")).stream().map(Yamls::map)
+                    .filter(e -> "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE".equals(e.get("name")))
+                    .forEach(e -> e.put("value", "20s"));
+            assertThat(ManifestChecks.podProblems(docs)).containsExactly(
+                    "document-service: shutdown phase 20 s cuts files in flight at a rollout (at least 300 s, the gateway's wait on its file routes)");
         }
 
         @Test

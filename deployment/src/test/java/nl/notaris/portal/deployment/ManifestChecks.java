@@ -628,7 +628,14 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** The pod outlives its preStop pause plus Spring's shutdown phase; spread over nodes and zones; labelled. */
+    /** What carries uploads and downloads: a rollout lets their transfers finish (docs/operations.md, Rollouts). */
+    static final Set<String> FILE_CARRIERS = Set.of("gateway", "document-service", "messaging-service");
+    static final int FILE_ANSWER_SECONDS = 300;
+
+    /**
+     * The pod outlives its preStop pause plus Spring's shutdown phase, which for the file carriers is long enough
+     * for a transfer in flight; spread over nodes and zones; labelled.
+     */
     static List<String> podProblems(List<Map<String, Object>> docs) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> deployment : portalDeployments(docs)) {
@@ -644,6 +651,10 @@ final class ManifestChecks {
             int shutdown = phase == null ? 30 : Integer.parseInt(String.valueOf(phase).replace("s", ""));
             Object grace = podSpec.get("terminationGracePeriodSeconds");
             int graceSeconds = grace instanceof Number n ? n.intValue() : 30;
+            if (FILE_CARRIERS.contains(service) && shutdown < FILE_ANSWER_SECONDS) {
+                problems.add(service + ": shutdown phase " + shutdown + " s cuts files in flight at a rollout (at least "
+                        + FILE_ANSWER_SECONDS + " s, the gateway's wait on its file routes)");
+            }
             if (graceSeconds <= Math.max(pause, 0) + shutdown) {
                 problems.add(service + ": terminationGracePeriodSeconds " + graceSeconds + " is not more than preStop " + pause
                         + " s + shutdown phase " + shutdown + " s");
