@@ -13,7 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.notaris.portal.support.web.ProblemJson;
+import nl.notaris.portal.support.problem.ProblemJson;
 
 /**
  * When MongoDB does not answer, requests fail fast: the first ones within the driver's short

@@ -35,7 +35,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import nl.notaris.portal.support.audit.StaffActions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,13 +62,6 @@ public class EventsAutoConfiguration {
     CloudEventFactory cloudEventFactory(JsonMapper json, @Value("${spring.application.name}") String application,
             Clock clock, EventTracing tracing) {
         return new CloudEventFactory(json, "/notary-portal/" + application, clock, tracing);
-    }
-
-    /** The records of staff actions ({@code portal.staff-actions.v1}), built alike in every service. */
-    @Bean
-    @ConditionalOnMissingBean
-    StaffActions staffActions(CloudEventFactory events, Clock clock) {
-        return new StaffActions(events, clock);
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package nl.notaris.portal.support.web;
+package nl.notaris.portal.support.problem;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -10,8 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an RFC 9457 problem where no controller advice runs: the security filters (401, 403), the
- * request checks before them, the error page and Tomcat's own error reports. The same shape as
- * {@link ProblemDetailsAdvice} writes, so a caller sees one format whatever rejected its request.
+ * request checks before them, the error page, Tomcat's own error reports and the database circuit
+ * breaker. The same shape as the problem advice ({@code web.ProblemDetailsAdvice}) writes, so a caller
+ * sees one format whatever rejected its request. A leaf: it knows none of support's other packages, so
+ * {@code web}, {@code security} and {@code data} can all write problems without depending on each other.
  */
 public final class ProblemJson {
 
@@ -32,29 +34,13 @@ public final class ProblemJson {
         response.getWriter().write(body(status, title, detail, field));
     }
 
-    /** A problem a person sees in the web app: with its code and parameters (see {@link ProblemException}). */
-    public static void write(HttpServletResponse response, ProblemException problem) throws IOException {
-        response.setStatus(problem.status().value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body(problem.status().value(), problem.status().getReasonPhrase(), problem.getMessage(),
-                problem.field(), problem.code(), problem.params()));
-    }
-
-    static String body(int status, String title, String detail, String field) {
-        return body(status, title, detail, field, null, Map.of());
-    }
-
-    static String body(int status, String title, String detail, String field, String code, Map<String, String> params) {
+    /** The problem as JSON, for a writer that is not a servlet response (Tomcat's error reports). */
+    public static String body(int status, String title, String detail, String field) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
-        if (code != null) {
-            problem.put("code", code);
-            problem.put("params", params);
-        }
         if (field != null) {
             problem.put("errors", List.of(Map.of("field", field, "message", detail)));
         }

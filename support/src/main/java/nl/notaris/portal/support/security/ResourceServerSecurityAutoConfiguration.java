@@ -15,7 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import jakarta.servlet.DispatcherType;
-import nl.notaris.portal.support.web.ProblemJson;
+import nl.notaris.portal.support.problem.ProblemJson;
 
 /**
  * Every service is a stateless resource server: bearer tokens only, no session, no CSRF (no cookies

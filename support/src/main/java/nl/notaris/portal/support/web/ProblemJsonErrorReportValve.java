@@ -7,6 +7,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
+import nl.notaris.portal.support.problem.ProblemJson;
+
 /**
  * Tomcat's own error reports (a request it rejects before Spring sees it, such as an encoded NUL in
  * the path) as a problem instead of Tomcat's HTML page.

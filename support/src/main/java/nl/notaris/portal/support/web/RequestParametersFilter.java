@@ -13,6 +13,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.notaris.portal.support.problem.ProblemJson;
+
 /**
  * Rejects query and form parameters that no person types before anything uses them: bytes that are
  * not UTF-8 and control characters (a NUL byte reaches MongoDB as an invalid regular expression or
