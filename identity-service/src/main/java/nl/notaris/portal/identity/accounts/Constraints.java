@@ -7,11 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
 
 /** The rules of an invitation's fields, written once for the office's and a company's invitations. */
 final class Constraints {
@@ -126,18 +130,27 @@ final class Constraints {
         Class<? extends Payload>[] payload() default {};
     }
 
-    /** A phone number as people write it, e.g. +31 6 12345678. */
+    /**
+     * A phone number as people write it, e.g. {@code 06 12345678}, {@code 020 123 4567} or {@code +32 470 12 34 56}:
+     * the portal's one rule ({@link PhoneNumbers}, libphonenumber). Left out means none.
+     */
     @Documented
-    @Constraint(validatedBy = {})
+    @Constraint(validatedBy = PhoneNumberRule.class)
     @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
     @Retention(RetentionPolicy.RUNTIME)
-    @Pattern(regexp = "\\+?[0-9 ()-]{8,20}")
-    @ReportAsSingleViolation
     @interface PhoneNumber {
-        String message() default "must be a phone number";
+        String message() default "must be a phone number: Dutch, or international with + and the country code";
 
         Class<?>[] groups() default {};
 
         Class<? extends Payload>[] payload() default {};
+    }
+
+    static final class PhoneNumberRule implements ConstraintValidator<PhoneNumber, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || PhoneNumbers.normalise(value).isPresent();
+        }
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import nl.notaris.portal.identity.accounts.AccountService.AdviserAccount;
-import nl.notaris.portal.identity.accounts.AccountService.NewAdviser;
+import nl.notaris.portal.identity.accounts.AdviserAccounts.AdviserAccount;
+import nl.notaris.portal.identity.accounts.AdviserAccounts.NewAdviser;
 import nl.notaris.portal.identity.accounts.Constraints.FullName;
 import nl.notaris.portal.identity.accounts.Constraints.InviteeEmail;
 import nl.notaris.portal.identity.accounts.Constraints.LanguageTag;
@@ -27,10 +27,10 @@ import nl.notaris.portal.support.security.Caller;
 @RestController
 class InternalAdviserController {
 
-    private final AccountService accounts;
+    private final AdviserAccounts advisers;
 
-    InternalAdviserController(AccountService accounts) {
-        this.accounts = accounts;
+    InternalAdviserController(AdviserAccounts advisers) {
+        this.advisers = advisers;
     }
 
     @PostMapping("/internal/advisers")
@@ -40,7 +40,7 @@ class InternalAdviserController {
                 || AccountType.ADVISER.name().equals(jwt.getClaimAsString("account_type"))) {
             throw new AccessDeniedException("Only a client lets an adviser into a dossier.");
         }
-        AdviserAccount adviser = accounts.inviteAdviser(new NewAdviser(request.email(), request.name(),
+        AdviserAccount adviser = advisers.inviteAdviser(new NewAdviser(request.email(), request.name(),
                 request.language() == null ? "nl" : request.language(), request.invitedByName(),
                 request.dossierNumber()));
         return ResponseEntity.status(adviser.created() ? HttpStatus.CREATED : HttpStatus.OK).body(adviser);

@@ -21,27 +21,27 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/public/invitations/{token}")
 class PublicInvitationController {
 
-    private final AccountService accounts;
+    private final InvitationLinks links;
 
-    PublicInvitationController(AccountService accounts) {
-        this.accounts = accounts;
+    PublicInvitationController(InvitationLinks links) {
+        this.links = links;
     }
 
     @GetMapping
     InvitationStatus status(@PathVariable String token) {
-        return new InvitationStatus(accounts.invitationStatus(token));
+        return new InvitationStatus(links.status(token));
     }
 
     /** When the address is the invited one, the set-password e-mail (#2) is on its way; the answer does not say. */
     @PostMapping("/confirm")
     ResponseEntity<InvitationStatus> confirm(@PathVariable String token, @Valid @RequestBody TypedAddress request) {
-        return ResponseEntity.accepted().body(new InvitationStatus(accounts.confirm(token, request.email())));
+        return ResponseEntity.accepted().body(new InvitationStatus(links.confirm(token, request.email())));
     }
 
     /** For an expired or used link: a new invitation when the address is the invited one; the answer does not say. */
     @PostMapping("/renew")
     ResponseEntity<Void> renew(@PathVariable String token, @Valid @RequestBody TypedAddress request) {
-        accounts.renew(token, request.email());
+        links.renew(token, request.email());
         return ResponseEntity.accepted().build();
     }
 

@@ -21,7 +21,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
 
 /**
- * Sends the set-password e-mails (#2) that the invitation page marked due ({@link AccountService#confirm}),
+ * Sends the set-password e-mails (#2) that the invitation page marked due ({@link InvitationLinks#confirm}),
  * so that page never waits for Keycloak. An e-mail is claimed before it is sent, by moving its due
  * time past the longest call to Keycloak with a conditional update: one replica sends it, and another
  * takes it over only when the claim ran out (the sender died). While Keycloak fails it is tried again

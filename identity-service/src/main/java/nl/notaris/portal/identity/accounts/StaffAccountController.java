@@ -55,12 +55,15 @@ class StaffAccountController {
     }
 
     private final KeycloakAdminClient keycloak;
-    private final AccountService accounts;
+    private final AccountRecords accounts;
+    private final AccountInvitations invitations;
     private final AccountSearch search;
 
-    StaffAccountController(KeycloakAdminClient keycloak, AccountService accounts, AccountSearch search) {
+    StaffAccountController(KeycloakAdminClient keycloak, AccountRecords accounts, AccountInvitations invitations,
+            AccountSearch search) {
         this.keycloak = keycloak;
         this.accounts = accounts;
+        this.invitations = invitations;
         this.search = search;
     }
 
@@ -108,7 +111,7 @@ class StaffAccountController {
         if (type == InviteeType.COMPANY && (request.companyName() == null || request.companyName().isBlank())) {
             throw new InvalidRequestException("companyName", "companyName is required for a company.");
         }
-        Account account = accounts.inviteByStaff(caller, new AccountService.NewAccount(
+        Account account = invitations.inviteByStaff(caller, new AccountInvitations.NewAccount(
                 type == InviteeType.COMPANY ? AccountType.COMPANY_MAIN : AccountType.PERSON, request.email(),
                 request.firstName(), request.lastName(),
                 type == InviteeType.COMPANY ? UUID.randomUUID().toString() : null,
@@ -134,7 +137,7 @@ class StaffAccountController {
     @ApiResponse(responseCode = "404", description = "No account with this id.")
     @ApiResponse(responseCode = "409", description = "The account has set its password already (not INVITED).")
     ResponseEntity<AccountView> resend(Caller caller, @PathVariable String id) {
-        return ResponseEntity.accepted().body(AccountView.of(accounts.resendInvitation(caller, id)));
+        return ResponseEntity.accepted().body(AccountView.of(invitations.resendInvitation(caller, id)));
     }
 
     @GetMapping("/lookup")

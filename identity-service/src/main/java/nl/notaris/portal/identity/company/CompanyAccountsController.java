@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import nl.notaris.portal.identity.accounts.Account;
-import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.AccountInvitations;
+import nl.notaris.portal.identity.accounts.AccountRecords;
 import nl.notaris.portal.identity.accounts.AccountType;
 import nl.notaris.portal.identity.accounts.AccountView;
+import nl.notaris.portal.identity.accounts.ExtraAccounts;
 import nl.notaris.portal.identity.accounts.NewAccountRequest;
 import nl.notaris.portal.support.security.Caller;
 
@@ -30,22 +32,26 @@ import nl.notaris.portal.support.security.Caller;
 @RequestMapping("/api/me/accounts")
 class CompanyAccountsController {
 
-    private final AccountService accounts;
+    private final AccountRecords accounts;
+    private final AccountInvitations invitations;
+    private final ExtraAccounts extraAccounts;
 
-    CompanyAccountsController(AccountService accounts) {
+    CompanyAccountsController(AccountRecords accounts, AccountInvitations invitations, ExtraAccounts extraAccounts) {
         this.accounts = accounts;
+        this.invitations = invitations;
+        this.extraAccounts = extraAccounts;
     }
 
     @GetMapping
     List<AccountView> list(Caller caller) {
-        return accounts.extraAccounts(companyOf(caller)).stream().map(AccountView::of).toList();
+        return extraAccounts.of(companyOf(caller)).stream().map(AccountView::of).toList();
     }
 
     @PostMapping
     ResponseEntity<AccountView> add(Caller caller, @Valid @RequestBody NewAccountRequest request) {
         String companyId = companyOf(caller);
         Account main = accounts.get(caller.accountId());
-        Account added = accounts.invite(new AccountService.NewAccount(AccountType.COMPANY_EXTRA, request.email(),
+        Account added = invitations.invite(new AccountInvitations.NewAccount(AccountType.COMPANY_EXTRA, request.email(),
                 request.firstName(), request.lastName(), companyId, main.getCompanyName(),
                 request.language() == null ? main.getLanguage() : request.language(), request.phone()));
         return ResponseEntity.created(URI.create("/api/me/accounts/" + added.getId())).body(AccountView.of(added));
@@ -53,12 +59,12 @@ class CompanyAccountsController {
 
     @GetMapping("/{id}")
     AccountView get(Caller caller, @PathVariable String id) {
-        return AccountView.of(accounts.extraAccount(companyOf(caller), id));
+        return AccountView.of(extraAccounts.get(companyOf(caller), id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-        accounts.removeExtraAccount(companyOf(caller), id);
+        extraAccounts.remove(companyOf(caller), id);
         return ResponseEntity.noContent().build();
     }
 

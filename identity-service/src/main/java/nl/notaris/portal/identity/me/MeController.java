@@ -16,7 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import nl.notaris.portal.identity.accounts.Account;
-import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.AccountPreferences;
+import nl.notaris.portal.identity.accounts.AccountRecords;
 import nl.notaris.portal.identity.accounts.NotificationPreferences;
 import nl.notaris.portal.support.security.Caller;
 
@@ -25,10 +26,12 @@ import nl.notaris.portal.support.security.Caller;
 @RequestMapping("/api/me")
 class MeController {
 
-    private final AccountService accounts;
+    private final AccountRecords accounts;
+    private final AccountPreferences preferences;
 
-    MeController(AccountService accounts) {
+    MeController(AccountRecords accounts, AccountPreferences preferences) {
         this.accounts = accounts;
+        this.preferences = preferences;
     }
 
     /**
@@ -43,7 +46,7 @@ class MeController {
         Account account = caller.isStaff() ? null : accounts.findOrReconcile(caller.accountId()).orElse(null);
         Language language = account != null ? Language.parseOrDefault(account.getLanguage())
                 : Language.parseOrDefault(caller.isStaff()
-                        ? accounts.staffLanguage(caller.accountId()).orElse(jwt.getClaimAsString("locale"))
+                        ? preferences.staffLanguage(caller.accountId()).orElse(jwt.getClaimAsString("locale"))
                         : jwt.getClaimAsString("locale"));
         return new Me(caller.accountId(), caller.email(), caller.name(), caller.roles(), language,
                 jwt.getClaimAsString("account_type"), caller.companyId(), jwt.getClaimAsString("company_name"),
@@ -53,7 +56,7 @@ class MeController {
     /** Applies at once: the web app switches immediately, and Keycloak's pages and every e-mail follow it. */
     @PutMapping("/language")
     ResponseEntity<Void> changeLanguage(Caller caller, @Valid @RequestBody LanguageChoice choice) {
-        accounts.changeLanguage(caller.accountId(), choice.language());
+        preferences.changeLanguage(caller.accountId(), choice.language());
         return ResponseEntity.noContent().build();
     }
 
@@ -67,14 +70,14 @@ class MeController {
     /** Saved at once; the next e-mail follows it. Onboarding and password e-mails are always sent. */
     @PutMapping("/notifications")
     NotificationPreferences changeNotifications(Caller caller, @Valid @RequestBody NotificationChoice choice) {
-        return accounts.changeNotifications(caller.accountId(),
+        return preferences.changeNotifications(caller.accountId(),
                 new NotificationPreferences(choice.documents(), choice.questionnaires(), choice.messages()));
     }
 
     /** The account saw "Mijn gegevens" after its first sign-in; from now on signing in opens Home. */
     @PutMapping("/onboarded")
     ResponseEntity<Void> onboarded(Caller caller) {
-        accounts.onboarded(caller.accountId());
+        preferences.onboarded(caller.accountId());
         return ResponseEntity.noContent().build();
     }
 

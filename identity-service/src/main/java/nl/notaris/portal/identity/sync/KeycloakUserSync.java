@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.AccountReconciler;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.UserRepresentation;
 
@@ -22,11 +22,11 @@ class KeycloakUserSync {
     private static final int PAGE = 100;
 
     private final KeycloakAdminClient keycloak;
-    private final AccountService accounts;
+    private final AccountReconciler reconciler;
 
-    KeycloakUserSync(KeycloakAdminClient keycloak, AccountService accounts) {
+    KeycloakUserSync(KeycloakAdminClient keycloak, AccountReconciler reconciler) {
         this.keycloak = keycloak;
-        this.accounts = accounts;
+        this.reconciler = reconciler;
     }
 
     @Scheduled(initialDelayString = "${portal.accounts.sync-initial-delay:5s}", fixedDelayString = "${portal.accounts.sync-interval:5m}")
@@ -37,7 +37,7 @@ class KeycloakUserSync {
                 var page = keycloak.users(first, PAGE);
                 for (UserRepresentation user : page) {
                     if (user.attribute("account_type") != null
-                            && accounts.reconcile(user, keycloak.hasPassword(user.id()))) {
+                            && reconciler.reconcile(user, keycloak.hasPassword(user.id()))) {
                         changed++;
                     }
                 }

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.AccountActivation;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.UserEvent;
 import nl.notaris.portal.support.events.ProcessedEvents;
@@ -34,15 +34,15 @@ class PasswordEventsPoller {
     private static final Duration OVERLAP = Duration.ofMinutes(5);
 
     private final KeycloakAdminClient keycloak;
-    private final AccountService accounts;
+    private final AccountActivation activation;
     private final ProcessedEvents processed;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    PasswordEventsPoller(KeycloakAdminClient keycloak, AccountService accounts, ProcessedEvents processed,
+    PasswordEventsPoller(KeycloakAdminClient keycloak, AccountActivation activation, ProcessedEvents processed,
             MongoTemplate mongo, Clock clock) {
         this.keycloak = keycloak;
-        this.accounts = accounts;
+        this.activation = activation;
         this.processed = processed;
         this.mongo = mongo;
         this.clock = clock;
@@ -61,7 +61,7 @@ class PasswordEventsPoller {
                         continue;
                     }
                     processed.handleOnce(CONSUMER, event.id(),
-                            () -> accounts.passwordSet(event.userId(), event.id(), event.at()));
+                            () -> activation.passwordSet(event.userId(), event.id(), event.at()));
                     newest = newest.isAfter(event.at()) ? newest : event.at();
                 }
                 if (page.size() < 100) {

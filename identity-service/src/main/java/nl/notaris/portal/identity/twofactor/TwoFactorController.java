@@ -11,6 +11,7 @@ import org.springframework.web.client.RestClientException;
 
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
 import nl.notaris.portal.identity.keycloak.KeycloakAdminClient.Credential;
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
 import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.ServiceUnavailableException;
 import tools.jackson.databind.json.JsonMapper;

@@ -176,6 +176,20 @@ class AccountsIT extends IdentityIntegrationTest {
                 .content("{}")).andExpect(status().isForbidden());
     }
 
+    /** The phone number as typed, kept in E.164 in Keycloak and here: the portal's one rule (phone-numbers). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePhoneNumberIsKeptInE164() throws Exception {
+        String id = invite("""
+                {"type":"PERSON","email":"%s","firstName":"Tess","lastName":"Telefoon","phone":"06-123 456 78"}"""
+                .formatted(unique("telefoon")));
+
+        assertThat((java.util.Map<String, Object>) keycloak.users.get(id).get("attributes"))
+                .containsEntry("phone_number", List.of("+31612345678"));
+        mvc.perform(get("/api/staff/accounts/{id}", id).with(STAFF.token()))
+                .andExpect(jsonPath("$.phone").value("+31612345678"));
+    }
+
     /** Whatever Keycloak still refuses reaches the caller as a 400 naming the field, and leaves no account behind. */
     @Test
     void aValueKeycloakRefusesIsA400NamingTheField() throws Exception {

@@ -27,8 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.notaris.portal.identity.accounts.AccountService.AdviserAccount;
-import nl.notaris.portal.identity.accounts.AccountService.NewAdviser;
+import nl.notaris.portal.identity.accounts.AdviserAccounts.AdviserAccount;
+import nl.notaris.portal.identity.accounts.AdviserAccounts.NewAdviser;
 import nl.notaris.portal.testsupport.TestCaller;
 
 /** {@code POST /internal/advisers}: who may call it, what it accepts, and its answer (ADV-1). */
@@ -41,7 +41,7 @@ class InternalAdviserControllerTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    AccountService accounts;
+    AdviserAccounts accounts;
 
     static Map<String, String> adviser() {
         return new HashMap<>(Map.of("email", "adviseur@example.com", "name", "Bram de Hypotheek", "language", "en",

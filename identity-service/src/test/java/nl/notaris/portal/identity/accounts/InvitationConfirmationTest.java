@@ -21,18 +21,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import nl.notaris.portal.identity.keycloak.KeycloakAdminClient;
-import nl.notaris.portal.support.audit.StaffActions;
-
 /** The confirmation on the invitation page does the same database work for a right and a wrong address, and no more. */
 class InvitationConfirmationTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
     final MongoTemplate mongo = mock(MongoTemplate.class);
-    final KeycloakAdminClient keycloak = mock(KeycloakAdminClient.class);
-    final AccountService accounts = new AccountService(mongo, keycloak, mock(AccountEvents.class),
-            mock(StaffActions.class), new OnboardingSettings(null, null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
+    /** Also the way to Keycloak: {@link InvitationLinks} has no other. */
+    final AccountInvitations invitations = mock(AccountInvitations.class);
+    final InvitationLinks links = new InvitationLinks(mongo, invitations,
+            new OnboardingSettings(null, null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** The calls made of the database: which method, on which collection's class, nothing of the values. */
     List<String> databaseCalls() {
@@ -50,13 +48,13 @@ class InvitationConfirmationTest {
         given(mongo.findById("kc-1", Account.class)).willReturn(Account.invited("kc-1", "anna@example.com", "Anna",
                 "de Vries", AccountType.PERSON, null, null, "nl", null, NOW.minus(Duration.ofHours(1))));
 
-        assertThat(accounts.confirm("token", "iemand.anders@example.com")).isEqualTo(Invitation.Status.VALID);
+        assertThat(links.confirm("token", "iemand.anders@example.com")).isEqualTo(Invitation.Status.VALID);
         List<String> wrongAddress = databaseCalls();
         clearInvocations(mongo);
-        assertThat(accounts.confirm("token", " Anna@Example.com")).isEqualTo(Invitation.Status.VALID);
+        assertThat(links.confirm("token", " Anna@Example.com")).isEqualTo(Invitation.Status.VALID);
         List<String> rightAddress = databaseCalls();
 
         assertThat(rightAddress).isEqualTo(wrongAddress).contains("updateFirst[Invitation]");
-        verifyNoInteractions(keycloak);
+        verifyNoInteractions(invitations);
     }
 }

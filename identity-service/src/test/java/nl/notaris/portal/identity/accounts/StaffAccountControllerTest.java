@@ -37,7 +37,9 @@ class StaffAccountControllerTest {
     @MockitoBean
     KeycloakAdminClient keycloak;
     @MockitoBean
-    AccountService accounts;
+    AccountRecords accounts;
+    @MockitoBean
+    AccountInvitations invitations;
     @MockitoBean
     AccountSearch search;
 
@@ -83,7 +85,7 @@ class StaffAccountControllerTest {
                         .with(STAFF.token()).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"PERSON\",\"email\":\"a\\u0000@b.nl\",\"firstName\":\"A\",\"lastName\":\"B\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
-        verifyNoInteractions(accounts, keycloak);
+        verifyNoInteractions(accounts, invitations, keycloak);
     }
 
     /** What Keycloak's user profile refuses is refused here first, naming the field, instead of a 500 from Keycloak. */
@@ -94,7 +96,9 @@ class StaffAccountControllerTest {
             "email     | jörg@example.com",
             "email     | anna@localhost",
             "firstName | <script>alert(1)</script>",
-            "lastName  | Jansen <b>" })
+            "lastName  | Jansen <b>",
+            "phone     | 12345678",
+            "phone     | 0800-FLOWERS" })
     void whatKeycloakWouldRefuseIsA400NamingTheFieldAndNeverReachesKeycloak(String field, String value) throws Exception {
         java.util.Map<String, String> invitation = new java.util.HashMap<>(
                 Map.of("type", "PERSON", "email", "anna@example.com", "firstName", "Anna", "lastName", "de Vries"));
@@ -106,12 +110,12 @@ class StaffAccountControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors.length()").value(1));
-        verifyNoInteractions(accounts, keycloak);
+        verifyNoInteractions(accounts, invitations, keycloak);
     }
 
     @Test
     void namesWithAccentsApostrophesAndHyphensAndUsualAddressesAreAccepted() throws Exception {
-        given(accounts.inviteByStaff(any(), any())).willReturn(Account.invited("kc-2",
+        given(invitations.inviteByStaff(any(), any())).willReturn(Account.invited("kc-2",
                 "jan.de-vries+notaris@mail.example.nl", "Ëlla", "van 't Hoff-Smit", AccountType.PERSON, null, null, "nl",
                 null, java.time.Instant.parse("2026-01-01T00:00:00Z")));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/staff/accounts")

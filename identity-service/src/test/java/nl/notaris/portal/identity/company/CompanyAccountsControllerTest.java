@@ -24,7 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.AccountInvitations;
+import nl.notaris.portal.identity.accounts.AccountRecords;
+import nl.notaris.portal.identity.accounts.ExtraAccounts;
 import nl.notaris.portal.testsupport.TestCaller;
 
 @WebMvcTest(CompanyAccountsController.class)
@@ -33,7 +35,11 @@ class CompanyAccountsControllerTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    AccountService accounts;
+    AccountRecords accounts;
+    @MockitoBean
+    AccountInvitations invitations;
+    @MockitoBean
+    ExtraAccounts extraAccounts;
 
     /** The same rules as the office's invitations: what Keycloak would refuse is a 400 naming the field. */
     @ParameterizedTest
@@ -42,7 +48,10 @@ class CompanyAccountsControllerTest {
             "email     | a,b@x",
             "email     | jörg@example.com",
             "firstName | <script>alert(1)</script>",
-            "lastName  | Jansen <b>" })
+            "lastName  | Jansen <b>",
+            "phone     | 06 1234",
+            "phone     | 06 01234567",
+            "phone     | +31 6 12345678 ext 2" })
     void whatKeycloakWouldRefuseIsA400NamingTheField(String field, String value) throws Exception {
         Map<String, String> colleague = new HashMap<>(Map.of("email", "collega@example.com", "firstName", "Piet",
                 "lastName", "Jansen"));
@@ -53,7 +62,7 @@ class CompanyAccountsControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors.length()").value(1));
-        verifyNoInteractions(accounts);
+        verifyNoInteractions(accounts, invitations, extraAccounts);
     }
 
     /** ADV-1: an adviser a client let into a dossier is no company's main account. */
@@ -65,6 +74,6 @@ class CompanyAccountsControllerTest {
         mvc.perform(post("/api/me/accounts").with(adviser.token()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"collega@example.com\",\"firstName\":\"Piet\",\"lastName\":\"Jansen\"}"))
                 .andExpect(status().isForbidden());
-        verifyNoInteractions(accounts);
+        verifyNoInteractions(accounts, invitations, extraAccounts);
     }
 }

@@ -13,7 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import nl.notaris.portal.identity.accounts.AccountService;
+import nl.notaris.portal.identity.accounts.AccountPreferences;
+import nl.notaris.portal.identity.accounts.AccountRecords;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,7 +25,9 @@ class MeControllerTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    AccountService accounts;
+    AccountRecords accounts;
+    @MockitoBean
+    AccountPreferences preferences;
 
     @Test
     void aLanguageOtherThanDutchOrEnglishIsA400NamingTheField() throws Exception {
@@ -34,7 +37,7 @@ class MeControllerTest {
         mvc.perform(put("/api/me/language").with(ANNA.token()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("language=en"))
                 .andExpect(status().isUnsupportedMediaType());
-        verify(accounts, never()).changeLanguage(any(), any());
+        verify(preferences, never()).changeLanguage(any(), any());
     }
 
     @Test
@@ -47,10 +50,10 @@ class MeControllerTest {
 
     @Test
     void aStaffMemberGetsTheLanguageChosenLastNotTheOneOfTheSignIn() throws Exception {
-        org.mockito.BDDMockito.given(accounts.staffLanguage(STAFF.accountId())).willReturn(java.util.Optional.of("en"));
+        org.mockito.BDDMockito.given(preferences.staffLanguage(STAFF.accountId())).willReturn(java.util.Optional.of("en"));
         mvc.perform(get("/api/me").with(STAFF.token())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.language").value("en"));
-        org.mockito.BDDMockito.given(accounts.staffLanguage(STAFF.accountId())).willReturn(java.util.Optional.empty());
+        org.mockito.BDDMockito.given(preferences.staffLanguage(STAFF.accountId())).willReturn(java.util.Optional.empty());
         mvc.perform(get("/api/me").with(STAFF.token())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.language").value("nl"));
         verify(accounts, never()).findOrReconcile(any());

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import nl.notaris.portal.keycloak.sms.SmsNotSentException;
 import nl.notaris.portal.keycloak.sms.SmsSender;
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
 
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
  * in one authentication session: the {@link SmsCodeChallenge} lives in the session's notes
  * ({@code portal.sms.<purpose>.*}), the limits of sending in {@link SmsSendLimit}.
  */
-public final class SmsCodeMessenger {
+public final class SmsCodeMessenger implements SmsCodeReply.Codes {
 
     public enum Purpose {
         SIGN_IN("sign-in"), SETUP("setup"), DISABLE("disable");
@@ -94,6 +95,7 @@ public final class SmsCodeMessenger {
     }
 
     /** Sends a new code to {@code e164Number} (replacing an earlier one), within the limits of sending. */
+    @Override
     public SendResult send(String e164Number) {
         SmsSendLimit.Decision decision = limit.reserve(user.getId(), e164Number);
         if (decision instanceof SmsSendLimit.TooSoon tooSoon) {
@@ -133,6 +135,7 @@ public final class SmsCodeMessenger {
     }
 
     /** Checks a typed code against this session's code; a right code is used up. */
+    @Override
     public Optional<SmsCodeChallenge.Check> check(String typed) {
         Optional<SmsCodeChallenge> challenge = current();
         if (challenge.isEmpty()) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
+
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import nl.notaris.portal.keycloak.twofactor.SmsCodeChallenge;
 import nl.notaris.portal.keycloak.twofactor.SmsCodeMessenger;
 import nl.notaris.portal.keycloak.twofactor.SmsCodePage;
+import nl.notaris.portal.keycloak.twofactor.SmsCodeReply;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorAccount;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorMessages;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorPolicy;
@@ -74,22 +74,9 @@ public class PortalSmsDisableAction implements RequiredActionProvider {
             return;
         }
         String number = account.sms().get().getPhoneNumber();
-        SmsCodeMessenger messenger = messenger(context);
-        if (params.containsKey(SmsCodePage.RESEND)) {
-            SmsCodeMessenger.SendResult result = messenger.send(number);
-            LoginFormsProvider form = context.form();
-            if (result.sent()) {
-                form.setSuccess(TwoFactorMessages.CODE_RESENT);
-            } else {
-                result.explainOn(form);
-            }
-            context.challenge(SmsCodePage.disable(number).render(form));
-            return;
-        }
-        String typed = params.getFirst(SmsCodePage.CODE);
-        Optional<SmsCodeChallenge.Check> check = messenger.check(typed);
-        if (check.isEmpty() || check.get().outcome() != SmsCodeChallenge.Outcome.ACCEPTED) {
-            context.challenge(SmsCodePage.disable(number).render(SmsCodePage.explain(check, typed, context.form())));
+        SmsCodeReply reply = SmsCodeReply.to(params, messenger(context), number, context::form);
+        if (!reply.accepted()) {
+            context.challenge(SmsCodePage.disable(number).render(reply.form()));
             return;
         }
         account.removeSms();

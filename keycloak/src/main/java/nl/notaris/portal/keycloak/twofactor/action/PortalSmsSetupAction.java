@@ -7,14 +7,15 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import nl.notaris.portal.keycloak.twofactor.PhoneNumbers;
 import nl.notaris.portal.keycloak.twofactor.SmsCodeChallenge;
 import nl.notaris.portal.keycloak.twofactor.SmsCodeMessenger;
 import nl.notaris.portal.keycloak.twofactor.SmsCodePage;
+import nl.notaris.portal.keycloak.twofactor.SmsCodeReply;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorAccount;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorMessages;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorPolicy;
 import nl.notaris.portal.keycloak.twofactor.credential.PortalSmsCredentialModel;
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
 
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -118,7 +119,7 @@ public class PortalSmsSetupAction implements RequiredActionProvider {
                     context.form().addError(new FormMessage(PHONE, TwoFactorMessages.PHONE_MISSING)), typed));
             return;
         }
-        Optional<String> number = PhoneNumbers.normalise(typed);
+        Optional<String> number = PhoneNumbers.normaliseMobile(typed);
         if (number.isEmpty()) {
             context.challenge(numberPage(context,
                     context.form().addError(new FormMessage(PHONE, TwoFactorMessages.PHONE_INVALID)), typed));
@@ -142,21 +143,9 @@ public class PortalSmsSetupAction implements RequiredActionProvider {
             return;
         }
         String number = sent.get().number();
-        if (params.containsKey(SmsCodePage.RESEND)) {
-            SmsCodeMessenger.SendResult result = messenger.send(number);
-            LoginFormsProvider form = context.form();
-            if (result.sent()) {
-                form.setSuccess(TwoFactorMessages.CODE_RESENT);
-            } else {
-                result.explainOn(form);
-            }
-            context.challenge(SmsCodePage.setup(number).render(form));
-            return;
-        }
-        String typed = params.getFirst(SmsCodePage.CODE);
-        Optional<SmsCodeChallenge.Check> check = messenger.check(typed);
-        if (check.isEmpty() || check.get().outcome() != SmsCodeChallenge.Outcome.ACCEPTED) {
-            context.challenge(SmsCodePage.setup(number).render(SmsCodePage.explain(check, typed, context.form())));
+        SmsCodeReply reply = SmsCodeReply.to(params, messenger, number, context::form);
+        if (!reply.accepted()) {
+            context.challenge(SmsCodePage.setup(number).render(reply.form()));
             return;
         }
         TwoFactorAccount account = new TwoFactorAccount(context.getUser());

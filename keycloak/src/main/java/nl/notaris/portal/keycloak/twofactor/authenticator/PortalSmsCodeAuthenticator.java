@@ -5,9 +5,9 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import nl.notaris.portal.keycloak.signinevents.SignInEventDetails;
-import nl.notaris.portal.keycloak.twofactor.SmsCodeChallenge;
 import nl.notaris.portal.keycloak.twofactor.SmsCodeMessenger;
 import nl.notaris.portal.keycloak.twofactor.SmsCodePage;
+import nl.notaris.portal.keycloak.twofactor.SmsCodeReply;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorAccount;
 import nl.notaris.portal.keycloak.twofactor.TwoFactorMessages;
 import nl.notaris.portal.keycloak.twofactor.action.PortalSmsSetupActionFactory;
@@ -86,14 +86,9 @@ public class PortalSmsCodeAuthenticator implements Authenticator, CredentialVali
         }
         SmsCodeMessenger messenger = messenger(context);
         if (params.containsKey(SmsCodePage.RESEND)) {
-            SmsCodeMessenger.SendResult result = messenger.send(number.get());
-            LoginFormsProvider form = context.form();
-            if (result.sent()) {
-                form.setSuccess(TwoFactorMessages.CODE_RESENT);
-            } else {
-                result.explainOn(form);
-            }
-            context.challenge(page(context, number.get()).render(form));
+            SmsCodeReply reply = SmsCodeReply.resend(messenger, number.get(), context::form);
+            // the page after the sending: it says whether this sign-in has a code
+            context.challenge(page(context, number.get()).render(reply.form()));
             return;
         }
         verify(context, messenger, number.get(), params.getFirst(SmsCodePage.CODE));
@@ -108,18 +103,16 @@ public class PortalSmsCodeAuthenticator implements Authenticator, CredentialVali
             context.challenge(page(context, number).render(context.form().setError(TwoFactorMessages.TOO_MANY_FAILURES)));
             return;
         }
-        Optional<SmsCodeChallenge.Check> check = messenger.check(typed);
-        SmsCodeChallenge.Outcome outcome = check.map(SmsCodeChallenge.Check::outcome).orElse(null);
-        if (outcome == SmsCodeChallenge.Outcome.ACCEPTED) {
+        SmsCodeReply reply = SmsCodeReply.check(messenger, typed, context::form);
+        if (reply.accepted()) {
             context.success();
             return;
         }
-        LoginFormsProvider form = SmsCodePage.explain(check, typed, context.form());
-        if (check.isPresent() && check.get().wrongTry()) {
+        if (reply.wrongTry()) {
             context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, number).render(form));
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, number).render(reply.form()));
         } else {
-            context.challenge(page(context, number).render(form));
+            context.challenge(page(context, number).render(reply.form()));
         }
     }
 

@@ -1,6 +1,6 @@
 package nl.notaris.portal.keycloak.twofactor.credential;
 
-import nl.notaris.portal.keycloak.twofactor.PhoneNumbers;
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
