@@ -94,7 +94,7 @@ final class ProjectFacts {
         return concurrency instanceof Number n ? n.intValue() : 1;
     }
 
-    /** Topic → partitions, from the services' TopicBuilder beans (the highest where two declare one). */
+    /** Topic → partitions, from the services' declarations (the highest where two declare one). */
     static Map<String, Integer> declaredTopics() {
         Map<String, Integer> topics = new TreeMap<>();
         Map<String, String> constants = constants();
@@ -104,13 +104,36 @@ final class ProjectFacts {
         return topics;
     }
 
+    /**
+     * The topics one source declares: with support's EventTopics.declare(…), each named topic and its
+     * {@code .dlt}, with EventTopics' partitions; with a TopicBuilder bean of its own, as it says.
+     */
     private static Map<String, Integer> declarations(Path source, Map<String, String> constants) {
         Map<String, Integer> topics = new TreeMap<>();
-        Matcher matcher = Pattern.compile("TopicBuilder\\.name\\(([^)]+)\\)\\.partitions\\((\\d+)\\)").matcher(Yamls.read(source));
+        String text = Yamls.read(source);
+        Matcher matcher = Pattern.compile("TopicBuilder\\.name\\(([^)]+)\\)\\.partitions\\((\\d+)\\)").matcher(text);
         while (matcher.find()) {
             topics.put(resolve(matcher.group(1), source, constants), Integer.parseInt(matcher.group(2)));
         }
+        Matcher helper = Pattern.compile("EventTopics\\.declare\\(([^)]+)\\)").matcher(text);
+        while (helper.find()) {
+            for (String name : helper.group(1).split(",")) {
+                String topic = resolve(name, source, constants);
+                topics.put(topic, eventTopicsNumber("PARTITIONS"));
+                topics.put(topic + ".dlt", eventTopicsNumber("DEAD_LETTER_PARTITIONS"));
+            }
+        }
         return topics;
+    }
+
+    /** A number support's EventTopics declares topics with, e.g. {@code PARTITIONS}. */
+    private static int eventTopicsNumber(String name) {
+        Matcher matcher = Pattern.compile("static final int " + name + " = (\\d+);").matcher(
+                Yamls.read(ROOT.resolve("support/src/main/java/nl/notaris/portal/support/events/EventTopics.java")));
+        if (!matcher.find()) {
+            throw new IllegalStateException("EventTopics." + name + " not found");
+        }
+        return Integer.parseInt(matcher.group(1));
     }
 
     /** A Kafka listener of the code: its module, topics and consumer group (null: the service's default group). */
@@ -193,7 +216,7 @@ final class ProjectFacts {
         return produced;
     }
 
-    /** Topics a service declares (its TopicBuilder beans, and the access replica's): Spring's KafkaAdmin describes them at start-up. */
+    /** Topics a service declares (its own declarations, and the access replica's): Spring's KafkaAdmin describes them at start-up. */
     static Set<String> declaredTopics(String service) {
         Map<String, String> constants = constants();
         Set<String> declared = new TreeSet<>();

@@ -1,11 +1,11 @@
 package nl.notaris.portal.messaging.events;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.events.EventTopics;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
@@ -33,22 +33,7 @@ public class MessageTopics {
     }
 
     @Bean
-    NewTopic messagesTopic() {
-        return TopicBuilder.name(TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic messagesDeadLetterTopic() {
-        return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
-    }
-
-    @Bean
-    NewTopic staffActionsTopic() {
-        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic staffActionsDeadLetterTopic() {
-        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
+    KafkaAdmin.NewTopics messagingServiceTopics() {
+        return EventTopics.declare(TOPIC, STAFF_ACTIONS);
     }
 }

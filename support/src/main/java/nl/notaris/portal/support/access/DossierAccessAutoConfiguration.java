@@ -3,16 +3,16 @@ package nl.notaris.portal.support.access;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.client.RestClient;
 
+import nl.notaris.portal.support.events.EventTopics;
 import nl.notaris.portal.support.events.EventsAutoConfiguration;
 import nl.notaris.portal.support.events.ProcessedEvents;
 import nl.notaris.portal.support.time.ClockAutoConfiguration;
@@ -52,12 +52,7 @@ public class DossierAccessAutoConfiguration {
     }
 
     @Bean
-    NewTopic dossiersTopic() {
-        return TopicBuilder.name(TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic dossiersDeadLetterTopic() {
-        return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
+    KafkaAdmin.NewTopics dossierAccessTopics() {
+        return EventTopics.declare(TOPIC);
     }
 }

@@ -106,7 +106,7 @@ public class DeadLetters {
      */
     private Map<TopicPartition, OffsetAndMetadata> readUnreplayed(KafkaConsumer<String, String> consumer, String topic,
             java.util.function.Consumer<ConsumerRecord<String, String>> action) {
-        List<TopicPartition> partitions = partitions(consumer, topic + ".dlt");
+        List<TopicPartition> partitions = partitions(consumer, EventTopics.deadLetters(topic));
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(Set.copyOf(partitions));

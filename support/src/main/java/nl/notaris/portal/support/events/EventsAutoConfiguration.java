@@ -90,7 +90,7 @@ public class EventsAutoConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
             Counter.builder("portal.dead.letters").description("Events parked on a dead-letter topic")
                     .tag("topic", record.topic()).register(registry).increment();
-            return new TopicPartition(record.topic() + ".dlt", -1);
+            return new TopicPartition(EventTopics.deadLetters(record.topic()), -1);
         });
         var backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(500);
