@@ -24,19 +24,20 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 import nl.notaris.portal.messaging.attachment.Attachment;
 import nl.notaris.portal.messaging.attachment.AttachmentLimits;
-import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
-import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
 import nl.notaris.portal.support.audit.StaffAction;
 import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.uploads.DocumentServiceUploads;
+import nl.notaris.portal.support.uploads.DocumentServiceUploads.Upload;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.support.web.ProblemException;
@@ -101,13 +102,13 @@ public class MessageService {
         checkReplyTo(dossierId, inReplyTo, role == SenderRole.ADVISER ? caller.accountId() : null);
         List<Attachment> attachments = new ArrayList<>();
         for (String uploadId : distinctWithinLimit(uploadIds, "uploads")) {
-            UploadView upload = uploads.find(uploadId).filter(u -> dossierId.equals(u.dossierId()))
-                    .orElseThrow(() -> DocumentServiceUploads.uploadNotFound(uploadId));
+            Upload upload = uploads.find(uploadId).filter(u -> dossierId.equals(u.dossierId()))
+                    .orElseThrow(() -> uploadNotFound(uploadId));
             if (!upload.isComplete()) {
                 throw new ProblemException(HttpStatus.BAD_REQUEST, "uploads", "'" + upload.fileName()
                         + "' has not finished uploading.", "upload.unfinished", Map.of("file", upload.fileName()));
             }
-            attachments.add(upload.attachment());
+            attachments.add(Attachment.of(upload));
         }
         return save(Message.send(role, dossierId, subject, body, inReplyTo, requestId, caller.accountId(),
                 caller.name(), attachments, clock.instant()), caller);
@@ -122,8 +123,10 @@ public class MessageService {
         if (present.size() > limits.maxAttachments()) {
             throw tooMany("files");
         }
-        List<Attachment> attachments = present.stream().map(file -> uploads.store(dossierId, file).attachment())
-                .toList();
+        // streamed on from this service's temporary file, never held in memory; document-service finds the type
+        List<Attachment> attachments = present.stream().map(file -> Attachment.of(uploads.store(dossierId,
+                file.getOriginalFilename() == null ? "document" : file.getOriginalFilename(),
+                MediaType.APPLICATION_OCTET_STREAM, file.getResource()))).toList();
         return save(Message.send(SenderRole.OFFICE, dossierId, subject, body, inReplyTo, null, staff.accountId(),
                 officeName, attachments, clock.instant()), staff);
     }
@@ -228,6 +231,15 @@ public class MessageService {
         return dossier.isVisibleTo(caller) ? inDossier : inDossier.and("senderAccountId").is(caller.accountId());
     }
 
+    /**
+     * An upload that a message names but that is gone (expired or removed) or not the sender's: 400
+     * {@code message.upload-not-found}, its id in {@code upload}.
+     */
+    private static ProblemException uploadNotFound(String uploadId) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "uploads", "Upload " + uploadId + " was not found.",
+                "message.upload-not-found", Map.of("upload", uploadId));
+    }
+
     private static NotFoundException notFound(String messageId) {
         return new NotFoundException("Message " + messageId + " was not found.");
     }
@@ -237,7 +249,11 @@ public class MessageService {
      * The office's message is saved with the record of the staff member's action; a client's has none.
      */
     private Message save(Message message, Caller sender) {
-        message.getAttachments().forEach(attachment -> uploads.markSent(attachment.documentId(), message.getId()));
+        for (Attachment attachment : message.getAttachments()) {
+            if (!uploads.markSent(attachment.documentId(), message.getId())) {
+                throw uploadNotFound(attachment.documentId());
+            }
+        }
         message.record(events.sent(message));
         if (message.isFromOffice()) {
             message.record(staffActions.recorded(sender, StaffAction.messageSent(message.getDossierId(),

@@ -30,8 +30,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import com.jayway.jsonpath.JsonPath;
 
 import nl.notaris.portal.messaging.attachment.AttachmentLimits;
-import nl.notaris.portal.messaging.attachment.DocumentServiceUploads;
-import nl.notaris.portal.messaging.attachment.DocumentServiceUploads.UploadView;
 import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
@@ -40,6 +38,8 @@ import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.PendingEvent;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.uploads.DocumentServiceUploads;
+import nl.notaris.portal.support.uploads.DocumentServiceUploads.Upload;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.ProblemException;
 import nl.notaris.portal.testsupport.EventContracts;
@@ -74,8 +74,9 @@ class MessageServiceTest {
         given(access.requireDelivering(eq("d1"), any())).willReturn(annasDossier);
         for (String id : List.of("up-1", "up-2")) {
             given(uploads.find(id)).willReturn(Optional.of(
-                    new UploadView(id, "d1", id + ".pdf", 1234, "application/pdf", "COMPLETE")));
+                    new Upload(id, "d1", id + ".pdf", 1234, "application/pdf", "COMPLETE")));
         }
+        given(uploads.markSent(anyString(), anyString())).willReturn(true);
     }
 
     @Test
@@ -99,9 +100,23 @@ class MessageServiceTest {
     }
 
     @Test
+    void anUploadThatIsGoneMeanwhileIsNotFoundAndTheMessageIsNotSent() {
+        given(uploads.markSent(eq("up-2"), anyString())).willReturn(false);
+
+        assertThatThrownBy(() -> messages.sendByClient(anna, "d1", "Paspoort", "Hierbij.", null,
+                List.of("up-1", "up-2"))).isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(problem.field()).isEqualTo("uploads");
+                    assertThat(problem.code()).isEqualTo("message.upload-not-found");
+                    assertThat(problem.params()).containsEntry("upload", "up-2");
+                });
+        verify(mongo, never()).insert(any(Message.class));
+    }
+
+    @Test
     void theOfficesFilesAreMarkedSentWithTheirMessageToo() {
-        given(uploads.store(eq("d1"), any())).willReturn(
-                new UploadView("office-1", "d1", "akte.pdf", 10, "application/pdf", "COMPLETE"));
+        given(uploads.store(eq("d1"), eq("akte.pdf"), any(), any())).willReturn(
+                new Upload("office-1", "d1", "akte.pdf", 10, "application/pdf", "COMPLETE"));
 
         Message message = messages.sendByOffice(staff, "d1", "Akte", "Zie bijlage.", null,
                 List.of(new MockMultipartFile("files", "akte.pdf", "application/pdf", "%PDF-1.4".getBytes())));
