@@ -26,7 +26,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import nl.notaris.portal.support.web.NotFoundException;
 
 /** The rules of the document endpoints, in seconds; the integration tests wire the real storage. */
 @WebMvcTest(controllers = { ClientDocumentController.class, StaffDocumentController.class })
@@ -67,13 +66,6 @@ class DocumentControllersTest {
         mvc.perform(multipart("/api/staff/dossiers/d1/documents").file(pdf()).param("title", "T")
                 .param("category", "DELIVERED").with(STAFF.token()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("category"));
-    }
-
-    @Test
-    void someoneElsesDocumentIsA404() throws Exception {
-        given(documents.open(any(), eq("theirs"))).willThrow(new NotFoundException("Document theirs was not found."));
-        mvc.perform(get("/api/documents/theirs/content").with(ANNA.token())).andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

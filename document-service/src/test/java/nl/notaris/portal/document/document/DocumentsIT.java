@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -108,7 +110,9 @@ class DocumentsIT extends IntegrationTest {
 
         for (TestCaller other : new TestCaller[] { BOB, JANSEN_BV, PIET }) {
             mvc.perform(get("/api/dossiers/{id}/documents", dossierId).with(other.token())).andExpect(status().isNotFound());
-            mvc.perform(get("/api/documents/{id}/content", documentId).with(other.token())).andExpect(status().isNotFound());
+            // a problem, not a file, though the route answers files
+            mvc.perform(get("/api/documents/{id}/content", documentId).with(other.token())).andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
         mvc.perform(get("/api/documents/{id}/content", documentId)).andExpect(status().isUnauthorized());
     }

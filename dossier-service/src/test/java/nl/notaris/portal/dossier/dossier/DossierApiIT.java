@@ -71,6 +71,8 @@ class DossierApiIT extends IntegrationTest {
             mvc.perform(get("/api/dossiers/{id}", id).with(other.token()))
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            // the same rule where the other services ask about a dossier with the caller's token
+            mvc.perform(get("/internal/dossiers/{id}/access", id).with(other.token())).andExpect(status().isNotFound());
         }
     }
 

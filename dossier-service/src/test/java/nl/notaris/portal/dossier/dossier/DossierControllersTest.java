@@ -37,7 +37,6 @@ import nl.notaris.portal.dossier.parties.Party;
 import nl.notaris.portal.dossier.progress.StepRequest;
 import nl.notaris.portal.support.access.AccessGrant;
 import nl.notaris.portal.support.security.Caller;
-import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.testsupport.TestCaller;
 
 /**
@@ -168,14 +167,6 @@ class DossierControllersTest {
     void aNulByteInTheSearchIsRefusedBeforeItReachesTheDatabase() throws Exception {
         mvc.perform(get("/api/dossiers").param("query", "a\u0000b").with(ANNA.token()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("query"));
-    }
-
-    @Test
-    void someoneElsesDossierIsA404Problem() throws Exception {
-        given(service.readFor(any(), eq("theirs"))).willThrow(new NotFoundException("Dossier theirs was not found."));
-        mvc.perform(get("/api/dossiers/theirs").with(ANNA.token())).andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/internal/dossiers/theirs/access").with(ANNA.token())).andExpect(status().isNotFound());
     }
 
     @Test

@@ -95,10 +95,4 @@ class MessageControllersTest {
         mvc.perform(get("/api/staff/dossiers/d1/messages").with(ANNA.token())).andExpect(status().isForbidden());
         mvc.perform(get("/api/messages/m1")).andExpect(status().isUnauthorized());
     }
-
-    @Test
-    void someoneElsesMessageIsA404() throws Exception {
-        given(messages.open(any(), eq("theirs"))).willThrow(new NotFoundException("Message theirs was not found."));
-        mvc.perform(get("/api/messages/theirs").with(ANNA.token())).andExpect(status().isNotFound());
-    }
 }
