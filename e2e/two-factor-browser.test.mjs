@@ -31,7 +31,7 @@ import {
 
 const STAMP = Date.now().toString(36);
 // A fresh Dutch mobile number per run, typed the way a client would ("06 …"); Keycloak keeps it as +316…
-const MOBILE_DIGITS = String(Date.now()).slice(-8);
+const MOBILE_DIGITS = `1${String(Date.now()).slice(-7)}`; // 06 1…: a range in use (06 0… is not)
 const MOBILE_TYPED = `06 ${MOBILE_DIGITS}`;
 const MOBILE_E164 = `+316${MOBILE_DIGITS}`;
 const MOBILE_MASKED = `+31 6 •••• ••${MOBILE_DIGITS.slice(-2)}`;
