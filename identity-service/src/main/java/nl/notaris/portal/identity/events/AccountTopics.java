@@ -1,11 +1,11 @@
 package nl.notaris.portal.identity.events;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.events.EventTopics;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
@@ -25,22 +25,7 @@ public class AccountTopics {
     }
 
     @Bean
-    NewTopic accountsTopic() {
-        return TopicBuilder.name(TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic accountsDeadLetterTopic() {
-        return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
-    }
-
-    @Bean
-    NewTopic staffActionsTopic() {
-        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic staffActionsDeadLetterTopic() {
-        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
+    KafkaAdmin.NewTopics identityServiceTopics() {
+        return EventTopics.declare(TOPIC, STAFF_ACTIONS);
     }
 }

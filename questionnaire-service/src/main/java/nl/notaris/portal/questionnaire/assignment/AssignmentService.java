@@ -9,16 +9,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 import nl.notaris.portal.questionnaire.answers.AnswerCheck;
 import nl.notaris.portal.questionnaire.definition.Definitions;
 import nl.notaris.portal.questionnaire.definition.StoredDefinition;
 import nl.notaris.portal.questionnaire.pdf.AnswersPdf;
-import nl.notaris.portal.questionnaire.pdf.DocumentServiceUploads;
 import nl.notaris.portal.questionnaire.pdf.PdfFileName;
 import nl.notaris.portal.support.access.DossierAccess;
 import nl.notaris.portal.support.access.DossierAccessReplica;
@@ -26,9 +29,12 @@ import nl.notaris.portal.support.audit.StaffAction;
 import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.access.DossierParty;
 import nl.notaris.portal.support.security.Caller;
+import nl.notaris.portal.support.uploads.DocumentServiceUploads;
 import nl.notaris.portal.support.web.ConflictException;
 import nl.notaris.portal.support.web.InvalidRequestException;
 import nl.notaris.portal.support.web.NotFoundException;
+import nl.notaris.portal.support.web.ProblemException;
+import nl.notaris.portal.support.web.ServiceUnavailableException;
 
 /**
  * Questionnaires sent to clients (ACT-1..5, STF-5): the office sends one for a dossier, the
@@ -38,6 +44,7 @@ import nl.notaris.portal.support.web.NotFoundException;
 @Service
 public class AssignmentService {
 
+    private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
     private static final Sort DUE_FIRST = Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("assignedAt"));
 
     private final MongoTemplate mongo;
@@ -132,7 +139,7 @@ public class AssignmentService {
         Instant now = clock.instant();
         byte[] document = pdf.render(definition.definition(), checked,
                 new AnswersPdf.Subject(dossierNumber, caller.name(), now));
-        String pdfId = uploads.uploadPdf(assignment.getDossierId(), PdfFileName.of(assignment.getTitle()), document);
+        String pdfId = filePdf(assignment.getDossierId(), PdfFileName.of(assignment.getTitle()), document);
         assignment.complete(checked, now, pdfId);
         assignment.record(events.completed(assignment));
         try {
@@ -145,6 +152,27 @@ public class AssignmentService {
             // completed at the same moment from another tab: that completion stands, this PDF is never filed
             return current;
         }
+    }
+
+    /**
+     * Hands the PDF to document-service, which owns files, as an upload of the client who completed the
+     * questionnaire (with the client's own token, so it may only land in a dossier of theirs); the upload's
+     * id becomes the document's, and the completed-event has it filed under "Door mij aangeleverd". The
+     * PDF is ours, so a refusal is not the client's fault either: like no answer, a 503 to try again.
+     */
+    private String filePdf(String dossierId, String fileName, byte[] document) {
+        try {
+            return uploads.store(dossierId, fileName, MediaType.APPLICATION_PDF, new ByteArrayResource(document)).id();
+        } catch (ProblemException refused) {
+            log.warn("document-service refused a questionnaire PDF: {} {}", refused.status().value(), refused.code());
+            throw answersNotFiled();
+        } catch (ServiceUnavailableException noAnswer) {
+            throw answersNotFiled();
+        }
+    }
+
+    private static ServiceUnavailableException answersNotFiled() {
+        return new ServiceUnavailableException("Your answers could not be filed just now. Please try again in a moment.");
     }
 
     /** The office's view of a dossier's questionnaires, newest first. */

@@ -1,11 +1,11 @@
 package nl.notaris.portal.questionnaire.events;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import nl.notaris.portal.support.audit.StaffActions;
+import nl.notaris.portal.support.events.EventTopics;
 import nl.notaris.portal.support.events.OutboxCollection;
 
 /**
@@ -31,22 +31,7 @@ public class QuestionnaireTopics {
     }
 
     @Bean
-    NewTopic questionnairesTopic() {
-        return TopicBuilder.name(TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic questionnairesDeadLetterTopic() {
-        return TopicBuilder.name(TOPIC + ".dlt").partitions(1).build();
-    }
-
-    @Bean
-    NewTopic staffActionsTopic() {
-        return TopicBuilder.name(STAFF_ACTIONS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic staffActionsDeadLetterTopic() {
-        return TopicBuilder.name(STAFF_ACTIONS + ".dlt").partitions(1).build();
+    KafkaAdmin.NewTopics questionnaireServiceTopics() {
+        return EventTopics.declare(TOPIC, STAFF_ACTIONS);
     }
 }
