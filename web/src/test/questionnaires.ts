@@ -1,7 +1,10 @@
-// Test data: the "Aankoop woning" questionnaire (the stub's and the backend's shape, with the per-page schemas) and a
-// page with every question type, as Assignments.
-import type { Assignment, JsonSchema, QuestionnairePage } from '../lib/api/types';
-import aankoopWoning from './fixtures/aankoop-woning.json';
+// Test data: the real "Aankoop woning" questionnaire (scripts/questionnaires/aankoop-woning.json, the one the office
+// sends) with the page schemas the server makes for it (from scripts/questionnaires/validation-cases.json, made by
+// questionnaire-service's PageSchemas), a page with every question type, and the answer-validation cases both sides run.
+import type { AnswerError, Assignment, JsonSchema, PageAnswers, Question, QuestionFormat, QuestionType, QuestionnairePage } from '../lib/api/types';
+import aankoopWoning from '../../../scripts/questionnaires/aankoop-woning.json';
+import validationCases from '../../../scripts/questionnaires/validation-cases.json';
+import { todayInAmsterdam } from '../features/questionnaires/lib/formats';
 import alleVraagsoorten from './fixtures/alle-vraagsoorten.json';
 
 interface Definition {
@@ -12,7 +15,43 @@ interface Definition {
   schemas: { [pageId: string]: JsonSchema };
 }
 
-export const AANKOOP_WONING = aankoopWoning as unknown as Definition;
+/** One shared case: a schema (a page of `schemas`, "questionnaire/page", or inline), answers and the errors expected. */
+export interface ValidationCase {
+  name: string;
+  schema: string | JsonSchema;
+  answers: unknown;
+  errors: AnswerError[];
+}
+
+/** What is kept of a typed text answer (null: left out), on both sides. */
+export interface TidyCase {
+  question: { id: string; type: QuestionType; format?: QuestionFormat };
+  typed: string;
+  kept: string | null;
+}
+
+/** scripts/questionnaires/validation-cases.json. */
+export const SHARED_VALIDATION_CASES = validationCases as unknown as {
+  today: string;
+  schemas: { [name: string]: JsonSchema };
+  tidy: TidyCase[];
+  cases: ValidationCase[];
+};
+
+/** A question as the server sends it: `required` always there. */
+function served(question: Question): Question {
+  return { ...question, required: question.required === true, ...(question.questions ? { questions: question.questions.map(served) } : {}) };
+}
+
+/** A questionnaire of scripts/questionnaires/ as the server sends it, with the page schemas it makes for it. */
+function realQuestionnaire(definition: { key: string; title: string; intro?: string; pages: unknown[] }): Definition {
+  const pages = (definition.pages as QuestionnairePage[]).map((page) => ({ ...page, intro: page.intro ?? null, questions: page.questions.map(served) }));
+  const schemas = Object.fromEntries(pages.map((page) => [page.id, SHARED_VALIDATION_CASES.schemas[`${definition.key}/${page.id}`]]));
+  return { key: definition.key, title: definition.title, intro: definition.intro ?? null, pages, schemas };
+}
+
+/** The four pages of "Aankoop woning": persoonlijk, woning, financiering, tot-slot. */
+export const AANKOOP_WONING = realQuestionnaire(aankoopWoning);
 export const ALLE_VRAAGSOORTEN = alleVraagsoorten as unknown as Definition;
 
 export function assignmentOf(definition: Definition, more: Partial<Assignment> = {}): Assignment {
@@ -34,24 +73,32 @@ export function assignmentOf(definition: Definition, more: Partial<Assignment> =
   };
 }
 
+/** The delivery date Anna asks for: 1 February next year (it may not be in the past). */
+export const LEVERINGSDATUM = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-02-01`;
+
 /** Answers of Anna for every page of "Aankoop woning" that pass the schemas. */
 export const ANNA_ANSWERS = {
-  'uw-gegevens': {
+  persoonlijk: {
     voornamen: 'Anna Maria',
     achternaam: 'de Vries',
     geboortedatum: '1985-04-12',
     bsn: '111222333',
-    email: 'anna@example.com',
     telefoon: '06 12345678',
+    'burgerlijke-staat': 'gehuwd',
+    'huwelijkse-voorwaarden': false,
   },
-  adres: { straat: 'Keizersgracht', huisnummer: '123', postcode: '1015 CJ', woonplaats: 'Amsterdam' },
-  'burgerlijke-staat': { burgerlijkeStaat: 'gehuwd', huwelijkseVoorwaarden: false },
-  financiering: { hypotheek: true, hypotheekbedrag: 350000, geldverstrekker: 'rabobank', iban: 'NL91ABNA0417164300' },
-  bewoners: {
+  woning: {
+    adres: 'Keizersgracht 123',
+    postcode: '1015 CJ',
+    plaats: 'Amsterdam',
+    koopsom: 450000,
+    leveringsdatum: LEVERINGSDATUM,
+    'zelf-bewonen': true,
     bewoners: [
-      { naam: 'Anna de Vries', geboortedatum: '1985-04-12' },
-      { naam: 'Bram de Vries', geboortedatum: '2016-09-01' },
+      { naam: 'Bram de Vries', geboortedatum: '1983-09-01', relatie: 'partner' },
+      { naam: 'Eva de Vries', geboortedatum: '2016-09-01', relatie: 'kind' },
     ],
   },
-  opmerkingen: {},
-};
+  financiering: { hypotheek: true, geldverstrekker: 'Rabobank', hypotheekbedrag: 350000, iban: 'NL91ABNA0417164300' },
+  'tot-slot': { documenten: ['koopovereenkomst', 'identiteitsbewijs'], volmacht: false },
+} satisfies { [pageId: string]: PageAnswers };

@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/api/client';
 import * as portalApi from '../../lib/api/portalApi';
 import { todayInAmsterdam } from './lib/formats';
 import type { Assignment, PageAnswers } from '../../lib/api/types';
-import { AANKOOP_WONING, ALLE_VRAAGSOORTEN, ANNA_ANSWERS, assignmentOf } from '../../test/questionnaires';
+import { AANKOOP_WONING, ALLE_VRAAGSOORTEN, ANNA_ANSWERS, LEVERINGSDATUM, assignmentOf } from '../../test/questionnaires';
 import QuestionnairePage from './QuestionnairePage';
 
 vi.mock('../../lib/api/portalApi', async (importOriginal) => ({
@@ -67,14 +67,25 @@ const heading2 = () => screen.getByRole('heading', { level: 2, name: /Stap|Step|
 const next = (user: ReturnType<typeof userEvent.setup>, lang: Lang = 'nl') => user.click(screen.getByRole('button', { name: lang === 'nl' ? 'Volgende' : 'Next' }));
 const setDate = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
+/** Page 1 of "Aankoop woning", "Uw gegevens", as Anna answers it (ANNA_ANSWERS.persoonlijk). */
 async function fillUwGegevens(user: ReturnType<typeof userEvent.setup>, more: Partial<Record<string, string>> = {}) {
   await user.type(screen.getByLabelText('Voornamen (voluit)'), more.voornamen ?? 'Anna Maria');
   await user.type(screen.getByLabelText('Achternaam'), 'de Vries');
   setDate('Geboortedatum', '12-04-1985');
   await user.type(screen.getByLabelText('Burgerservicenummer (BSN)'), more.bsn ?? '111222333');
-  await user.type(screen.getByLabelText('E-mailadres'), more.email ?? 'anna@example.com');
-  await user.type(screen.getByLabelText('Telefoonnummer'), '06 12345678');
+  await user.type(screen.getByLabelText(/^Telefoonnummer/), more.telefoon ?? '06 12345678');
+  await user.click(screen.getByRole('radio', { name: 'Gehuwd' }));
+  await user.click(within(screen.getByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).getByRole('radio', { name: 'Nee' }));
 }
+
+/** Saved answers of the pages before `pageId`, and that page to go on with. */
+const savedUpTo = (pageId: keyof typeof ANNA_ANSWERS) => {
+  const ids = Object.keys(ANNA_ANSWERS) as (keyof typeof ANNA_ANSWERS)[];
+  const answers: Record<string, PageAnswers> = Object.fromEntries(ids.slice(0, ids.indexOf(pageId)).map((id) => [id, ANNA_ANSWERS[id]]));
+  return assignmentOf(AANKOOP_WONING, { answers, currentPageId: pageId });
+};
+const VOLMACHT = 'Wilt u iemand volmacht geven om voor u te tekenen?';
+const yesNo = (question: string, answer: 'Ja' | 'Nee' | 'Yes' | 'No') => within(screen.getByRole('group', { name: question })).getByRole('radio', { name: answer });
 
 describe('question renderers', () => {
   const alles = () => assignmentOf(ALLE_VRAAGSOORTEN);
@@ -202,7 +213,7 @@ describe('validation and errors', () => {
     const user = userEvent.setup();
     renderQuestionnaire(assignmentOf(AANKOOP_WONING));
     await screen.findByLabelText('Voornamen (voluit)');
-    await fillUwGegevens(user, { bsn: '123456789', email: 'anna@' });
+    await fillUwGegevens(user, { bsn: '123456789', telefoon: '12' });
     await user.clear(screen.getByLabelText('Voornamen (voluit)'));
     await next(user);
 
@@ -211,17 +222,17 @@ describe('validation and errors', () => {
     expect(within(summary).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Voornamen (voluit): Vul dit veld in.', '#q-voornamen'],
       ['Burgerservicenummer (BSN): Vul een geldig burgerservicenummer (BSN) van 9 cijfers in.', '#q-bsn'],
-      ['E-mailadres: Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.', '#q-email'],
+      ['Telefoonnummer: Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 20 1234567.', '#q-telefoon'],
     ]);
     const bsn = screen.getByLabelText('Burgerservicenummer (BSN)');
     expect(bsn.getAttribute('aria-invalid')).toBe('true');
     expect(bsn.getAttribute('aria-describedby')).toBe('q-bsn-hint q-bsn-error');
     expect(errorOf(bsn)).toBe('Fout: Vul een geldig burgerservicenummer (BSN) van 9 cijfers in.');
-    expect(screen.getByLabelText('Telefoonnummer').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByLabelText('Achternaam').getAttribute('aria-invalid')).toBeNull();
     expect(portalApi.saveQuestionnairePage).not.toHaveBeenCalled();
 
-    await user.click(within(summary).getByRole('link', { name: /^E-mailadres/ }));
-    expect(document.activeElement).toBe(screen.getByLabelText('E-mailadres'));
+    await user.click(within(summary).getByRole('link', { name: /^Telefoonnummer/ }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Telefoonnummer/));
     // Correcting a field takes its error away.
     await user.clear(bsn);
     await user.type(bsn, '111222333');
@@ -230,38 +241,34 @@ describe('validation and errors', () => {
 
   it('shows the server’s refusal (a wrong IBAN the browser did not catch) next to the field', async () => {
     const user = userEvent.setup();
-    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres, 'burgerlijke-staat': ANNA_ANSWERS['burgerlijke-staat'] };
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'financiering' }));
+    renderQuestionnaire(savedUpTo('financiering'));
     await user.click(within(await screen.findByRole('group', { name: 'Sluit u een hypotheek af voor deze woning?' })).getByRole('radio', { name: 'Nee' }));
-    await user.type(screen.getByLabelText('IBAN voor de afrekening'), 'NL91 ABNA 0417 1643 00');
+    await user.type(screen.getByLabelText('IBAN voor de nota van afrekening'), 'NL91 ABNA 0417 1643 00');
     vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(
       new ApiError(400, { title: 'Bad Request', status: 400, errors: [{ field: 'iban', code: 'format', format: 'iban', message: 'is not a valid IBAN' }] }),
     );
     await next(user);
-    const iban = screen.getByLabelText('IBAN voor de afrekening');
+    const iban = screen.getByLabelText('IBAN voor de nota van afrekening');
     await waitFor(() => expect(errorOf(iban)).toBe('Fout: Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.'));
     expect(iban.getAttribute('aria-invalid')).toBe('true');
     expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0][2]).toEqual({ hypotheek: false, iban: 'NL91 ABNA 0417 1643 00' });
     const summary = screen.getByRole('heading', { name: 'Niet alle vragen zijn goed beantwoord' }).parentElement!;
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(screen.getByRole('heading', { level: 2, name: /Stap 4 van 7/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /Stap 3 van 5/ })).toBeTruthy();
 
     // Corrected: saved, on to the next page.
     await user.clear(iban);
     await user.type(iban, 'NL91ABNA0417164300');
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 7 Bewoners' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 4 van 5 Tot slot' })).toBeTruthy();
   });
 
   it('shows server errors inside a group block next to that block’s field', async () => {
     const user = userEvent.setup();
-    const { bewoners: _b, opmerkingen: _o, ...answers } = ANNA_ANSWERS;
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'bewoners' }), { lang: 'en' });
-    await user.type(await screen.findByLabelText('Naam (Bewoner 1)'), 'Anna de Vries');
-    setDate('Geboortedatum (Bewoner 1)', '12-04-1985');
-    await user.click(screen.getByRole('button', { name: 'Add Bewoner' }));
-    await user.type(screen.getByLabelText('Naam (Bewoner 2)'), 'Bram');
-    setDate('Geboortedatum (Bewoner 2)', '01-09-2016');
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { persoonlijk: ANNA_ANSWERS.persoonlijk, woning: ANNA_ANSWERS.woning }, currentPageId: 'woning' }), {
+      lang: 'en',
+    });
+    expect(((await screen.findByLabelText('Naam (Bewoner 2)')) as HTMLInputElement).value).toBe('Eva de Vries');
     vi.mocked(portalApi.saveQuestionnairePage).mockRejectedValueOnce(
       new ApiError(400, { status: 400, errors: [{ field: 'bewoners[1].naam', code: 'maxLength', limit: 2, message: 'too long' }] }),
     );
@@ -280,8 +287,8 @@ describe('validation and errors', () => {
     await next(user);
     expect((await screen.findByRole('alert')).textContent).toContain('Uw antwoorden zijn niet opgeslagen.');
     // Back on the page that was not saved (the next one was shown meanwhile), with what was typed.
-    expect(screen.getByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
-    expect(screen.queryByRole('link', { name: /^Adres/ })).toBeNull();
+    expect(screen.getByRole('heading', { level: 2, name: 'Stap 1 van 5 Uw gegevens' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /^De woning/ })).toBeNull();
     expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('Anna Maria');
   });
 });
@@ -290,57 +297,56 @@ describe('page navigation (ACT-2)', () => {
   it('"Volgende" saves the page and goes on; "Vorige" goes back without saving and keeps what was typed', async () => {
     const user = userEvent.setup();
     const { server } = renderQuestionnaire(assignmentOf(AANKOOP_WONING, { intro: 'Welkom bij de vragenlijst.' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 5 Uw gegevens' })).toBeTruthy();
     expect(screen.getByText('Welkom bij de vragenlijst.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Vorige' })).toBeNull();
     await fillUwGegevens(user);
     await next(user);
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
-    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'uw-gegevens', ANNA_ANSWERS['uw-gegevens']);
-    expect(server.get().currentPageId).toBe('adres');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 5 De woning' })).toBeTruthy();
+    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'persoonlijk', ANNA_ANSWERS.persoonlijk);
+    expect(server.get().currentPageId).toBe('woning');
     expect(screen.getByText('Uw antwoorden zijn opgeslagen.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(heading2()));
-    expect(screen.getByTestId('where').textContent).toBe('/acties/as-aankoop-woning?pagina=adres');
+    expect(screen.getByTestId('where').textContent).toBe('/acties/as-aankoop-woning?pagina=woning');
 
     // Typed on page 2, not saved; back to page 1 and forward again.
-    await user.type(screen.getByLabelText('Straat'), 'Keizersgracht');
+    await user.type(screen.getByLabelText('Straat en huisnummer'), 'Keizersgracht 123');
     await user.click(screen.getByRole('button', { name: 'Vorige' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 7 Uw gegevens' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 1 van 5 Uw gegevens' })).toBeTruthy();
     expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1);
     expect((screen.getByLabelText('Voornamen (voluit)') as HTMLInputElement).value).toBe('Anna Maria');
     expect((screen.getByLabelText('Geboortedatum') as HTMLInputElement).value).toBe('12-04-1985');
-    await user.click(screen.getByRole('link', { name: /^Adres/ }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
-    expect((screen.getByLabelText('Straat') as HTMLInputElement).value).toBe('Keizersgracht');
+    await user.click(screen.getByRole('link', { name: /^De woning/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 5 De woning' })).toBeTruthy();
+    expect((screen.getByLabelText('Straat en huisnummer') as HTMLInputElement).value).toBe('Keizersgracht 123');
   });
 
   it('the steps show which pages are saved, with links only to pages that can be reached', async () => {
-    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres };
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'burgerlijke-staat' }));
+    renderQuestionnaire(savedUpTo('financiering'));
     const steps = await screen.findByRole('navigation', { name: 'Stappen van de vragenlijst' });
-    expect(within(steps).getAllByRole('link').map((a) => a.textContent)).toEqual(['✓Uw gegevens (opgeslagen)', '✓Adres (opgeslagen)']);
-    expect(within(steps).getByText('Burgerlijke staat').closest('[aria-current]')?.getAttribute('aria-current')).toBe('step');
+    expect(within(steps).getAllByRole('link').map((a) => a.textContent)).toEqual(['✓Uw gegevens (opgeslagen)', '✓De woning (opgeslagen)']);
+    expect(within(steps).getByText('Financiering').closest('[aria-current]')?.getAttribute('aria-current')).toBe('step');
   });
 
   it('resumes on the page where the client stopped, with the saved answers in place', async () => {
     const user = userEvent.setup();
-    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres };
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'burgerlijke-staat' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 7 Burgerlijke staat' })).toBeTruthy();
-    // The conditional question appears with "Gehuwd".
-    expect(screen.queryByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).toBeNull();
-    await user.click(screen.getByRole('radio', { name: 'Gehuwd' }));
-    expect(screen.getByRole('group', { name: 'Bent u onder huwelijkse voorwaarden getrouwd?' })).toBeTruthy();
+    renderQuestionnaire(savedUpTo('financiering'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 5 Financiering' })).toBeTruthy();
+    // The conditional questions appear with "Ja".
+    expect(screen.queryByRole('textbox', { name: 'Geldverstrekker' })).toBeNull();
+    await user.click(yesNo('Sluit u een hypotheek af voor deze woning?', 'Ja'));
+    expect(screen.getByRole('textbox', { name: 'Geldverstrekker' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Hoofdsom van de hypotheek' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Vorige' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 5 De woning' })).toBeTruthy();
     expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('1015 CJ');
-    expect((screen.getByLabelText('Woonplaats') as HTMLInputElement).value).toBe('Amsterdam');
+    expect((screen.getByLabelText('Plaats') as HTMLInputElement).value).toBe('Amsterdam');
   });
 
   it('does not open a page beyond the first one never saved', async () => {
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] } }), { search: '?pagina=bewoners' });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { persoonlijk: ANNA_ANSWERS.persoonlijk } }), { search: '?pagina=tot-slot' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 5 De woning' })).toBeTruthy();
   });
 
   it('has a way back to Acties at any time', async () => {
@@ -364,40 +370,45 @@ describe('page navigation (ACT-2)', () => {
 });
 
 describe('check page and completion (ACT-3, ACT-4)', () => {
-  const allSaved = () => assignmentOf(AANKOOP_WONING, { answers: ANNA_ANSWERS as unknown as Record<string, PageAnswers>, currentPageId: null });
+  const allSaved = () => assignmentOf(AANKOOP_WONING, { answers: ANNA_ANSWERS, currentPageId: null });
 
   it('"Volgende" on the last page saves and opens "Controleer uw antwoorden"', async () => {
     const user = userEvent.setup();
-    const { opmerkingen: _o, ...answers } = ANNA_ANSWERS;
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
-    await user.type(await screen.findByLabelText('Heeft u nog opmerkingen of vragen voor de notaris? (niet verplicht)'), 'Graag een afspraak in de ochtend.\nDank!');
+    renderQuestionnaire(savedUpTo('tot-slot'));
+    await screen.findByRole('group', { name: VOLMACHT });
+    await user.click(yesNo(VOLMACHT, 'Nee'));
+    await user.type(screen.getByLabelText('Opmerkingen of vragen voor de notaris (niet verplicht)'), 'Graag een afspraak in de ochtend.\nDank!');
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
-    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'opmerkingen', { opmerkingen: 'Graag een afspraak in de ochtend.\nDank!' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 5 Controleer uw antwoorden' })).toBeTruthy();
+    expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'tot-slot', {
+      volmacht: false,
+      opmerkingen: 'Graag een afspraak in de ochtend.\nDank!',
+    });
   });
 
   it('lists every shown answer per page, readable, with "Wijzigen" back to a page that returns to the check page', async () => {
     const user = userEvent.setup();
     renderQuestionnaire(allSaved());
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 5 Controleer uw antwoorden' })).toBeTruthy();
     const answer = (term: string) => screen.getAllByText(term, { selector: 'dt' })[0].nextElementSibling?.textContent;
     expect(answer('Voornamen (voluit)')).toBe('Anna Maria');
     expect(answer('Geboortedatum')).toBe('12 april 1985');
-    expect(answer('Wat is uw burgerlijke staat?')).toBe('Gehuwd');
+    expect(answer('Burgerlijke staat')).toBe('Gehuwd');
     expect(answer('Bent u onder huwelijkse voorwaarden getrouwd?')).toBe('Nee');
-    expect(answer('Hoogte van de hypotheek')).toBe('€\u00a0350.000,00');
-    expect(answer('Bij welke geldverstrekker?')).toBe('Rabobank');
+    expect(answer('Hoofdsom van de hypotheek')).toBe('€\u00a0350.000,00');
+    expect(answer('Geldverstrekker')).toBe('Rabobank');
     expect(answer('Eigen geld dat u inbrengt')).toBe('Niet ingevuld');
     expect(screen.getByRole('heading', { level: 4, name: 'Bewoner 2' })).toBeTruthy();
-    expect(screen.getAllByRole('link', { name: /^Wijzigen/ })).toHaveLength(6);
+    expect(screen.queryByText('Naam van de gevolmachtigde', { selector: 'dt' })).toBeNull();
+    expect(screen.getAllByRole('link', { name: /^Wijzigen/ })).toHaveLength(4);
 
-    await user.click(screen.getByRole('link', { name: 'Wijzigen antwoorden bij Adres' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 7 Adres' })).toBeTruthy();
-    await user.clear(screen.getByLabelText('Huisnummer en toevoeging'));
-    await user.type(screen.getByLabelText('Huisnummer en toevoeging'), '125-II');
+    await user.click(screen.getByRole('link', { name: 'Wijzigen antwoorden bij De woning' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 2 van 5 De woning' })).toBeTruthy();
+    await user.clear(screen.getByLabelText('Straat en huisnummer'));
+    await user.type(screen.getByLabelText('Straat en huisnummer'), 'Keizersgracht 125-II');
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
-    expect(answer('Huisnummer en toevoeging')).toBe('125-II');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 5 Controleer uw antwoorden' })).toBeTruthy();
+    expect(answer('Straat en huisnummer')).toBe('Keizersgracht 125-II');
   });
 
   it('"Voltooien" completes: the result with "Afdrukken" and the PDF', async () => {
@@ -425,19 +436,19 @@ describe('check page and completion (ACT-3, ACT-4)', () => {
       new ApiError(400, { status: 400, errors: [{ page: 'financiering', field: 'iban', code: 'format', format: 'iban', message: 'invalid' }] }),
     );
     await user.click(await screen.findByRole('button', { name: 'Voltooien' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 4 van 7 Financiering' })).toBeTruthy();
-    expect(errorOf(screen.getByLabelText('IBAN voor de afrekening'))).toBe('Fout: Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 5 Financiering' })).toBeTruthy();
+    expect(errorOf(screen.getByLabelText('IBAN voor de nota van afrekening'))).toBe('Fout: Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.');
   });
 
   it('a completed questionnaire opened again shows the result, read-only, in English too', async () => {
     renderQuestionnaire(
       { ...allSaved(), status: 'COMPLETED', completedAt: '2026-03-15T10:30:00Z', pdfDocumentId: 'pdf-9' },
-      { lang: 'en', search: '?pagina=adres' },
+      { lang: 'en', search: '?pagina=woning' },
     );
     expect(await screen.findByRole('heading', { level: 2, name: 'Your answers' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download PDF' })).toBeTruthy();
-    expect(screen.getByText('Hoogte van de hypotheek', { selector: 'dt' }).nextElementSibling?.textContent).toBe('€350,000.00');
+    expect(screen.getByText('Hoofdsom van de hypotheek', { selector: 'dt' }).nextElementSibling?.textContent).toBe('€350,000.00');
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 });
@@ -445,8 +456,7 @@ describe('check page and completion (ACT-3, ACT-4)', () => {
 describe('language', () => {
   it('rewrites a typed amount when the language changes', async () => {
     const user = userEvent.setup();
-    const answers = { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'], adres: ANNA_ANSWERS.adres, 'burgerlijke-staat': ANNA_ANSWERS['burgerlijke-staat'] };
-    const assignment = assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'financiering' });
+    const assignment = savedUpTo('financiering');
     fakeServer(assignment);
     const tree = (lang: Lang) => (
       <I18nContext.Provider value={makeI18n(lang, () => undefined)}>
@@ -459,9 +469,9 @@ describe('language', () => {
     );
     const { rerender } = render(tree('nl'));
     await user.click(within(await screen.findByRole('group', { name: 'Sluit u een hypotheek af voor deze woning?' })).getByRole('radio', { name: 'Ja' }));
-    await user.type(screen.getByLabelText('Hoogte van de hypotheek'), '1.234,5');
+    await user.type(screen.getByLabelText('Hoofdsom van de hypotheek'), '1.234,5');
     act(() => rerender(tree('en')));
-    await waitFor(() => expect((screen.getByLabelText('Hoogte van de hypotheek') as HTMLInputElement).value).toBe('1,234.50'));
+    await waitFor(() => expect((screen.getByLabelText('Hoofdsom van de hypotheek') as HTMLInputElement).value).toBe('1,234.50'));
   });
 });
 
@@ -486,16 +496,16 @@ describe('typing a date, day first (not the browser’s date field)', () => {
   }
   /** Page 1 but its date, quickly. */
   function fillAllButTheDate() {
-    const answers = ANNA_ANSWERS['uw-gegevens'];
+    const answers = ANNA_ANSWERS.persoonlijk;
     for (const [label, value] of [
       ['Voornamen (voluit)', answers.voornamen],
       ['Achternaam', answers.achternaam],
       ['Burgerservicenummer (BSN)', answers.bsn],
-      ['E-mailadres', answers.email],
-      ['Telefoonnummer', answers.telefoon],
-    ]) {
+      [/^Telefoonnummer/, answers.telefoon],
+    ] as const) {
       fireEvent.change(screen.getByLabelText(label), { target: { value } });
     }
+    fireEvent.click(screen.getByRole('radio', { name: 'Ongehuwd' }));
   }
 
   it.each(['15-04-1990', '15041990', '15/4/1990', '15.04.1990'])('reads %s: shown as 15-04-1990 on leaving the field, sent as 1990-04-15', async (typed) => {
@@ -534,7 +544,7 @@ describe('typing a date, day first (not the browser’s date field)', () => {
   });
 
   it('shows a saved date day first, with the form as a hint, in English too', async () => {
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] }, currentPageId: 'uw-gegevens' }), { lang: 'en' });
+    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers: { persoonlijk: ANNA_ANSWERS.persoonlijk }, currentPageId: 'persoonlijk' }), { lang: 'en' });
     await screen.findByLabelText('Voornamen (voluit)');
     expect(dateField().value).toBe('12-04-1985');
     expect(document.getElementById('q-geboortedatum-hint')?.textContent).toBe('Date as dd-mm-yyyy (day first), for example 15-04-1990');
@@ -542,17 +552,14 @@ describe('typing a date, day first (not the browser’s date field)', () => {
 });
 
 describe('a postcode, written 1234 AB', () => {
-  const onAdres = () => assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] }, currentPageId: 'adres' });
-
   it('is tidied on leaving the field and sent tidy', async () => {
     const user = userEvent.setup();
-    renderQuestionnaire(onAdres());
-    await user.type(await screen.findByLabelText('Straat'), 'Keizersgracht');
-    await user.type(screen.getByLabelText('Huisnummer en toevoeging'), '123');
+    renderQuestionnaire(savedUpTo('woning'));
+    await user.type(await screen.findByLabelText('Straat en huisnummer'), 'Keizersgracht 123');
     await user.type(screen.getByLabelText('Postcode'), '1015cj');
     await user.tab();
     expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('1015 CJ');
-    await user.type(screen.getByLabelText('Woonplaats'), 'Amsterdam');
+    fillWoning(['Straat en huisnummer', 'Postcode']);
     await next(user);
     await waitFor(() => expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1));
     expect(vi.mocked(portalApi.saveQuestionnairePage).mock.calls[0][2]).toMatchObject({ postcode: '1015 CJ' });
@@ -560,7 +567,7 @@ describe('a postcode, written 1234 AB', () => {
 
   it('is refused, as typed, when it is no Dutch postcode', async () => {
     const user = userEvent.setup();
-    renderQuestionnaire(onAdres());
+    renderQuestionnaire(savedUpTo('woning'));
     await user.type(await screen.findByLabelText('Postcode'), 'B-1000');
     await user.tab();
     expect((screen.getByLabelText('Postcode') as HTMLInputElement).value).toBe('B-1000');
@@ -570,45 +577,48 @@ describe('a postcode, written 1234 AB', () => {
   });
 });
 
+/** Page 2, "De woning", as Anna answers it but without other residents (ANNA_ANSWERS.woning less bewoners); `typed`: fields already filled in. */
+function fillWoning(typed: string[] = []) {
+  for (const [label, value] of [
+    ['Straat en huisnummer', 'Keizersgracht 123'],
+    ['Postcode', '1015 CJ'],
+    ['Plaats', 'Amsterdam'],
+    ['Koopsom', '450.000'],
+    ['Gewenste datum van levering', LEVERINGSDATUM.split('-').reverse().join('-')],
+  ]) {
+    if (!typed.includes(label)) fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  }
+  fireEvent.click(yesNo('Gaat u zelf in de woning wonen?', 'Ja'));
+}
+const { bewoners: _bewoners, ...WONING_ALONE } = ANNA_ANSWERS.woning;
+
 describe('the step count and the list of steps', () => {
   it('say the same number of steps, the check page included', async () => {
     const user = userEvent.setup();
-    const { opmerkingen: _o, ...answers } = ANNA_ANSWERS;
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
-    const heading = await screen.findByRole('heading', { level: 2, name: /^Stap 6 van \d+ / });
+    renderQuestionnaire(savedUpTo('tot-slot'));
+    const heading = await screen.findByRole('heading', { level: 2, name: /^Stap 4 van \d+ / });
     const steps = within(screen.getByRole('navigation', { name: 'Stappen van de vragenlijst' })).getAllByRole('listitem');
-    expect(heading.textContent).toMatch(new RegExp(`^Stap 6 van ${steps.length} `));
+    expect(heading.textContent).toMatch(new RegExp(`^Stap 4 van ${steps.length} `));
     expect(steps).toHaveLength(AANKOOP_WONING.pages.length + 1);
+    await user.click(yesNo(VOLMACHT, 'Nee'));
     await next(user);
     expect(await screen.findByRole('heading', { level: 2, name: `Stap ${steps.length} van ${steps.length} Controleer uw antwoorden` })).toBeTruthy();
   });
 });
 
 describe('"Volgende" goes on at once (ACT-2)', () => {
-  const onAdres = () => assignmentOf(AANKOOP_WONING, { answers: { 'uw-gegevens': ANNA_ANSWERS['uw-gegevens'] }, currentPageId: 'adres' });
-  const fillAdres = () => {
-    for (const [label, value] of [
-      ['Straat', 'Keizersgracht'],
-      ['Huisnummer en toevoeging', '123'],
-      ['Postcode', '1015 CJ'],
-      ['Woonplaats', 'Amsterdam'],
-    ]) {
-      fireEvent.change(screen.getByLabelText(label), { target: { value } });
-    }
-  };
-
   it('shows the next page before the save is answered, with no timer to wait for', async () => {
-    renderQuestionnaire(onAdres());
-    await screen.findByLabelText('Straat');
-    fillAdres();
+    renderQuestionnaire(savedUpTo('woning'));
+    await screen.findByLabelText('Straat en huisnummer');
+    fillWoning();
     const save = holdNextSave();
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'requestAnimationFrame'] });
     try {
       fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
       await act(async () => undefined);
       // No timer was run and the server has not answered: the next page is there all the same.
-      expect(screen.getByRole('heading', { level: 2, name: 'Stap 3 van 7 Burgerlijke staat' })).toBeTruthy();
-      expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'adres', ANNA_ANSWERS.adres);
+      expect(screen.getByRole('heading', { level: 2, name: 'Stap 3 van 5 Financiering' })).toBeTruthy();
+      expect(portalApi.saveQuestionnairePage).toHaveBeenCalledWith('as-aankoop-woning', 'woning', WONING_ALONE);
       expect(screen.queryByText('Uw antwoorden zijn opgeslagen.')).toBeNull();
       await act(async () => save.release());
       expect(screen.getByText('Uw antwoorden zijn opgeslagen.')).toBeTruthy();
@@ -619,23 +629,23 @@ describe('"Volgende" goes on at once (ACT-2)', () => {
 
   it('sends the page once on a double click', async () => {
     const user = userEvent.setup();
-    renderQuestionnaire(onAdres());
-    await screen.findByLabelText('Straat');
-    fillAdres();
+    renderQuestionnaire(savedUpTo('woning'));
+    await screen.findByLabelText('Straat en huisnummer');
+    fillWoning();
     await user.dblClick(screen.getByRole('button', { name: 'Volgende' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 7 Burgerlijke staat' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 3 van 5 Financiering' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Niet alle vragen zijn goed beantwoord' })).toBeNull();
     expect(portalApi.saveQuestionnairePage).toHaveBeenCalledTimes(1);
   });
 
   it('"Voltooien" waits for the last page’s save', async () => {
     const user = userEvent.setup();
-    const { opmerkingen: _o, ...answers } = ANNA_ANSWERS;
-    renderQuestionnaire(assignmentOf(AANKOOP_WONING, { answers, currentPageId: 'opmerkingen' }));
-    await screen.findByLabelText(/Heeft u nog opmerkingen/);
+    renderQuestionnaire(savedUpTo('tot-slot'));
+    await screen.findByLabelText(/Opmerkingen of vragen/);
+    await user.click(yesNo(VOLMACHT, 'Nee'));
     const save = holdNextSave();
     await next(user);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 7 van 7 Controleer uw antwoorden' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Stap 5 van 5 Controleer uw antwoorden' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Voltooien' }));
     expect(portalApi.completeQuestionnaire).not.toHaveBeenCalled();
     await act(async () => save.release());

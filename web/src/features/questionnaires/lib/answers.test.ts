@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { AANKOOP_WONING, ALLE_VRAAGSOORTEN, ANNA_ANSWERS } from '../../../test/questionnaires';
-import type { PageAnswers } from '../../../lib/api/types';
 import {
   answerEquals,
   draftsFromAnswers,
@@ -120,13 +119,13 @@ describe('drafts and answers', () => {
     expect(evaluate(alles, { kinderen: false, kind }, 'nl').visible.has('kind')).toBe(false);
 
     const pages = AANKOOP_WONING.pages;
-    const drafts = draftsFromAnswers(pages, ANNA_ANSWERS as unknown as Record<string, PageAnswers>, 'nl');
-    const staat = pages.findIndex((p) => p.id === 'burgerlijke-staat');
-    expect(evaluatePage(pages, drafts, 'nl', staat).visible.has('huwelijkseVoorwaarden')).toBe(true);
-    drafts['burgerlijke-staat'].burgerlijkeStaat = 'ongehuwd';
-    const hidden = evaluatePage(pages, drafts, 'nl', staat);
-    expect(hidden.visible.has('huwelijkseVoorwaarden')).toBe(false);
-    expect(hidden.answers).toEqual({ burgerlijkeStaat: 'ongehuwd' });
+    const drafts = draftsFromAnswers(pages, ANNA_ANSWERS, 'nl');
+    expect(evaluatePage(pages, drafts, 'nl', 0).visible.has('huwelijkse-voorwaarden')).toBe(true);
+    drafts.persoonlijk['burgerlijke-staat'] = 'ongehuwd';
+    const hidden = evaluatePage(pages, drafts, 'nl', 0);
+    expect(hidden.visible.has('huwelijkse-voorwaarden')).toBe(false);
+    const { 'huwelijkse-voorwaarden': _hidden, ...shownAnswers } = ANNA_ANSWERS.persoonlijk;
+    expect(hidden.answers).toEqual({ ...shownAnswers, 'burgerlijke-staat': 'ongehuwd' });
 
     // A question on a later page that depends on an answer of an earlier page.
     const later = [{ id: 'kopie', type: 'yesNo' as const, label: 'Kopie?', required: true, showIf: { question: 'hypotheek', equals: true } }];
@@ -148,24 +147,27 @@ describe('drafts and answers', () => {
   it('turns saved answers into drafts (amounts in the language) and starts a required group with one block', () => {
     const pages = AANKOOP_WONING.pages;
     const drafts = draftsFromAnswers(pages, { financiering: ANNA_ANSWERS.financiering }, 'nl');
-    expect(drafts.financiering).toMatchObject({ hypotheek: true, hypotheekbedrag: '350.000', iban: 'NL91ABNA0417164300', eigenGeld: '' });
-    expect(drafts.bewoners.bewoners).toHaveLength(1);
-    expect(draftsFromAnswers(pages, {}, 'en').adres).toEqual({ straat: '', huisnummer: '', postcode: '', woonplaats: '' });
+    expect(drafts.financiering).toMatchObject({ hypotheek: true, hypotheekbedrag: '350.000', iban: 'NL91ABNA0417164300', 'eigen-geld': '' });
+    // "bewoners" may stay empty (minItems 0): no block to begin with.
+    expect(drafts.woning.bewoners).toHaveLength(0);
+    expect(draftsFromAnswers(pages, { woning: ANNA_ANSWERS.woning }, 'nl').woning.bewoners).toHaveLength(2);
+    expect(draftsFromAnswers(pages, {}, 'en')['tot-slot']).toEqual({ documenten: [], volmacht: undefined, gevolmachtigde: '', opmerkingen: '' });
     const relocalised = relocaliseDrafts(pages, { ...drafts, financiering: { ...drafts.financiering, hypotheekbedrag: '1.234,5' } }, 'nl', 'en');
     expect(relocalised.financiering.hypotheekbedrag).toBe('1,234.50');
   });
 
   it('knows which saved answers are shown', () => {
     const visible = visibleInSaved(AANKOOP_WONING.pages, { ...ANNA_ANSWERS, financiering: { hypotheek: false, iban: 'NL91ABNA0417164300' } });
-    expect(visible.get('burgerlijke-staat')?.has('huwelijkseVoorwaarden')).toBe(true);
+    expect(visible.get('persoonlijk')?.has('huwelijkse-voorwaarden')).toBe(true);
     expect(visible.get('financiering')?.has('hypotheekbedrag')).toBe(false);
-    expect(visible.get('bewoners')?.has('bewoners[1].naam')).toBe(true);
+    expect(visible.get('woning')?.has('bewoners[1].naam')).toBe(true);
+    expect(visible.get('tot-slot')?.has('gevolmachtigde')).toBe(false);
   });
 
   it('reads field paths', () => {
     expect(parseFieldPath('bewoners[1].naam')).toEqual(['bewoners', 1, 'naam']);
-    expect(questionAt(AANKOOP_WONING.pages[4].questions, 'bewoners[1].geboortedatum')?.type).toBe('date');
-    expect(questionAt(AANKOOP_WONING.pages[4].questions, 'bewoners[1].onbekend')).toBeUndefined();
+    expect(questionAt(AANKOOP_WONING.pages[1].questions, 'bewoners[1].geboortedatum')?.type).toBe('date');
+    expect(questionAt(AANKOOP_WONING.pages[1].questions, 'bewoners[1].onbekend')).toBeUndefined();
     expect(fieldDomId('bewoners[1].naam')).toBe('q-bewoners-1-naam');
   });
 });

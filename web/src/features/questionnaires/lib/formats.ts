@@ -1,5 +1,7 @@
-// The answer formats (the portal's own, and JSON Schema's date and email). The server (questionnaire-service) checks
-// the same algorithms; keep them in step.
+// The answer formats (the portal's own, and JSON Schema's date and email), each checking the value as it is: answers are
+// tidied (trimmed, a postcode written as "1015 CJ") before they are checked, here (answers.ts) as on the server. The
+// server has the same rules (questionnaire-service: Formats.java); the cases of scripts/questionnaires/validation-cases.json
+// run on both sides (sharedValidationCases.test.ts), so the two cannot drift apart.
 
 /** Dutch postcode: 4 digits not starting with 0, an optional space, 2 letters; case-insensitive ("1234 AB", "1234ab"). */
 export function isPostcode(value: string): boolean {
@@ -15,12 +17,12 @@ export function tidyPostcode(value: string): string {
 }
 
 /**
- * IBAN (ISO 13616): country code, 2 check digits, 1–30 letters or digits (5–34 characters in all); spaces allowed and
- * case-insensitive; the number with its first four characters moved to the end, letters as 10..35, mod 97 is 1.
+ * IBAN (ISO 13616): country code, 2 check digits, 11–30 letters or digits (15 characters, Norway's, to 34 in all); spaces
+ * allowed and case-insensitive; the number with its first four characters moved to the end, letters as 10..35, mod 97 is 1.
  */
 export function isIban(value: string): boolean {
   const iban = value.replace(/ /g, '').toUpperCase();
-  if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/.test(iban)) return false;
+  if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
   for (const char of rearranged) {
@@ -46,10 +48,7 @@ export function isPhone(value: string): boolean {
   return digits >= 8 && digits <= 15;
 }
 
-/**
- * A calendar date YYYY-MM-DD that exists (2024-02-29 yes, 2023-02-29 no): JSON Schema's `date` format (RFC 3339
- * full-date), with the rules of ajv-formats' "full" mode, which the app used before; the server parses with LocalDate.
- */
+/** A calendar date YYYY-MM-DD that exists (2024-02-29 yes, 2023-02-29 no): JSON Schema's `date` format (RFC 3339 full-date). */
 export function isDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
@@ -59,10 +58,7 @@ export function isDate(value: string): boolean {
   return days !== undefined && day >= 1 && day <= days;
 }
 
-/**
- * An e-mail address: JSON Schema's `email` format with the expression of ajv-formats' "full" mode (what the app used
- * before): dot-separated atoms, "@", dot-separated host labels. Stricter than the server's `x@y.z` check.
- */
+/** An e-mail address (JSON Schema's `email` format): dot-separated atoms, "@", dot-separated host labels (two at least). */
 export function isEmail(value: string): boolean {
   return /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(value);
 }

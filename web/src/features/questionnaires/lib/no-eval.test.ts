@@ -48,7 +48,7 @@ describe('no code from strings (CSP without unsafe-eval)', () => {
     expect(found).toEqual({});
   }, 120_000);
 
-  it('the pattern finds what Ajv left in the chunk', () => {
+  it('the pattern finds a generated-code call, as a code-generating validator (Ajv, before) left it in the chunk', () => {
     expect(evalIn('s&&(g=this.opts.code.process(g,e));let i=Function(`${r.default.self}`,`${r.default.scope}`,g)')).toHaveLength(1);
     expect(evalIn('const f = new Function("a", "return a")')).toHaveLength(1);
     expect(evalIn('x=eval(y)')).toHaveLength(1);

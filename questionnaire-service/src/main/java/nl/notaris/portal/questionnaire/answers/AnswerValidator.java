@@ -2,17 +2,53 @@ package nl.notaris.portal.questionnaire.answers;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.Format;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 /**
- * Checks answers against a page's schema from {@link PageSchemas} on the server, with the same
- * meaning as the browser's Ajv: the keywords that schema uses (type, properties, required,
- * additionalProperties, enum, const, minLength, maxLength, minimum, maximum, format, items, minItems,
- * maxItems, uniqueItems, allOf, if/then) and the portal's formats and {@code portalDateRange}.
+ * Checks answers against a page's schema from {@link PageSchemas} with networknt's json-schema-validator (draft
+ * 2020-12, formats asserted), the portal's formats ({@link Formats}) and its keyword {@code portalDateRange}
+ * ({@link PortalDateRange}; "today" is the date this validator is made with, from the service's clock). The browser
+ * checks the same schemas with the same rules; the cases of {@code scripts/questionnaires/validation-cases.json} run on
+ * both sides. Each error becomes a {@link FieldError}: the answer's path ({@code bewoners[1].naam}) and a code.
  */
 public final class AnswerValidator {
+
+    /** The validator's tree model is Jackson 2's (the service's own JSON is Jackson 3). */
+    private static final ObjectMapper TREE = new ObjectMapper();
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true).build();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            factory -> factory.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .formats(formats -> Formats.ALL.forEach((name, rule) -> formats.put(name, new Format() {
+                        @Override
+                        public String getName() {
+                            return name;
+                        }
+
+                        @Override
+                        public boolean matches(ExecutionContext context, String value) {
+                            return rule.test(value);
+                        }
+                    })))
+                    .keyword(new PortalDateRange())
+                    .build()));
 
     private final LocalDate today;
 
@@ -21,155 +57,96 @@ public final class AnswerValidator {
     }
 
     public List<FieldError> validate(Map<String, Object> schema, Object value) {
+        JsonNode schemaNode = TREE.valueToTree(schema);
+        Set<ValidationMessage> messages = SCHEMAS.getSchema(schemaNode, CONFIG)
+                .validate(tree(value), context -> PortalDateRange.today(context, today));
+        // A wrong type says it all: the other rules of that answer (enum, maximum, …) are not named too.
+        Set<String> wrongType = new LinkedHashSet<>();
+        messages.stream().filter(m -> m.getType().equals("type")).forEach(m -> wrongType.add(m.getInstanceLocation().toString()));
         List<FieldError> errors = new ArrayList<>();
-        check(schema, value, "", errors);
+        for (ValidationMessage message : messages) {
+            if (message.getType().equals("type") || !wrongType.contains(message.getInstanceLocation().toString())) {
+                errors.add(fieldError(message, schemaNode));
+            }
+        }
         return errors;
     }
 
-    @SuppressWarnings("unchecked")
-    private void check(Map<String, Object> schema, Object value, String path, List<FieldError> errors) {
-        if (!typeMatches((String) schema.get("type"), value)) {
-            errors.add(error(path, "type", null, "must be " + schema.get("type")));
-            return;
-        }
-        if (schema.containsKey("const") && !PageSchemas.equal(value, schema.get("const"))) {
-            errors.add(error(path, "const", null, "must be " + schema.get("const")));
-        }
-        if (schema.get("enum") instanceof List<?> allowed && allowed.stream().noneMatch(a -> PageSchemas.equal(value, a))) {
-            errors.add(error(path, "enum", null, "is not one of the options"));
-        }
-        if (value instanceof String text) {
-            checkString(schema, text, path, errors);
-        }
-        if (value instanceof Number number) {
-            double d = number.doubleValue();
-            if (schema.get("minimum") instanceof Number min && d < min.doubleValue()) {
-                errors.add(error(path, "minimum", min, "must be at least " + min));
-            }
-            if (schema.get("maximum") instanceof Number max && d > max.doubleValue()) {
-                errors.add(error(path, "maximum", max, "must be at most " + max));
-            }
-        }
-        if (value instanceof List<?> items) {
-            checkArray(schema, items, path, errors);
-        }
-        if (value instanceof Map<?, ?> object) {
-            checkObject(schema, (Map<String, Object>) object, path, errors);
-        }
-    }
-
-    private void checkString(Map<String, Object> schema, String text, String path, List<FieldError> errors) {
-        int length = text.codePointCount(0, text.length());
-        if (schema.get("minLength") instanceof Number min && length < min.intValue()) {
-            errors.add(error(path, min.intValue() == 1 ? "required" : "minLength", null, "is required"));
-        }
-        if (schema.get("maxLength") instanceof Number max && length > max.intValue()) {
-            errors.add(error(path, "maxLength", max, "is at most " + max + " characters"));
-        }
-        if (schema.get("format") instanceof String format && !Formats.matches(format, text)) {
-            errors.add(formatError(path, format));
-            return;
-        }
-        if (schema.get("portalDateRange") instanceof Map<?, ?> range) {
-            LocalDate date = LocalDate.parse(text);
-            LocalDate min = bound(range.get("min"));
-            LocalDate max = bound(range.get("max"));
-            if (min != null && date.isBefore(min) || max != null && date.isAfter(max)) {
-                errors.add(error(path, "dateRange", null, "is outside the allowed dates"));
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void checkArray(Map<String, Object> schema, List<?> items, String path, List<FieldError> errors) {
-        if (schema.get("minItems") instanceof Number min && items.size() < min.intValue()) {
-            errors.add(error(path, min.intValue() == 1 && !"object".equals(itemType(schema)) ? "required" : "minItems",
-                    min, "needs at least " + min));
-        }
-        if (schema.get("maxItems") instanceof Number max && items.size() > max.intValue()) {
-            errors.add(error(path, "maxItems", max, "allows at most " + max));
-        }
-        if (Boolean.TRUE.equals(schema.get("uniqueItems")) && new HashSet<>(items).size() != items.size()) {
-            errors.add(error(path, "uniqueItems", null, "has a value twice"));
-        }
-        if (schema.get("items") instanceof Map<?, ?> itemSchema) {
-            for (int i = 0; i < items.size(); i++) {
-                check((Map<String, Object>) itemSchema, items.get(i), path + "[" + i + "]", errors);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void checkObject(Map<String, Object> schema, Map<String, Object> object, String path,
-            List<FieldError> errors) {
-        Map<String, Object> properties = schema.get("properties") instanceof Map<?, ?> p
-                ? (Map<String, Object>) p : Map.of();
-        for (String name : object.keySet()) {
-            if (!properties.containsKey(name) && Boolean.FALSE.equals(schema.get("additionalProperties"))) {
-                errors.add(error(child(path, name), "additionalProperties", null, "is not a question here"));
-            }
-        }
-        if (schema.get("required") instanceof List<?> required) {
-            for (Object name : required) {
-                if (!object.containsKey(name)) {
-                    errors.add(error(child(path, (String) name), "required", null, "is required"));
-                }
-            }
-        }
-        for (Map.Entry<String, Object> property : properties.entrySet()) {
-            if (object.containsKey(property.getKey())) {
-                check((Map<String, Object>) property.getValue(), object.get(property.getKey()),
-                        child(path, property.getKey()), errors);
-            }
-        }
-        if (schema.get("allOf") instanceof List<?> all) {
-            for (Object part : all) {
-                Map<String, Object> sub = (Map<String, Object>) part;
-                if (sub.containsKey("if")) {
-                    if (validate((Map<String, Object>) sub.get("if"), object).isEmpty() && sub.get("then") != null) {
-                        checkObject((Map<String, Object>) sub.get("then"), object, path, errors);
-                    }
-                } else {
-                    checkObject(sub, object, path, errors);
-                }
-            }
-        }
-    }
-
-    private static String itemType(Map<String, Object> schema) {
-        return schema.get("items") instanceof Map<?, ?> items ? String.valueOf(items.get("type")) : "";
-    }
-
-    private LocalDate bound(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return "today".equals(value) ? today : LocalDate.parse(value.toString());
-    }
-
-    private static boolean typeMatches(String type, Object value) {
-        if (type == null) {
-            return true;
-        }
-        return switch (type) {
-            case "string" -> value instanceof String;
-            case "number" -> value instanceof Number number && Double.isFinite(number.doubleValue());
-            case "boolean" -> value instanceof Boolean;
-            case "array" -> value instanceof List<?>;
-            case "object" -> value instanceof Map<?, ?>;
-            default -> true;
+    private static FieldError fieldError(ValidationMessage message, JsonNode schema) {
+        String keyword = message.getType();
+        String field = field(message.getInstanceLocation(), message.getProperty());
+        Number limit = message.getSchemaNode() != null && message.getSchemaNode().isNumber()
+                ? message.getSchemaNode().numberValue() : null;
+        return switch (keyword) {
+            case "required" -> error(field, "required", null, "is required");
+            case "minLength" -> limit.intValue() <= 1 ? error(field, "required", null, "is required")
+                    : error(field, "minLength", limit, "is at least " + limit + " characters");
+            case "maxLength" -> error(field, "maxLength", limit, "is at most " + limit + " characters");
+            // a several-choices question without a choice is unanswered; a group needs its blocks
+            case "minItems" -> error(field, limit.intValue() == 1 && !itemsAreObjects(message, schema) ? "required" : "minItems",
+                    limit, "needs at least " + limit);
+            case "maxItems" -> error(field, "maxItems", limit, "allows at most " + limit);
+            case "minimum" -> error(field, "minimum", limit, "must be at least " + limit);
+            case "maximum" -> error(field, "maximum", limit, "must be at most " + limit);
+            case "format" -> new FieldError(null, field, "format", message.getSchemaNode().asText(), null,
+                    field + " is not a valid " + message.getSchemaNode().asText());
+            case PortalDateRange.KEYWORD -> error(field, "dateRange", null, "is outside the allowed dates");
+            case "enum", "const" -> error(field, "enum", null, "is not one of the options");
+            case "type" -> error(field, "type", null, "must be " + message.getSchemaNode().asText());
+            case "uniqueItems" -> error(field, "uniqueItems", null, "has a value twice");
+            case "additionalProperties" -> error(field, "additionalProperties", null, "is not a question here");
+            default -> error(field, keyword, null, message.getMessage());
         };
     }
 
-    private static String child(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
+    /** "bewoners[1].naam" for /bewoners/1 and the property naam (of required and additionalProperties). */
+    private static String field(JsonNodePath location, String property) {
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                field.append('[').append(index).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(element);
+            }
+        }
+        if (property != null) {
+            field.append(field.isEmpty() ? "" : ".").append(property);
+        }
+        return field.toString();
     }
 
-    private static FieldError error(String path, String code, Number limit, String message) {
-        return new FieldError(null, path, code, null, limit, (path.isEmpty() ? "The page" : path) + " " + message);
+    private static boolean itemsAreObjects(ValidationMessage message, JsonNode schema) {
+        JsonNodePath keyword = message.getSchemaLocation().getFragment();
+        JsonNode array = schema;
+        for (int i = 0; i < keyword.getNameCount() - 1; i++) {
+            array = keyword.getElement(i) instanceof Integer index ? array.path(index) : array.path(keyword.getName(i));
+        }
+        return array.path("items").path("type").asText().equals("object");
     }
 
-    private static FieldError formatError(String path, String format) {
-        return new FieldError(null, path, "format", format, null, path + " is not a valid " + format);
+    /**
+     * The answers as the validator's tree. JSON Schema's numbers are finite: a number too large for a double (1e400,
+     * read as infinity) is given as the text it is, so that {@code type: number} refuses it.
+     */
+    private static JsonNode tree(Object value) {
+        return switch (value) {
+            case Map<?, ?> object -> {
+                ObjectNode node = TREE.createObjectNode();
+                object.forEach((name, inner) -> node.set(String.valueOf(name), tree(inner)));
+                yield node;
+            }
+            case List<?> items -> {
+                ArrayNode node = TREE.createArrayNode();
+                items.forEach(item -> node.add(tree(item)));
+                yield node;
+            }
+            case Number number when !Double.isFinite(number.doubleValue()) -> TextNode.valueOf(number.toString());
+            case null, default -> TREE.valueToTree(value);
+        };
+    }
+
+    private static FieldError error(String field, String code, Number limit, String message) {
+        return new FieldError(null, field, code, null, limit, (field.isEmpty() ? "The page" : field) + " " + message);
     }
 }

@@ -53,7 +53,7 @@ public final class Answers {
             return ((Number) value).doubleValue();
         }
         if (value instanceof String text) {
-            String trimmed = text.strip();
+            String trimmed = trim(text);
             if (trimmed.isEmpty()) {
                 return null;
             }
@@ -68,6 +68,27 @@ public final class Answers {
             return items;
         }
         return value;
+    }
+
+    /**
+     * A text without the spaces around it, as the browser trims (JavaScript's {@code String.prototype.trim}): Unicode
+     * spaces (a non-breaking one too), tab, line breaks, form feed and the byte order mark. Control characters stay, for
+     * {@link AnswerCharacters} to refuse.
+     */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isSpaceChar(c) || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\uFEFF';
     }
 
     private static boolean conditionMet(Question question, List<Question> siblings, Map<String, Object> cleaned) {

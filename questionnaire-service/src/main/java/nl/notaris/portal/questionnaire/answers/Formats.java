@@ -1,33 +1,47 @@
 package nl.notaris.portal.questionnaire.answers;
 
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The answer formats that matter at a notary's office. The web app checks the same formats with the
- * same rules before it sends a page; the server checks again, so the rules hold either way.
+ * The answer formats that matter at a notary's office, by the name the page schemas use. The web app has the same
+ * rules in {@code web/src/features/questionnaires/lib/formats.ts}; the cases of
+ * {@code scripts/questionnaires/validation-cases.json} run on both, so the two cannot drift apart. A format checks the
+ * value as it is: answers are tidied (trimmed, a postcode written as "1015 CJ") before they are checked, on both sides
+ * ({@link Answers}), so that what is checked is what is kept.
  */
 public final class Formats {
 
     private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3} ?[A-Za-z]{2}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** JSON Schema's {@code email}: dot-separated atoms, "@", dot-separated host labels (at least two). */
+    private static final Pattern EMAIL = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", Pattern.CASE_INSENSITIVE);
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]+");
+    /** Country code, check digits and a BBAN of 11 to 30 letters or digits: 15 (Norway) to 34 characters. */
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** Every format the page schemas use: the portal's own, and JSON Schema's email and date. */
+    static final Map<String, Predicate<String>> ALL = Map.of(
+            "postcode", value -> POSTCODE.matcher(value).matches(),
+            "iban", Formats::iban,
+            "bsn", Formats::bsn,
+            "phone", Formats::phone,
+            "email", value -> EMAIL.matcher(value).matches(),
+            "date", Formats::date);
 
     private Formats() {
     }
 
+    /** Whether the value has the format; a format the portal does not know holds for every value. */
     public static boolean matches(String format, String value) {
-        return switch (format) {
-            case "postcode" -> POSTCODE.matcher(value.trim()).matches();
-            case "iban" -> iban(value);
-            case "bsn" -> bsn(value);
-            case "email" -> EMAIL.matcher(value.trim()).matches();
-            case "phone" -> phone(value);
-            case "date" -> date(value);
-            default -> true;
-        };
+        Predicate<String> rule = ALL.get(format);
+        return rule == null || rule.test(value);
     }
 
     /**
@@ -35,7 +49,7 @@ public final class Formats {
      * that is no postcode stays as it is, for the check to refuse.
      */
     public static String tidyPostcode(String value) {
-        String postcode = value.strip();
+        String postcode = Answers.trim(value);
         if (!POSTCODE.matcher(postcode).matches()) {
             return value;
         }
@@ -43,7 +57,10 @@ public final class Formats {
         return compact.substring(0, 4) + " " + compact.substring(4);
     }
 
-    /** ISO 13616: letters and digits, the check digits make the number mod 97 equal 1. */
+    /**
+     * ISO 13616, spaces allowed and case-insensitive: the number with its first four characters moved to the end,
+     * letters as 10..35, mod 97 is 1.
+     */
     static boolean iban(String value) {
         String iban = value.replace(" ", "").toUpperCase(Locale.ROOT);
         if (!IBAN.matcher(iban).matches()) {
@@ -59,29 +76,32 @@ public final class Formats {
 
     /** Burgerservicenummer: nine digits passing the eleven-check (9×d1 + 8×d2 + … + 2×d8 − d9 ≡ 0 mod 11). */
     static boolean bsn(String value) {
-        String bsn = value.trim();
-        if (!bsn.matches("[0-9]{9}") || bsn.equals("000000000")) {
+        if (!value.matches("[0-9]{9}") || value.equals("000000000")) {
             return false;
         }
         int sum = 0;
         for (int i = 0; i < 8; i++) {
-            sum += (9 - i) * (bsn.charAt(i) - '0');
+            sum += (9 - i) * (value.charAt(i) - '0');
         }
-        sum -= bsn.charAt(8) - '0';
+        sum -= value.charAt(8) - '0';
         return sum % 11 == 0;
     }
 
+    /** Digits, spaces, dashes and parentheses with an optional leading +, and 8 to 15 digits in all. */
     static boolean phone(String value) {
-        String phone = value.trim();
-        long digits = phone.chars().filter(Character::isDigit).count();
-        return PHONE.matcher(phone).matches() && digits >= 8 && digits <= 15;
+        long digits = value.chars().filter(c -> c >= '0' && c <= '9').count();
+        return PHONE.matcher(value).matches() && digits >= 8 && digits <= 15;
     }
 
+    /** YYYY-MM-DD that exists in the calendar (2024-02-29 yes, 2023-02-29 no). */
     static boolean date(String value) {
+        if (!DATE.matcher(value).matches()) {
+            return false;
+        }
         try {
-            java.time.LocalDate.parse(value);
+            LocalDate.parse(value);
             return true;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }

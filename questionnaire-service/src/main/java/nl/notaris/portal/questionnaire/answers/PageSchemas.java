@@ -12,7 +12,7 @@ import nl.notaris.portal.questionnaire.definition.QuestionType;
 
 /**
  * The JSON Schema (draft 2020-12) of one page's answers, made from the definition: the one source of
- * the rules that the browser (Ajv) and this service ({@link AnswerValidator}) both check. A question
+ * the rules that the browser ({@code validation.ts}) and this service ({@link AnswerValidator}) both check. A question
  * shown only after an answer on an earlier page is in the schema or not, as that answer decides; a
  * condition on the same page (or in the same group block) becomes an if/then on its required-ness.
  * Besides standard keywords it uses the formats postcode, iban, bsn, phone, email and date, and the
@@ -67,8 +67,8 @@ public final class PageSchemas {
                 continue;
             }
             if (question.showIf() != null && conditionOnSamePage(question, questions)) {
-                conditions.add(Map.of(
-                        "if", Map.of("properties", Map.of(question.showIf().question(), Map.of("const", question.showIf().equals())),
+                conditions.add(ordered(
+                        "if", ordered("properties", Map.of(question.showIf().question(), Map.of("const", question.showIf().equals())),
                                 "required", List.of(question.showIf().question())),
                         "then", Map.of("required", List.of(question.id()))));
             } else {
@@ -134,7 +134,7 @@ public final class PageSchemas {
             }
             case multiChoice -> {
                 schema.put("type", "array");
-                schema.put("items", Map.of("type", "string",
+                schema.put("items", ordered("type", "string",
                         "enum", question.options().stream().map(Definition.Option::value).toList()));
                 schema.put("uniqueItems", true);
                 if (question.isRequired()) {
@@ -152,5 +152,13 @@ public final class PageSchemas {
             }
         }
         return schema;
+    }
+
+    /** A map of these keys and values, in this order (the schema's JSON reads the same each time). */
+    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
     }
 }
