@@ -220,7 +220,9 @@ async function sendMessage(token, dossierId, dossier, message) {
 /** Uploads the office's questionnaire definitions (each upload of a key is its next version, so only once). */
 async function publishQuestionnaires(token) {
   const folder = new URL('./questionnaires/', import.meta.url);
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+  // the folder also holds the answer-validation cases (validation-*.json), which are not questionnaires
+  const definitions = readdirSync(folder).filter((name) => name.endsWith('.json') && !name.startsWith('validation-'));
+  for (const file of definitions) {
     const definition = JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
     const known = await api(token, 'GET', `/api/staff/questionnaires/${encodeURIComponent(definition.key)}`);
     if (known.status === 200) continue;
