@@ -27,7 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -35,8 +34,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import nl.notaris.portal.dossier.dossier.Grant;
 import nl.notaris.portal.support.access.AccessGrant.Scope;
-import nl.notaris.portal.support.web.NotFoundException;
-import nl.notaris.portal.support.web.ProblemException;
 
 /**
  * The grant routes' rules, in seconds: what they accept and how they answer; the service behind them is a
@@ -114,22 +111,6 @@ class GrantControllersTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("until"));
         verifyNoInteractions(grants);
-    }
-
-    @Test
-    void theServicesRefusalsArePassedOnAsProblems() throws Exception {
-        given(grants.grant(any(), eq("forbidden"), any(), any())).willThrow(new ProblemException(HttpStatus.FORBIDDEN,
-                null, "The office does not allow sharing this dossier.", "grant.not-allowed", Map.of()));
-        given(grants.grantsOf(any(), eq("theirs"))).willThrow(new NotFoundException("Dossier theirs was not found."));
-
-        mvc.perform(post("/api/dossiers/forbidden/grants").with(ANNA.token()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\": \"a@example.com\", \"name\": \"Henk\", \"scope\": \"READ\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("The office does not allow sharing this dossier."))
-                .andExpect(jsonPath("$.code").value("grant.not-allowed"));
-        mvc.perform(get("/api/dossiers/theirs/grants").with(ANNA.token())).andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -201,7 +201,8 @@ class GrantsIT extends IntegrationTest {
 
         mvc.perform(get("/api/dossiers/{id}/activity", annas.id()).with(adviser.token())).andExpect(status().isNotFound());
         mvc.perform(get("/api/dossiers/{id}/grants", annas.id()).with(adviser.token())).andExpect(status().isNotFound());
-        mvc.perform(grant(adviser, annas.id(), newAdviser(), "READ", null)).andExpect(status().isNotFound());
+        mvc.perform(grant(adviser, annas.id(), newAdviser(), "READ", null)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(patch("/api/dossiers/{id}/grants/{grantId}", annas.id(), grantId).with(adviser.token())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"until\": \"%s\"}".formatted(today())))
                 .andExpect(status().isNotFound());
@@ -216,8 +217,12 @@ class GrantsIT extends IntegrationTest {
         mvc.perform(get("/api/dossiers/{id}/grants", company.id()).with(PIET.token())).andExpect(status().isNotFound());
         mvc.perform(get("/api/dossiers/{id}/grants", company.id()).with(JANSEN_BV.token())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1));
+        // a client who is no party of the dossier: its grants are as absent as the dossier, reading and granting
         mvc.perform(get("/api/dossiers/{id}/grants", annas.id()).with(TestCaller.BOB.token()))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(grant(TestCaller.BOB, annas.id(), newAdviser(), "READ", null)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         String all = mvc.perform(get("/api/grants").with(ANNA.token())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -259,7 +264,8 @@ class GrantsIT extends IntegrationTest {
                 .andExpect(jsonPath("$.grantsAllowed").value(false));
         mvc.perform(grant(ANNA, dossier.id(), newAdviser(), "READ", null)).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("The office does not allow sharing this dossier."));
+                .andExpect(jsonPath("$.detail").value("The office does not allow sharing this dossier."))
+                .andExpect(jsonPath("$.code").value("grant.not-allowed"));
         mvc.perform(get("/api/dossiers/{id}", dossier.id()).with(adviser.token())).andExpect(status().isOk());
 
         mvc.perform(get("/api/staff/dossiers/{id}/grants", dossier.id()).with(STAFF.token())).andExpect(status().isOk())
