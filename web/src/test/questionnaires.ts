@@ -4,7 +4,7 @@
 import type { AnswerError, Assignment, JsonSchema, PageAnswers, Question, QuestionFormat, QuestionType, QuestionnairePage } from '../lib/api/types';
 import aankoopWoning from '../../../scripts/questionnaires/aankoop-woning.json';
 import validationCases from '../../../scripts/questionnaires/validation-cases.json';
-import { todayInAmsterdam } from '../features/questionnaires/lib/formats';
+import { todayInAmsterdam } from '../features/questionnaires/lib/dates';
 import alleVraagsoorten from './fixtures/alle-vraagsoorten.json';
 
 interface Definition {

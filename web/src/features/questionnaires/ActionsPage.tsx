@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { formatDate } from '../../i18n/i18n';
 import { useApi, usePageTitle } from '../../lib/hooks';
 import * as portalApi from '../../lib/api/portalApi';
-import { isOverdue } from './lib/formats';
+import { isOverdue } from './lib/dates';
 import type { ActionItem } from '../../lib/api/types';
 import { ErrorMessage, Loading } from '../../components/Status';
 

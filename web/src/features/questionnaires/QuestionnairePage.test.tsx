@@ -6,7 +6,7 @@ import { I18nContext, makeI18n } from '../../i18n/I18nContext';
 import type { Lang } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api/client';
 import * as portalApi from '../../lib/api/portalApi';
-import { todayInAmsterdam } from './lib/formats';
+import { todayInAmsterdam } from './lib/dates';
 import type { Assignment, PageAnswers } from '../../lib/api/types';
 import { AANKOOP_WONING, ALLE_VRAAGSOORTEN, ANNA_ANSWERS, LEVERINGSDATUM, assignmentOf } from '../../test/questionnaires';
 import QuestionnairePage from './QuestionnairePage';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/I18nContext';
 import { formatDate, formatDateTime } from '../../../i18n/i18n';
 import type { Assignment } from '../../../lib/api/types';
-import { isOverdue } from '../lib/formats';
+import { isOverdue } from '../lib/dates';
 import { BackLink } from './BackLink';
 import { PageTitle } from './PageTitle';
 

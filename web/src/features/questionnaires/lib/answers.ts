@@ -3,7 +3,7 @@
 import type { Lang } from '../../../i18n/i18n';
 import type { AnswerValue, PageAnswers, Question, QuestionnairePage } from '../../../lib/api/types';
 import { readTypedDate, typedDate } from './dateEntry';
-import { tidyPostcode } from './formats';
+import { tidyPostcode } from './postcode';
 import { formatAmountInput, formatNumberInput, parseDecimal } from './numbers';
 
 /** One block of a group as typed; `key` keeps React's identity of a block when another one is removed. */

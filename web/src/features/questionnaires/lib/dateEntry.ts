@@ -1,7 +1,7 @@
 // A date as the client types it: day, month, year in the Dutch order (in English too: the portal is a Dutch office's,
 // and a browser's own date field followed the browser's locale, so mm/dd/yyyy turned 15041990 into another day).
 // What the API keeps and checks is the ISO date (YYYY-MM-DD).
-import { isDate } from './formats';
+import { isDate } from './dates';
 
 /** 15-04-1990, 15/4/1990, 15.04.1990, 15 4 1990: day, month and a four-digit year with one kind of separator. */
 const DAY_MONTH_YEAR = /^(\d{1,2})([-/. ])(\d{1,2})\2(\d{4})$/;

@@ -2,19 +2,15 @@
 // tidied (trimmed, a postcode written as "1015 CJ") before they are checked, here (answers.ts) as on the server. The
 // server has the same rules (questionnaire-service: Formats.java); the cases of scripts/questionnaires/validation-cases.json
 // run on both sides (sharedValidationCases.test.ts), so the two cannot drift apart.
+//
+// Only the questionnaire chunk (loaded when a questionnaire is opened or previewed) imports this module, and with it
+// libphonenumber-js's metadata. What other chunks need lives apart and is passed on here: the date format with the
+// questionnaires' dates in dates.ts (the first-load bundle shows due dates and shared dates), the postcode in
+// postcode.ts (answers.ts tidies one; the office's workspace shows answers).
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** Dutch postcode: 4 digits not starting with 0, an optional space, 2 letters; case-insensitive ("1234 AB", "1234ab"). */
-export function isPostcode(value: string): boolean {
-  return /^[1-9][0-9]{3} ?[A-Za-z]{2}$/.test(value);
-}
-
-/** A Dutch postcode as it is written, "1234 AB" ("1015cj" → "1015 CJ"); what is no postcode stays as it is. */
-export function tidyPostcode(value: string): string {
-  const postcode = value.trim();
-  if (!isPostcode(postcode)) return value;
-  const compact = postcode.replace(' ', '').toUpperCase();
-  return `${compact.slice(0, 4)} ${compact.slice(4)}`;
-}
+export { isDate } from './dates';
+export { isPostcode, tidyPostcode } from './postcode';
 
 /**
  * IBAN (ISO 13616): country code, 2 check digits, 11–30 letters or digits (15 characters, Norway's, to 34 in all); spaces
@@ -41,41 +37,32 @@ export function isBsn(value: string): boolean {
   return sum % 11 === 0;
 }
 
-/** Phone number: digits, spaces, dashes and parentheses with an optional leading +, and 8–15 digits in all. */
-export function isPhone(value: string): boolean {
-  if (!/^\+?[0-9 ()-]+$/.test(value)) return false;
-  const digits = value.replace(/[^0-9]/g, '').length;
-  return digits >= 8 && digits <= 15;
-}
+/** Java's String.strip(): Character.isWhitespace, which is not JavaScript's trim() (no U+00A0, U+2007, U+202F, U+FEFF). */
+const JAVA_WHITESPACE = '\\t\\n\\v\\f\\r\\u001c-\\u001f\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000';
+const AROUND = new RegExp(`^[${JAVA_WHITESPACE}]+|[${JAVA_WHITESPACE}]+$`, 'g');
+/** What a typed phone number may hold: ASCII digits, white space and separators, - . / ( ), one leading +. */
+const PHONE_TYPED = /^\+?[0-9\t\n\v\f\r\p{Z}\-./()]+$/u;
+const PHONE_MAX_TYPED_LENGTH = 40;
 
-/** A calendar date YYYY-MM-DD that exists (2024-02-29 yes, 2023-02-29 no): JSON Schema's `date` format (RFC 3339 full-date). */
-export function isDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return days !== undefined && day >= 1 && day <= days;
+/**
+ * Phone number: the portal's one phone rule, as `PhoneNumbers.normalise` (module phone-numbers) applies it with Google's
+ * libphonenumber on the server. Digits, spaces, dashes, dots, slashes and brackets, a leading + or 00 before a country
+ * code (without it a Dutch number: 06 12345678, 020 123 4567), valid for its country by the metadata, not merely of the
+ * right length (06 01234567 and 12345678 are not). libphonenumber-js with its full metadata ('max': the smaller
+ * metadata takes 06 01234567 and 06 71234567) decides the number, at the version whose metadata is that of the server's
+ * libphonenumber (package.json pins it; formats.test.ts compares the two). The characters around it are checked here
+ * first, as on the server, because libphonenumber-js would find a number in "tel:0612345678", "06 12345678 ext 2" or
+ * Arabic digits.
+ */
+export function isPhone(value: string): boolean {
+  if (value.length > PHONE_MAX_TYPED_LENGTH) return false;
+  const typed = value.replace(AROUND, '');
+  if (!PHONE_TYPED.test(typed) || !/[0-9]/.test(typed)) return false;
+  const number = parsePhoneNumberFromString(typed, 'NL');
+  return number !== undefined && number.ext === undefined && number.isValid();
 }
 
 /** An e-mail address (JSON Schema's `email` format): dot-separated atoms, "@", dot-separated host labels (two at least). */
 export function isEmail(value: string): boolean {
   return /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(value);
-}
-
-/** Today in the office's time zone as YYYY-MM-DD (what `portalDateRange`'s 'today' means on both sides). */
-export function todayInAmsterdam(now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** A YYYY-MM-DD bound of `portalDateRange` / `minDate` / `maxDate`, with 'today' resolved. */
-export function resolveDateBound(bound: string | undefined, today: string): string | undefined {
-  if (bound === undefined) return undefined;
-  return bound === 'today' ? today : bound;
-}
-
-/** A due date (YYYY-MM-DD) before today (office time) is overdue. */
-export function isOverdue(dueDate: string | null | undefined, today: string = todayInAmsterdam()): boolean {
-  return !!dueDate && dueDate.slice(0, 10) < today;
 }

@@ -1,7 +1,7 @@
 // The text of a refused answer, per kind, in the client's language (the same for the browser's and the server's errors).
 import { formatDate, translate, type Lang, type MessageKey } from '../../../i18n/i18n';
 import type { AnswerError, Question } from '../../../lib/api/types';
-import { resolveDateBound, todayInAmsterdam } from './formats';
+import { resolveDateBound, todayInAmsterdam } from './dates';
 import { formatAmount, formatDecimal } from './numbers';
 
 const FORMAT_KEYS: Record<string, MessageKey> = {

@@ -1,7 +1,8 @@
 // The gateway's Content-Security-Policy allows `script-src 'self'` without 'unsafe-eval': nothing in the app may compile
 // code from strings. This builds the app as `npm run build` does (vite.config.ts, minified; in memory, dist/ untouched)
 // and looks for `eval(`, `Function(` and `new Function` (minifiers drop the `new`) in every chunk, and in the
-// validator's own source.
+// validator's own source. The same build shows where the formats went: formats.ts, with libphonenumber-js's metadata,
+// only in the questionnaire chunk, not in the first-load bundle nor in the office's workspace.
 import { build, type Rolldown } from 'vite';
 import { describe, expect, it } from 'vitest';
 import formatsSource from './formats.ts?raw';
@@ -22,7 +23,7 @@ function evalIn(code: string): string[] {
 }
 
 /** What `npm run build` makes (vitest's NODE_ENV=test would bring React's development build), kept in memory. */
-async function productionBuild(): Promise<Rolldown.RolldownOutput | Rolldown.RolldownOutput[]> {
+async function buildForProduction(): Promise<Rolldown.RolldownOutput | Rolldown.RolldownOutput[]> {
   const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
   const nodeEnv = env.NODE_ENV;
   env.NODE_ENV = 'production';
@@ -39,10 +40,19 @@ async function productionBuild(): Promise<Rolldown.RolldownOutput | Rolldown.Rol
   }
 }
 
+let built: Promise<Rolldown.OutputChunk[]> | undefined;
+
+/** The chunks of the production build, built once for this file's tests. */
+function productionBuild(): Promise<Rolldown.OutputChunk[]> {
+  built ??= buildForProduction().then((output) =>
+    (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk'),
+  );
+  return built;
+}
+
 describe('no code from strings (CSP without unsafe-eval)', () => {
   it('the built app: no chunk evaluates strings, the questionnaire chunk included', async () => {
-    const output = await productionBuild();
-    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+    const chunks = await productionBuild();
     expect(chunks.map((c) => c.fileName)).toContainEqual(expect.stringMatching(/^assets\/QuestionnairePage-.*\.js$/));
     const found = Object.fromEntries(chunks.map((c) => [c.fileName, evalIn(c.code)]).filter(([, hits]) => hits.length > 0));
     expect(found).toEqual({});
@@ -66,4 +76,20 @@ describe('no code from strings (CSP without unsafe-eval)', () => {
       expect(code, file).not.toMatch(/from ['"]ajv/);
     }
   });
+});
+
+describe('the formats in the built app', () => {
+  it('formats.ts and libphonenumber-js are in the questionnaire chunk only', async () => {
+    const chunks = await productionBuild();
+    const holding = (module: RegExp) => chunks.filter((c) => c.moduleIds.some((id) => module.test(id))).map((c) => c.fileName);
+    const formats = holding(/\/questionnaires\/lib\/formats\.ts$/);
+    expect(formats).toEqual([expect.stringMatching(/^assets\/Questionnaire-.*\.js$/)]);
+    expect(holding(/\/node_modules\/libphonenumber-js\//)).toEqual(formats);
+    // neither the first-load bundle (the entry and the chunks it imports) nor the office's workspace imports that chunk
+    const entry = chunks.filter((c) => c.isEntry);
+    expect(entry.map((c) => c.fileName)).toEqual([expect.stringMatching(/^assets\/index-.*\.js$/)]);
+    const office = chunks.find((c) => /^assets\/OfficeApp-.*\.js$/.test(c.fileName));
+    expect(office).toBeDefined();
+    expect([...entry.flatMap((c) => [c.fileName, ...c.imports]), ...(office?.imports ?? [])]).not.toContain(formats[0]);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AANKOOP_WONING, ALLE_VRAAGSOORTEN, ANNA_ANSWERS } from '../../../test/questionnaires';
 import type { PageAnswers } from '../../../lib/api/types';
 import { evaluate, type DraftAnswers } from './answers';
-import { todayInAmsterdam } from './formats';
+import { todayInAmsterdam } from './dates';
 import { errorText } from './messages';
 import { AnswerValidator, pointerToField } from './validation';
 

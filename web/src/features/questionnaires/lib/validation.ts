@@ -11,7 +11,8 @@
 // blocks the client, and the server checks every answer again.
 import { SchemaError as InvalidSchema, ValidatorResult, Validator, type Schema, type ValidationError } from 'jsonschema';
 import type { AnswerError, JsonSchema, PageAnswers, Question } from '../../../lib/api/types';
-import { isBsn, isDate, isEmail, isIban, isPhone, isPostcode, resolveDateBound, todayInAmsterdam } from './formats';
+import { isBsn, isDate, isEmail, isIban, isPhone, isPostcode } from './formats';
+import { resolveDateBound, todayInAmsterdam } from './dates';
 import { questionAt, type Evaluation } from './answers';
 
 /** Every format the schemas use: the portal's, and JSON Schema's email and date (with the portal's rules). */

@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import nl.notaris.portal.phonenumbers.PhoneNumbers;
+
 /**
  * The answer formats that matter at a notary's office, by the name the page schemas use. The web app has the same
  * rules in {@code web/src/features/questionnaires/lib/formats.ts}; the cases of
  * {@code scripts/questionnaires/validation-cases.json} run on both, so the two cannot drift apart. A format checks the
  * value as it is: answers are tidied (trimmed, a postcode written as "1015 CJ") before they are checked, on both sides
- * ({@link Answers}), so that what is checked is what is kept.
+ * ({@link Answers}), so that what is checked is what is kept. A phone number follows the portal's one phone rule,
+ * {@link PhoneNumbers} (module phone-numbers, Google's libphonenumber), as an account's phone number does in
+ * identity-service; the web app uses libphonenumber-js with the same metadata, and the rows of phone-numbers' test values
+ * are shared validation cases too.
  */
 public final class Formats {
 
@@ -21,7 +26,6 @@ public final class Formats {
     /** JSON Schema's {@code email}: dot-separated atoms, "@", dot-separated host labels (at least two). */
     private static final Pattern EMAIL = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
             + "@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]+");
     /** Country code, check digits and a BBAN of 11 to 30 letters or digits: 15 (Norway) to 34 characters. */
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -87,10 +91,14 @@ public final class Formats {
         return sum % 11 == 0;
     }
 
-    /** Digits, spaces, dashes and parentheses with an optional leading +, and 8 to 15 digits in all. */
+    /**
+     * A phone number as {@link PhoneNumbers#normalise} knows one: digits, spaces, dashes, dots and brackets, a leading
+     * {@code +} or {@code 00} before a country code (without it a Dutch number), and valid for its country by
+     * libphonenumber's metadata, not merely of the right length ({@code 06 12345678} yes, {@code 06 01234567} and
+     * {@code 12345678} no); white space around it is allowed. The answer is kept as it was typed (trimmed), not in E.164.
+     */
     static boolean phone(String value) {
-        long digits = value.chars().filter(c -> c >= '0' && c <= '9').count();
-        return PHONE.matcher(value).matches() && digits >= 8 && digits <= 15;
+        return PhoneNumbers.normalise(value).isPresent();
     }
 
     /** YYYY-MM-DD that exists in the calendar (2024-02-29 yes, 2023-02-29 no). */

@@ -22,16 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link SharedValidationCasesTest}) and the web app ({@code sharedValidationCases.test.ts}) both run: the page schemas
  * of every questionnaire in {@code scripts/questionnaires/} as {@link AnswerCheck#schemas} makes them, cases made from
  * each page schema (every question answered; each one left out, beyond its limits, in a wrong format, of a wrong type;
- * conditions met and not met; group blocks), and the hand-written ones of {@code validation-edge-cases.json}. The
- * expected errors follow from the schema's keywords, not from either validator. Run
- * {@code scripts/questionnaires/validation-cases.sh} after changing a questionnaire, {@link PageSchemas} or the edge
- * cases; the test fails while the file is not what this makes.
+ * conditions met and not met; group blocks), the hand-written ones of {@code validation-edge-cases.json}, and the
+ * format {@code phone} on every row of the phone-numbers module's test values ({@link #PHONE_NUMBERS}: a number with
+ * an E.164 form is accepted as typed, a {@code -} row refused), so the browser's phone rule is held to the values that
+ * {@code PhoneNumbers} is tested on. The expected errors follow from the schema's keywords, not from either validator.
+ * Run {@code scripts/questionnaires/validation-cases.sh} after changing a questionnaire, {@link PageSchemas}, the edge
+ * cases or phone-numbers.csv; the test fails while the file is not what this makes.
  */
 final class ValidationCases {
 
     static final Path FOLDER = Path.of("..", "scripts", "questionnaires");
     static final Path CASES = FOLDER.resolve("validation-cases.json");
     static final Path EDGE_CASES = FOLDER.resolve("validation-edge-cases.json");
+    /** The phone-numbers module's test values: typed | E.164 or {@code -} | text messages | masked; # comments. */
+    static final Path PHONE_NUMBERS = Path.of("..", "phone-numbers", "src", "test", "resources", "nl", "notaris", "portal",
+            "phonenumbers", "phone-numbers.csv");
     /** Numbers stay as they are written (1e400 too), so the file says what it was given. */
     static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -74,12 +79,14 @@ final class ValidationCases {
             }
         }
         made.formats((Map<String, Map<String, List<String>>>) edge.get("formats"));
+        made.phoneNumbers(Files.readAllLines(PHONE_NUMBERS));
         made.cases.addAll((List<Map<String, Object>>) edge.get("cases"));
 
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"about\": ").append(JSON.writeValueAsString("Made by scripts/questionnaires/validation-cases.sh "
                 + "(questionnaire-service's ValidationCases) from the questionnaires in scripts/questionnaires/ and "
-                + "validation-edge-cases.json: do not edit. Each case: a schema (a page of schemas, or inline), answers, "
+                + "validation-edge-cases.json, the phone format on the rows of phone-numbers/src/test/resources/nl/notaris/"
+                + "portal/phonenumbers/phone-numbers.csv: do not edit. Each case: a schema (a page of schemas, or inline), answers, "
                 + "and the errors expected {field, code, format?, limit?}, in any order. 'today' is the date that "
                 + "portalDateRange's 'today' means. Run by questionnaire-service (SharedValidationCasesTest) and web "
                 + "(sharedValidationCases.test.ts).")).append(",\n");
@@ -255,6 +262,42 @@ final class ValidationCases {
             values.get("invalid").forEach(value -> add(format + " " + JSON.writeValueAsString(value) + " is not", schema,
                     Map.of("x", value), List.of(error("x", "format", format, null))));
         });
+    }
+
+    /**
+     * The format phone on each row of phone-numbers.csv, the typed value as it is: accepted when the row has an E.164
+     * form, refused when it has {@code -}.
+     */
+    private void phoneNumbers(List<String> lines) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("type", "string");
+        x.put("format", "phone");
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", Map.of("x", x));
+        int rows = 0;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\\|");
+            if (columns.length != 4) {
+                throw new IllegalStateException("Not a row of typed | E.164 or - | yes/no | masked: " + line);
+            }
+            String typed = columns[0].strip();
+            String e164 = columns[1].strip();
+            if (e164.equals("-")) {
+                add("phone " + JSON.writeValueAsString(typed) + " is not (phone-numbers.csv)", schema, Map.of("x", typed),
+                        List.of(error("x", "format", "phone", null)));
+            } else {
+                add("phone " + JSON.writeValueAsString(typed) + " is valid (phone-numbers.csv: " + e164 + ")", schema,
+                        Map.of("x", typed), List.of());
+            }
+            rows++;
+        }
+        if (rows == 0) {
+            throw new IllegalStateException("No phone numbers in " + PHONE_NUMBERS);
+        }
     }
 
     /** Answers to every question of an object schema, the conditions of its allOf met. */
