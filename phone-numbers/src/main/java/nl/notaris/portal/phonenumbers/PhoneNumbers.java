@@ -13,7 +13,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
  * The portal's one rule for phone numbers, Google's libphonenumber underneath: the same in identity-service (an
- * account's phone number) and in Keycloak (the number of two-step verification by SMS).
+ * account's phone number), in Keycloak (the number of two-step verification by SMS) and in questionnaire-service (the
+ * answer format {@code phone}; the web app checks it with libphonenumber-js on the same metadata).
  *
  * <p>A phone number is typed with digits, spaces, dashes, dots and brackets, a leading {@code +} or {@code 00}
  * before a country code, without it a Dutch number ({@code 06 12345678}, {@code 020 123 4567}); a trunk zero
