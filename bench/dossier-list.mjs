@@ -54,7 +54,7 @@ async function main() {
   const office = staff(await backOfficeToken());
   const created = await seed(office);
   const browser = await signIn(EMAIL);
-  const cookie = () => browser.jar.header(PORTAL_URL);
+  const cookie = () => browser.sessionHeaders().cookie;
   console.log(`client ${EMAIL}: ${DOSSIERS} dossiers (${created} created now); ${CONCURRENCY.join(' and ')} caller(s), `
     + `${SECONDS} s per scenario and path, after ${WARMUP} calls per path to warm up`);
 

@@ -62,7 +62,7 @@ async function main() {
   const office = staff(await backOfficeToken());
   const { ids, made } = await seed(office);
   const browser = await signIn(EMAIL);
-  const cookie = () => browser.jar.header(PORTAL_URL);
+  const cookie = () => browser.sessionHeaders().cookie;
   // the records come through the broker: wait until the trail has them all
   for (let waited = 0; ; waited += 1000) {
     const totals = await Promise.all(ids.map((id) => office.get(`/api/staff/dossiers/${id}/activity?size=1`).then((r) => r.json.totalItems)));

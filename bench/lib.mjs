@@ -1,11 +1,9 @@
 // What the benchmarks share: their own client account and its token, the load loop, the CPU, memory, start time
 // and heap of the components of the running stack.
-import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CookieJar, DEMO_PASSWORD, KEYCLOAK_URL, PORTAL_URL, REALM, ensureClientAccount, loginFormAction }
-  from '../e2e/lib/portal.mjs';
+import { DEMO_PASSWORD, PORTAL_URL, authorizationCodeToken, ensureClientAccount } from '../e2e/lib/portal.mjs';
 
 const LOCAL = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.local');
 const PIDS = path.join(LOCAL, 'pids');
@@ -125,35 +123,11 @@ export function ensureBenchUser() {
  * The bench client's own access token: the authorization-code flow the gateway does, done here (for calls made
  * directly at a service). It lives 5 minutes (the realm's accessTokenLifespan): ask again for each run.
  */
-export async function accessToken(email = BENCH_EMAIL, password = DEMO_PASSWORD) {
-  const jar = new CookieJar();
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${PORTAL_URL}/login/oauth2/code/keycloak`;
-  const auth = new URL(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/auth`);
-  auth.search = new URLSearchParams({
-    client_id: 'portal-gateway', response_type: 'code', scope: 'openid', redirect_uri: redirectUri,
-    state: 'bench', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
-  });
-  const call = async (url, init = {}) => {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: jar.header(url) ?? '' } });
-    jar.store(url, res);
-    return res;
-  };
-  const page = await call(auth.toString());
-  const action = loginFormAction(await page.text());
-  const login = await call(new URL(action, auth).toString(), {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username: email, password }),
-  });
-  const code = new URL(login.headers.get('location')).searchParams.get('code');
-  const token = await fetch(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier,
-      client_id: 'portal-gateway', client_secret: process.env.PORTAL_GATEWAY_CLIENT_SECRET ?? 'portal-gateway-local-secret',
-    }),
-  });
-  return (await token.json()).access_token;
+export function accessToken(email = BENCH_EMAIL, password = DEMO_PASSWORD) {
+  return authorizationCodeToken({
+    clientId: 'portal-gateway', redirectUri: `${PORTAL_URL}/login/oauth2/code/keycloak`,
+    clientSecret: process.env.PORTAL_GATEWAY_CLIENT_SECRET ?? 'portal-gateway-local-secret',
+  }, email, password);
 }
 
 /**

@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  CookieJar, KEYCLOAK_URL, MAILDEV_URL, REALM, backOfficeToken, eventually, keycloakAdmin, mailRecipients, mails, mailText,
-  mailTime, readResponse,
+  KEYCLOAK_URL, MAILDEV_URL, REALM, backOfficeToken, browserContext, eventually, keycloakAdmin, mailRecipients, mails,
+  mailText, mailTime, readApiResponse, readResponse,
 } from './lib/portal.mjs';
 
 const REALM_URL = `${KEYCLOAK_URL}/realms/${REALM}`;
@@ -43,6 +43,7 @@ async function keycloakReachable() {
 const admin = keycloakAdmin;
 
 const createdUsers = [];
+const contexts = [];
 
 /** A fresh portal account without password, like the identity-service creates one. */
 async function createUser({ locale = 'nl', firstName = 'Test', lastName = 'Wachtwoord', enabled = true } = {}) {
@@ -98,39 +99,33 @@ function alertText(html) {
 }
 
 /**
- * A browser: own cookie jar, follows redirects within Keycloak, stops at the first redirect that leaves
- * Keycloak (the portal) and reports it as `left`.
+ * A browser (a Playwright request context: its own cookies), following redirects within Keycloak; it stops at the
+ * first redirect that leaves Keycloak (the portal) and reports it as `left`.
  */
 function browser() {
-  const jar = new CookieJar();
-  const exchange = async (url, init = {}) => {
-    const headers = { accept: 'text/html', 'accept-language': 'nl-NL,nl;q=0.9', ...(init.headers ?? {}) };
-    const cookie = jar.header(url);
-    if (cookie) headers.cookie = cookie;
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    jar.store(url, res);
-    return res;
-  };
-  const go = async (url, init) => {
+  const context = browserContext();
+  contexts.push(context);
+  const exchange = async (url, options = {}) => (await context).fetch(url, {
+    ...options, maxRedirects: 0, headers: { accept: 'text/html', 'accept-language': 'nl-NL,nl;q=0.9' },
+  });
+  const go = async (url, options) => {
     let current = url;
-    let res = await exchange(current, init);
-    for (let hop = 0; hop < 10 && res.status >= 300 && res.status < 400; hop++) {
-      const next = new URL(res.headers.get('location'), current).toString();
-      await res.arrayBuffer();
-      if (!next.startsWith(KEYCLOAK_URL)) return { status: res.status, url: current, left: next, html: '' };
+    let res = await exchange(current, options);
+    for (let hop = 0; hop < 10 && res.status() >= 300 && res.status() < 400; hop++) {
+      const next = new URL(res.headers().location, current).toString();
+      await res.dispose();
+      if (!next.startsWith(KEYCLOAK_URL)) return { status: res.status(), url: current, left: next, html: '' };
       current = next;
       res = await exchange(current);
     }
-    return { status: res.status, url: current, left: undefined, html: await res.text() };
+    const page = await readApiResponse(res);
+    return { status: page.status, url: current, left: undefined, html: page.text };
   };
   return {
-    jar,
     get: (url) => go(url),
-    post: (url, form) => go(url, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form),
-    }),
+    post: (url, form) => go(url, { method: 'POST', form }),
     /** Keycloak's SSO cookie (a user session) is set. */
-    signedInAtKeycloak: () => Boolean(jar.get(KEYCLOAK_URL, 'KEYCLOAK_IDENTITY')),
+    signedInAtKeycloak: async () => (await (await context).storageState()).cookies.some((c) => c.name === 'KEYCLOAK_IDENTITY'),
   };
 }
 
@@ -189,6 +184,7 @@ describe('passwords (Keycloak)', async () => {
   });
 
   after(async () => {
+    for (const context of contexts) await (await context).dispose();
     if (!reachable) return;
     for (const id of createdUsers) await admin('DELETE', `/users/${id}`);
   });
@@ -237,7 +233,7 @@ describe('passwords (Keycloak)', async () => {
     assert.equal(`${callback.origin}${callback.pathname}`, GATEWAY_CALLBACK);
     assert.equal(callback.searchParams.get('state'), known.state);
     assert.ok(callback.searchParams.get('code'), 'authorization code for the gateway');
-    assert.ok(page.signedInAtKeycloak(), 'Keycloak left an SSO session');
+    assert.ok(await page.signedInAtKeycloak(), 'Keycloak left an SSO session');
 
     // Single use: the link again, in another browser.
     const again = await browser().get(link);
@@ -270,7 +266,7 @@ describe('passwords (Keycloak)', async () => {
     const target = new URL(done.left);
     assert.equal(`${target.origin}${target.pathname}`, GATEWAY_SIGN_IN, 'to the gateway\'s sign-in start');
     assert.equal(target.searchParams.get('code'), null, 'no authorization code nobody would redeem');
-    assert.ok(fresh.signedInAtKeycloak(), 'Keycloak left an SSO session');
+    assert.ok(await fresh.signedInAtKeycloak(), 'Keycloak left an SSO session');
 
     // What the gateway does next: its authorization request is answered at once, without a login page.
     const state = 'after-reset';
@@ -340,7 +336,7 @@ describe('passwords (Keycloak)', async () => {
     const target = new URL(done.left);
     assert.equal(`${target.origin}${target.pathname}`, GATEWAY_SIGN_IN);
     assert.equal(target.searchParams.get('code'), null);
-    assert.ok(page.signedInAtKeycloak(), 'Keycloak left an SSO session');
+    assert.ok(await page.signedInAtKeycloak(), 'Keycloak left an SSO session');
     const signIn = await page.get(gatewayAuthorizationRequest('after-set-password'));
     assert.ok(signIn.left?.startsWith(`${GATEWAY_CALLBACK}?`), 'the gateway\'s sign-in completes without a password');
 
@@ -385,7 +381,7 @@ describe('passwords (Keycloak)', async () => {
     const target = new URL(after.left);
     assert.equal(`${target.origin}${target.pathname}`, GATEWAY_SIGN_IN);
     assert.equal(target.searchParams.get('code'), null);
-    assert.ok(page.signedInAtKeycloak(), 'Keycloak left an SSO session');
+    assert.ok(await page.signedInAtKeycloak(), 'Keycloak left an SSO session');
   });
 
   test('set-password link: a tampered link is refused in plain words', async (t) => {

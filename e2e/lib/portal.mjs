@@ -1,6 +1,7 @@
 // HTTP helpers for the API end-to-end tests: a back-office (staff) client with a bearer token and a
-// browser-like client that signs in through the gateway and Keycloak with a cookie jar, manual
-// redirects and the CSRF cookie/header pair. Node 20+, no dependencies.
+// browser-like client that signs in through the gateway and Keycloak in a Playwright request context
+// (a browser's cookies and redirects) and sends the CSRF cookie/header pair.
+import { request } from 'playwright-core';
 
 export const PORTAL_URL = process.env.PORTAL_URL ?? 'http://localhost:8080';
 export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? 'http://localhost:8180';
@@ -8,12 +9,13 @@ export const MAILDEV_URL = process.env.MAILDEV_URL ?? 'http://localhost:1080';
 export const REALM = 'notary-portal';
 export const DEMO_PASSWORD = 'Portal-Demo-2026';
 
-const MAX_REDIRECTS = 15;
-
 /** Reads a response completely: status, headers, raw bytes, text and (for JSON bodies) json. */
 export async function readResponse(res) {
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const contentType = res.headers.get('content-type') ?? '';
+  return parsed(res.status, res.headers, Buffer.from(await res.arrayBuffer()));
+}
+
+function parsed(status, headers, bytes) {
+  const contentType = headers.get('content-type') ?? '';
   const text = bytes.toString('utf8');
   let json;
   if (/json/i.test(contentType) && bytes.length > 0) {
@@ -23,7 +25,7 @@ export async function readResponse(res) {
       json = undefined;
     }
   }
-  return { status: res.status, headers: res.headers, contentType, bytes, text, json };
+  return { status, headers, contentType, bytes, text, json };
 }
 
 /** Whether the gateway answers at all (used to fail fast with a clear message). */
@@ -141,70 +143,29 @@ export function staff(token) {
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Minimal cookie jar, one bucket per origin (host + port), which is enough for the gateway and Keycloak
- * on different ports. Honours deletion (Max-Age=0 / past Expires); ignores Path and Domain.
+ * A browser's HTTP side without a page: Playwright's request context keeps cookies as a browser does (per host,
+ * path and expiry) and follows redirects when asked to. No time limit: a call lasts as long as the portal needs.
  */
-export class CookieJar {
-  #byOrigin = new Map();
-
-  store(url, response) {
-    const origin = new URL(url).origin;
-    const cookies = this.#byOrigin.get(origin) ?? new Map();
-    for (const header of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = header.split(';');
-      const eq = pair.indexOf('=');
-      if (eq < 1) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => {
-        const [key, val = ''] = a.split('=').map((s) => s.trim());
-        return (key.toLowerCase() === 'max-age' && Number(val) <= 0)
-          || (key.toLowerCase() === 'expires' && Date.parse(val) < Date.now());
-      });
-      if (expired || value === '') cookies.delete(name);
-      else cookies.set(name, value);
-    }
-    this.#byOrigin.set(origin, cookies);
-  }
-
-  header(url) {
-    const cookies = this.#byOrigin.get(new URL(url).origin);
-    if (!cookies || cookies.size === 0) return undefined;
-    return [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  get(url, name) {
-    return this.#byOrigin.get(new URL(url).origin)?.get(name);
-  }
-
-  names(url) {
-    return [...(this.#byOrigin.get(new URL(url).origin)?.keys() ?? [])];
-  }
+export function browserContext() {
+  return request.newContext({ timeout: 0 });
 }
 
-/** One HTTP exchange with the jar's cookies, no redirect following. */
-async function exchange(jar, url, init = {}) {
-  const headers = { ...(init.headers ?? {}) };
-  const cookie = jar.header(url);
-  if (cookie) headers.cookie = cookie;
-  const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-  jar.store(url, res);
-  return res;
+/** Reads a Playwright response completely, like readResponse reads a fetch response, and frees it. */
+export async function readApiResponse(res) {
+  const headers = new Headers();
+  for (const { name, value } of res.headersArray()) headers.append(name, value);
+  const result = { ...parsed(res.status(), headers, await res.body()), url: res.url() };
+  await res.dispose();
+  return result;
 }
 
-/** Follows redirects by hand (GET), keeping cookies per origin. Returns the last response and its URL. */
-async function follow(jar, url, response, trail) {
-  let current = url;
-  let res = response;
-  for (let hop = 0; hop < MAX_REDIRECTS && res.status >= 300 && res.status < 400; hop++) {
-    const location = res.headers.get('location');
-    if (!location) break;
-    await res.arrayBuffer();
-    current = new URL(location, current).toString();
-    trail.push(current);
-    res = await exchange(jar, current, { headers: { accept: 'text/html,application/xhtml+xml' } });
-  }
-  return { url: current, res };
+/** The `Cookie` header a browser would send to `url`, from the cookies of a context's storage state. */
+function cookieHeader(cookies, url) {
+  const { hostname, pathname } = new URL(url);
+  const now = Date.now() / 1000;
+  const matching = cookies.filter((c) => (c.domain === hostname || (c.domain.startsWith('.') && hostname.endsWith(c.domain)))
+    && pathname.startsWith(c.path) && (c.expires === -1 || c.expires > now));
+  return matching.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
 function decodeHtml(value) {
@@ -229,79 +190,82 @@ export function loginFormAction(html) {
  * calls carry the session cookie and, on state-changing calls, the `X-XSRF-TOKEN` header.
  */
 export async function signIn(email, password = DEMO_PASSWORD) {
-  const jar = new CookieJar();
-  const trail = [];
-  const start = `${PORTAL_URL}/oauth2/authorization/keycloak`;
-  trail.push(start);
-  let { url, res } = await follow(jar, start, await exchange(jar, start, { headers: { accept: 'text/html' } }), trail);
-
-  const loginPage = await res.text();
-  if (res.status !== 200) {
-    throw new Error(`sign-in: expected Keycloak's login page, got ${res.status} at ${url} (trail: ${trail.join(' → ')})`);
+  const context = await browserContext();
+  const login = await context.get(`${PORTAL_URL}/oauth2/authorization/keycloak`, { headers: { accept: 'text/html' } });
+  const loginPage = await login.text();
+  await login.dispose();
+  if (login.status() !== 200) {
+    throw new Error(`sign-in: expected Keycloak's login page, got ${login.status()} at ${login.url()}`);
   }
   const action = loginFormAction(loginPage);
-  if (!action) {
-    throw new Error(`sign-in: no login form at ${url}: ${loginPage.slice(0, 300)}`);
-  }
-  const postUrl = new URL(action, url).toString();
-  trail.push(`POST ${postUrl}`);
-  const posted = await exchange(jar, postUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams({ username: email, password, credentialId: '' }),
+  if (!action) throw new Error(`sign-in: no login form at ${login.url()}: ${loginPage.slice(0, 300)}`);
+  const landed = await context.post(new URL(action, login.url()).toString(), {
+    headers: { accept: 'text/html' }, form: { username: email, password, credentialId: '' },
   });
-  if (posted.status < 300 || posted.status >= 400) {
-    const body = await posted.text();
-    const error = body.match(/id="input-error[^"]*"[^>]*>([\s\S]*?)</)?.[1]?.trim();
-    throw new Error(`sign-in for ${email} did not redirect back (status ${posted.status})${error ? `: ${error}` : ''}`);
+  if (!landed.url().startsWith(PORTAL_URL)) {
+    const error = (await landed.text()).match(/id="input-error[^"]*"[^>]*>([\s\S]*?)</)?.[1]?.trim();
+    throw new Error(`sign-in for ${email} did not come back to the portal (${landed.status()} at ${landed.url()})${error ? `: ${error}` : ''}`);
   }
-  ({ url, res } = await follow(jar, postUrl, posted, trail));
-  await res.arrayBuffer();
-
-  const sessionCookie = jar.names(PORTAL_URL).find((name) => /^(SESSION|JSESSIONID|.*session.*)$/i.test(name));
+  await landed.dispose();
+  const { cookies } = await context.storageState();
+  const sessionCookie = cookies.find((c) => c.path === '/' && /^(SESSION|JSESSIONID|.*session.*)$/i.test(c.name))?.name;
   if (!sessionCookie) {
-    throw new Error(`sign-in for ${email}: no gateway session cookie (cookies: ${jar.names(PORTAL_URL)}; trail: ${trail.join(' → ')})`);
+    throw new Error(`sign-in for ${email}: no gateway session cookie (cookies: ${cookies.map((c) => c.name)})`);
   }
-  return portalClient(jar, { email, sessionCookie, trail });
+  return portalClient(context, cookies, { email, sessionCookie });
 }
 
-/** A signed-out browser (still with a jar, so CSRF/session cookies behave like in a browser). */
+/** A signed-out browser (still with its cookies, so CSRF/session cookies behave like in a browser). */
 export function anonymous() {
-  return portalClient(new CookieJar(), { email: undefined });
+  return portalClient(browserContext(), [], { email: undefined });
 }
 
-function portalClient(jar, info) {
+/**
+ * Calls of the portal's API in a browser's context. Redirects are not followed: an API call answers what it
+ * answers. The context's cookies are read again after each call, so `sessionHeaders()` can be synchronous.
+ */
+function portalClient(contextOrPromise, initialCookies, info) {
+  const context = Promise.resolve(contextOrPromise);
+  let cookies = initialCookies;
+  const cookie = (name) => cookies.find((c) => c.name === name && c.path === '/')?.value;
+  const exchange = async (method, path, options) => {
+    const ctx = await context;
+    const res = await ctx.fetch(new URL(path, PORTAL_URL).toString(), { method, maxRedirects: 0, ...options });
+    const result = await readApiResponse(res);
+    ({ cookies } = await ctx.storageState());
+    return result;
+  };
   const call = async (method, path, { body, headers = {}, csrf = true } = {}) => {
-    const url = new URL(path, PORTAL_URL).toString();
-    const init = { method, headers: { accept: 'application/json', ...headers } };
+    const options = { headers: { accept: 'application/json', ...headers } };
     const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
     if (stateChanging && csrf) {
-      if (!jar.get(PORTAL_URL, 'XSRF-TOKEN')) {
-        // the CSRF cookie is issued on a normal request; fetch one first
-        await (await exchange(jar, new URL('/api/me', PORTAL_URL).toString(), { headers: { accept: 'application/json' } })).arrayBuffer();
-      }
-      const token = jar.get(PORTAL_URL, 'XSRF-TOKEN');
-      if (token) init.headers['x-xsrf-token'] = decodeURIComponent(token);
+      // the CSRF cookie is issued on a normal request; fetch one first
+      if (!cookie('XSRF-TOKEN')) await exchange('GET', '/api/me', { headers: { accept: 'application/json' } });
+      const token = cookie('XSRF-TOKEN');
+      if (token) options.headers['x-xsrf-token'] = decodeURIComponent(token);
     }
-    if (body instanceof FormData || body instanceof Uint8Array) {
-      init.body = body; // multipart, or raw bytes (the caller sets the content type)
+    if (body instanceof FormData) {
+      options.multipart = body;
+    } else if (body instanceof Uint8Array) {
+      options.data = Buffer.from(body.buffer, body.byteOffset, body.byteLength); // the caller sets the content type
     } else if (body !== undefined) {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
+      options.headers['content-type'] = 'application/json';
+      options.data = JSON.stringify(body);
     }
-    return readResponse(await exchange(jar, url, init));
+    return exchange(method, path, options);
   };
   return {
     ...info,
-    jar,
     get: (path, options) => call('GET', path, options),
     /** State-changing call; pass `{ csrf: false }` to leave the X-XSRF-TOKEN header out. */
     send: (method, path, body, options = {}) => call(method, path, { ...options, body }),
     /** The session cookie header and the CSRF header for a request made by hand (e.g. a cut-off upload). */
     sessionHeaders: () => ({
-      cookie: jar.header(PORTAL_URL) ?? '',
-      'x-xsrf-token': decodeURIComponent(jar.get(PORTAL_URL, 'XSRF-TOKEN') ?? ''),
+      cookie: cookieHeader(cookies, PORTAL_URL),
+      'x-xsrf-token': decodeURIComponent(cookie('XSRF-TOKEN') ?? ''),
     }),
+    /** Ends the context (its connections and stored answers). */
+    dispose: async () => (await context).dispose(),
   };
 }
 
@@ -346,39 +310,42 @@ export async function eventually(probe, { timeoutMs = 15000, intervalMs = 500 } 
 // ------------------------------------------------------------------------------------------------
 
 /**
- * An access token for Keycloak's account REST API, got the way Keycloak's account console gets one:
- * authorization code with PKCE for the public `account-console` client, signing in with the password.
+ * An access token got as a client of Keycloak gets one: authorization code with PKCE, signing in with the password on
+ * Keycloak's login page. `client` is { clientId, redirectUri, clientSecret? }.
  */
-export async function accountConsoleToken(email, password = DEMO_PASSWORD) {
+export async function authorizationCodeToken(client, email, password = DEMO_PASSWORD) {
   const { createHash, randomBytes } = await import('node:crypto');
-  const jar = new CookieJar();
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const redirectUri = `${KEYCLOAK_URL}/realms/${REALM}/account/`;
-  const auth = new URL(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/auth`);
-  auth.search = new URLSearchParams({
-    client_id: 'account-console', redirect_uri: redirectUri, response_type: 'code', scope: 'openid',
-    code_challenge: challenge, code_challenge_method: 'S256',
-  }).toString();
-  const page = await exchange(jar, auth.toString(), { headers: { accept: 'text/html' } });
-  const action = loginFormAction(await page.text());
-  if (!action) throw new Error(`account console: no login form (status ${page.status})`);
-  const posted = await exchange(jar, new URL(action, auth).toString(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username: email, password, credentialId: '' }),
-  });
-  const location = posted.headers.get('location') ?? '';
-  const code = new URL(location, KEYCLOAK_URL).searchParams.get('code');
-  if (!code) throw new Error(`account console: no code after sign-in (status ${posted.status}, location ${location})`);
-  const token = await readResponse(await fetch(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', client_id: 'account-console', code, redirect_uri: redirectUri,
-      code_verifier: verifier,
-    }),
-  }));
-  if (!token.json?.access_token) throw new Error(`account console: no token: ${token.status} ${token.text}`);
-  return token.json.access_token;
+  const context = await browserContext();
+  try {
+    const verifier = randomBytes(32).toString('base64url');
+    const auth = new URL(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/auth`);
+    auth.search = new URLSearchParams({
+      client_id: client.clientId, redirect_uri: client.redirectUri, response_type: 'code', scope: 'openid', state: 'e2e',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+    }).toString();
+    const page = await readApiResponse(await context.get(auth.toString(), { headers: { accept: 'text/html' } }));
+    const action = loginFormAction(page.text);
+    if (!action) throw new Error(`${client.clientId}: no login form (status ${page.status})`);
+    const posted = await readApiResponse(await context.post(new URL(action, auth).toString(), {
+      form: { username: email, password, credentialId: '' }, maxRedirects: 0,
+    }));
+    const location = posted.headers.get('location') ?? '';
+    const code = new URL(location, KEYCLOAK_URL).searchParams.get('code');
+    if (!code) throw new Error(`${client.clientId}: no code after sign-in (status ${posted.status}, location ${location})`);
+    const form = {
+      grant_type: 'authorization_code', client_id: client.clientId, code, redirect_uri: client.redirectUri, code_verifier: verifier,
+    };
+    if (client.clientSecret) form.client_secret = client.clientSecret;
+    const token = await readApiResponse(await context.post(`${KEYCLOAK_URL}/realms/${REALM}/protocol/openid-connect/token`, { form }));
+    if (!token.json?.access_token) throw new Error(`${client.clientId}: no token: ${token.status} ${token.text}`);
+    return token.json.access_token;
+  } finally {
+    await context.dispose();
+  }
+}
+
+/** An access token for Keycloak's account REST API, got the way Keycloak's account console gets one. */
+export function accountConsoleToken(email, password = DEMO_PASSWORD) {
+  return authorizationCodeToken(
+    { clientId: 'account-console', redirectUri: `${KEYCLOAK_URL}/realms/${REALM}/account/` }, email, password);
 }
