@@ -38,19 +38,36 @@ function procField(pid, file, read) {
   }
 }
 
-/** CPU seconds used so far (user + system) and resident memory (MB) per component of the local stack. */
+function cpuSeconds(stat) {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** CPU seconds the JIT compiler threads of a process used so far (none for a process without them). */
+function jitCpuSeconds(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`)
+      .filter((task) => /^C[12] CompilerThre/.test(procField(`${pid}/task/${task}`, 'comm', (comm) => comm)))
+      .reduce((sum, task) => sum + procField(`${pid}/task/${task}`, 'stat', cpuSeconds), 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far (user + system), of those the JIT compiler's, and resident memory (MB) per component of
+ * the local stack.
+ */
 export function components() {
   const result = {};
   for (const file of readdirSync(PIDS).filter((f) => f.endsWith('.pid'))) {
     const name = file.replace(/\.pid$/, '');
     const pids = processTree(Number(readFileSync(path.join(PIDS, file), 'utf8').trim()));
-    const cpu = pids.reduce((sum, pid) => sum + procField(pid, 'stat', (stat) => {
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    }), 0);
+    const cpu = pids.reduce((sum, pid) => sum + procField(pid, 'stat', cpuSeconds), 0);
+    const jitCpu = pids.reduce((sum, pid) => sum + jitCpuSeconds(pid), 0);
     const rssMb = pids.reduce((sum, pid) => sum + procField(pid, 'status', (status) =>
       Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024), 0);
-    result[name] = { cpu, rssMb };
+    result[name] = { cpu, jitCpu, rssMb };
   }
   return result;
 }
@@ -77,6 +94,39 @@ export async function withCpu(run) {
 /** "gateway 1.20, dossier-service 0.80, …": CPU ms per call, the most expensive component first. */
 export function describeCpu(cpu) {
   return Object.entries(cpu ?? {}).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+}
+
+/**
+ * Calls `request` until the JIT has settled: in windows of `windowSeconds`, until the JIT compiler threads of the
+ * stack use at most `jitShare` of the stack's CPU in a window (at least two windows, at most `maxSeconds`). With the
+ * full JIT a path costs several times its warm cost while C2 compiles, for its first thousands of calls. Prints a line
+ * on `label`; returns the seconds and calls it took, and the stack's CPU ms per call and the JIT's share of it in the
+ * first and the last window.
+ */
+export async function warmUp(label, request, { concurrency = 16, windowSeconds = 5, maxSeconds = 180, jitShare = 0.03 } = {}) {
+  const started = performance.now();
+  const windows = [];
+  for (;;) {
+    const before = components();
+    const window = await load(request, { seconds: windowSeconds, concurrency });
+    const after = components();
+    if (window.errors) throw new Error(`${window.errors} warm-up calls did not answer 200`);
+    const cpu = Object.values(cpuBetween(before, after)).reduce((sum, seconds) => sum + seconds, 0);
+    const jit = Object.keys(after).reduce((sum, name) => sum + after[name].jitCpu - (before[name]?.jitCpu ?? 0), 0);
+    windows.push({ calls: window.count, cpuMsPerCall: (cpu * 1000) / Math.max(1, window.count), jitShare: jit / Math.max(cpu, 1e-9) });
+    const seconds = (performance.now() - started) / 1000;
+    if ((windows.length >= 2 && windows.at(-1).jitShare <= jitShare) || seconds >= maxSeconds) {
+      const warmed = {
+        seconds, calls: windows.reduce((sum, w) => sum + w.calls, 0), settled: windows.at(-1).jitShare <= jitShare,
+        first: windows[0], last: windows.at(-1),
+      };
+      const describe = (w) => `${w.cpuMsPerCall.toFixed(2)} ms (JIT ${(w.jitShare * 100).toFixed(0)} %)`;
+      console.log(`${label}: ${warmed.settled ? 'warm' : 'still compiling'} after ${warmed.calls} calls `
+        + `(${seconds.toFixed(0)} s); the stack's CPU per call ${describe(warmed.first)} in the first ${windowSeconds} s, `
+        + `${describe(warmed.last)} in the last`);
+      return warmed;
+    }
+  }
 }
 
 /**

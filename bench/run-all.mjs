@@ -185,13 +185,22 @@ function report(stack, results) {
     const cpuNames = [...new Set(api.flatMap((r) => [r.viaGateway, r.direct]).flatMap((x) => Object.keys(x.cpuMsPerCall ?? {})))]
       .sort();
     lines.push('', '### Client API calls through the gateway and direct (a client with 500 dossiers)', '',
-      'Each path warmed up first; through the gateway with the browser session, direct with the client\'s bearer token '
-        + '(dossier-service, or identity-service for /api/me).', '',
+      'Each path warmed up first, until the JIT compiler threads used at most 3 % of the stack\'s CPU in a 5-second '
+        + 'window (see the warm-up below); through the gateway with the browser session, direct with the client\'s bearer '
+        + 'token (dossier-service, or identity-service for /api/me).', '',
       table(['scenario', 'callers', 'path', 'p50 ms', 'p99 ms', 'req/s', 'errors', ...cpuNames.map((n) => `CPU ms/call: ${n}`)],
         api.flatMap((r) => [['gateway', r.viaGateway], ['direct', r.direct]].map(([route, x]) => [
           r.scenario, r.concurrency ?? 16, route, f1(x.p50), f1(x.p99), x.rps.toFixed(0), x.errors ?? 0,
           ...cpuNames.map((n) => f2(x.cpuMsPerCall?.[n] ?? 0)),
         ]))));
+    const warmUps = byBench('dossier-list-warm-up');
+    if (warmUps.length) {
+      const cpu = (w) => `${f2(w.cpuMsPerCall)} ms (JIT ${(w.jitShare * 100).toFixed(0)} %)`;
+      lines.push('', '### Warm-up: what a path costs while the JIT compiles (16 callers, windows of 5 s)', '',
+        table(['scenario', 'path', 'calls until warm', 'seconds', 'stack CPU per call, first window', 'last window'],
+          warmUps.map((w) => [w.scenario, w.route, `${w.calls}${w.settled ? '' : ' (still compiling)'}`, w.seconds.toFixed(0),
+            cpu(w.first), cpu(w.last)])));
+    }
     lines.push('', '### Gateway overhead per request (same run)', '',
       table(['scenario', 'callers', 'p50 added', 'p99 added', 'req/s gateway ÷ direct', 'gateway CPU per request'],
         api.map((r) => [r.scenario, r.concurrency ?? 16, signed(r.viaGateway.p50 - r.direct.p50, ' ms'),
