@@ -6,6 +6,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.Date;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,10 +20,14 @@ import org.springframework.stereotype.Component;
  * activity, once, at start-up, so that sorting on it puts them in their place. Idempotent (only
  * dossiers without the field, with {@code $max}), so several instances starting together do no harm.
  * Its query has no index (an index cannot find a missing field): one scan of the collection per
- * start-up, which finds nothing once the dossiers have been given their field.
+ * start-up, which finds nothing once the dossiers have been given their field. A failure (the
+ * database not reachable, or the scan slower than the read timeout) does not stop the service: the
+ * next start-up tries again.
  */
 @Component
 class LastActivityBackfill implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(LastActivityBackfill.class);
 
     private final MongoTemplate mongo;
 
@@ -31,6 +37,14 @@ class LastActivityBackfill implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            fill();
+        } catch (RuntimeException e) {
+            log.warn("Last activity of older dossiers not filled this time: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    void fill() {
         Query missing = query(where("lastActivityAt").exists(false));
         missing.fields().include("_id", "updatedAt");
         for (Document dossier : mongo.find(missing, Document.class, DossierActivity.COLLECTION)) {
