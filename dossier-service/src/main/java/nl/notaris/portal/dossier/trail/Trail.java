@@ -42,7 +42,7 @@ class Trail {
     /** Appends the fact once; false when a record of it exists already. */
     boolean append(TrailEntry.Fact fact) {
         while (true) {
-            if (mongo.exists(query(where("_id").is(fact.id())), TrailEntry.class)) {
+            if (mongo.findById(fact.id(), TrailEntry.class) != null) {
                 return false;
             }
             TrailEntry last = mongo.findOne(query(where("dossierId").is(fact.dossierId()))

@@ -104,7 +104,7 @@ class WorkItems {
     }
 
     boolean exists(String id) {
-        return mongo.exists(query(where("_id").is(id)), WorkItem.class);
+        return mongo.findById(id, WorkItem.class) != null;
     }
 
     WorkItem find(String id) {

@@ -1,8 +1,5 @@
 package nl.notaris.portal.notification.mail;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,7 +52,7 @@ public class NotificationMailer {
     /** Sends unless this event's mail already went to this address; returns whether it sent. */
     public boolean sendOnce(String eventId, String accountId, String email, MailContent content) {
         String id = SentNotification.idOf(eventId, email);
-        if (mongo.exists(query(where("_id").is(id)), SentNotification.class)) {
+        if (mongo.findById(id, SentNotification.class) != null) {
             log.debug("Mail for event {} to account {} was already sent", eventId, accountId);
             return false;
         }
