@@ -20,12 +20,14 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.local', 'bench-results.jsonl');
 const REPORT = path.join(ROOT, 'bench', 'results.md');
 const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-XX:MaxRAM=1g -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError';
+// the office's search seeds 10,500 dossiers: last, since the local stand-in database scans a collection for every
+// query but one by _id (or another unique key), and the outbox relays' scan of 11,000 dossiers every 200 ms would weigh on the benches after it
 const BENCHES = [
   ['dossier-list.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '15' }],
-  ['staff-dossier-search.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '10' }],
   ['notifications.mjs', { BENCH_RELIABILITY: '0' }],
   ['files.mjs', {}],
   ['browser-assets.mjs', {}],
+  ['staff-dossier-search.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '10' }],
 ];
 
 function startStack() {
