@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Benchmark of large files through the gateway: a 100 MB resumable (tus) upload, the same upload
 // cut off at about half and resumed, and a 1 GB download. Prints the time against a raw loopback
-// copy of the same bytes, the bytes sent again after the resume, and the heap growth of the gateway
-// and document-service while the file passes (streamed, not buffered: it must stay under 64 MB).
+// copy of the same bytes, the bytes sent again after the resume, and the heap of the gateway and
+// document-service while the file passes: what outlived a collection (a file buffered in the heap would
+// stay there: streamed, it must grow less than 64 MB), and the CPU per MB of each component.
 // The 1 GB download is made three ways with the same client code, to show which hop costs what:
 // through the gateway (session cookie), directly from document-service (the bench client's bearer
 // token), and from a trivial node:http server on loopback streaming the same bytes from disk (the
@@ -21,7 +22,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
-import { BENCH_EMAIL, accessToken, ensureBenchUser, mb, withHeapSampling, record } from './lib.mjs';
+import {
+  BENCH_EMAIL, accessToken, components, cpuBetween, describeCpu, ensureBenchUser, heapGrowthMb, mb, withHeapSampling, record,
+} from './lib.mjs';
 
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
 const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
@@ -166,9 +169,19 @@ async function sendMessage(client, dossierId, uploadId) {
   throw new Error('the delivered document was not filed');
 }
 
-/** Heap growth (MB, peak - before) per service of a {@link withHeapSampling} answer. */
-const growthMb = (sampled) => Object.fromEntries(Object.keys(sampled.before)
-  .map((name) => [name, (sampled.peak[name] - sampled.before[name]) / 1024 / 1024]));
+/** One service's heap figures of a {@link heapGrowthMb} answer. */
+function describeHeap({ held, used }) {
+  return `held ${held >= 0 ? '+' : '−'}${Math.abs(held).toFixed(1)} MB (outlived a collection); `
+    + `used rose by ${used.toFixed(1)} MB (young garbage included)`;
+}
+
+/** Runs `work` (resolving with an object); adds the CPU ms per MB passed of each component that used at least 50 ms. */
+async function withCpuPerMb(passedMb, work) {
+  const before = components();
+  const result = await work();
+  const used = Object.entries(cpuBetween(before, components())).filter(([, seconds]) => seconds >= 0.05);
+  return { ...result, cpuMsPerMb: Object.fromEntries(used.map(([name, seconds]) => [name, (seconds * 1000) / passedMb])) };
+}
 
 function row(cells) {
   console.log(`| ${cells.join(' | ')} |`);
@@ -184,26 +197,27 @@ async function main() {
   const dossierId = dossier.json.id;
 
   const upload = pdfBytes(UPLOAD_MB * 1024 * 1024);
-  console.log(`Files through the gateway at ${PORTAL_URL} (tus chunks of ${mb(CHUNK)} MB; heap from /actuator/prometheus)\n`);
+  console.log(`Files through the gateway at ${PORTAL_URL} (tus chunks of ${mb(CHUNK)} MB; heap from /actuator/prometheus, every 250 ms)\n`);
   const raw = await rawLoopbackUpload(upload);
-  const whole = await withHeapSampling(SERVICES, () => (async () => {
+  const whole = await withHeapSampling(SERVICES, () => withCpuPerMb(UPLOAD_MB, async () => {
     const started = performance.now();
     const result = await tusUpload(client, dossierId, 'bench-100mb.pdf', upload);
     return { ...result, seconds: (performance.now() - started) / 1000 };
-  })());
+  }));
   const resumed = await withHeapSampling(SERVICES, () => tusUpload(client, dossierId, 'bench-resumed.pdf', upload,
     { cutAt: Math.floor(upload.length / 2) }));
 
   row(['measurement', 'value']);
   row(['---', '---']);
   const figures = {
-    upload: { mb: UPLOAD_MB, seconds: whole.result.seconds, loopbackSeconds: raw, heapGrowthMb: growthMb(whole) },
+    upload: { mb: UPLOAD_MB, seconds: whole.result.seconds, loopbackSeconds: raw, heapGrowthMb: heapGrowthMb(whole) },
   };
   row([`${UPLOAD_MB} MB upload through the gateway (tus)`, `${whole.result.seconds.toFixed(2)} s (${(UPLOAD_MB / whole.result.seconds).toFixed(0)} MB/s)`]);
   row([`${UPLOAD_MB} MB raw loopback copy (same chunks)`, `${raw.toFixed(2)} s (${(UPLOAD_MB / raw).toFixed(0)} MB/s); gateway path ${(whole.result.seconds / raw).toFixed(1)}× slower`]);
-  for (const name of Object.keys(SERVICES)) {
-    row([`heap growth during the upload: ${name}`, `${mb(whole.peak[name] - whole.before[name])} MB (before ${mb(whole.before[name])} MB, peak ${mb(whole.peak[name])} MB)`]);
+  for (const [name, growth] of Object.entries(figures.upload.heapGrowthMb)) {
+    row([`heap during the upload: ${name}`, describeHeap(growth)]);
   }
+  row(['CPU per MB during the upload (ms)', describeCpu(whole.result.cpuMsPerMb)]);
   const resentBytes = resumed.result.sent - upload.length;
   row(['upload cut off at half, then resumed: bytes kept by the server at the cut', `${mb(resumed.result.resumedAt)} MB of ${mb(upload.length / 2)} MB sent`]);
   row(['bytes sent again after the resume', `${mb(resentBytes)} MB (${resentBytes} bytes)`]);
@@ -216,12 +230,16 @@ async function main() {
     await writeFile(file, big);
     let bigId;
     try {
-      const bigUpload = await withHeapSampling(SERVICES, () => (async () => {
+      const bigUpload = await withHeapSampling(SERVICES, () => withCpuPerMb(DOWNLOAD_MB, async () => {
         const started = performance.now();
         const result = await tusUpload(client, dossierId, 'bench-1gb.pdf', big);
         return { ...result, seconds: (performance.now() - started) / 1000 };
-      })());
-      row([`${DOWNLOAD_MB} MB upload through the gateway (tus)`, `${bigUpload.result.seconds.toFixed(1)} s; heap growth gateway ${mb(bigUpload.peak.gateway - bigUpload.before.gateway)} MB, document-service ${mb(bigUpload.peak['document-service'] - bigUpload.before['document-service'])} MB`]);
+      }));
+      row([`${DOWNLOAD_MB} MB upload through the gateway (tus)`, `${bigUpload.result.seconds.toFixed(1)} s (${(DOWNLOAD_MB / bigUpload.result.seconds).toFixed(0)} MB/s)`]);
+      for (const [name, growth] of Object.entries(heapGrowthMb(bigUpload))) {
+        row([`heap during the ${DOWNLOAD_MB} MB upload: ${name}`, describeHeap(growth)]);
+      }
+      row([`CPU per MB during the ${DOWNLOAD_MB} MB upload (ms)`, describeCpu(bigUpload.result.cpuMsPerMb)]);
       bigId = await sendMessage(client, dossierId, bigUpload.result.uploadId);
       const rawDownload = await rawRead(file);
       const loopbackServer = await loopbackFileServer(file, big.length);
@@ -232,10 +250,10 @@ async function main() {
         await loopbackServer.close();
       }
       const token = await accessToken();
-      const direct = await withHeapSampling({ 'document-service': DOCUMENT_SERVICE_URL },
-        () => download(new URL(`/api/documents/${bigId}/content`, DOCUMENT_SERVICE_URL), { authorization: `Bearer ${token}` }));
-      const got = await withHeapSampling(SERVICES,
-        () => download(new URL(`/api/documents/${bigId}/content`, PORTAL_URL), client.sessionHeaders()));
+      const direct = await withHeapSampling({ 'document-service': DOCUMENT_SERVICE_URL }, () => withCpuPerMb(DOWNLOAD_MB,
+        () => download(new URL(`/api/documents/${bigId}/content`, DOCUMENT_SERVICE_URL), { authorization: `Bearer ${token}` })));
+      const got = await withHeapSampling(SERVICES, () => withCpuPerMb(DOWNLOAD_MB,
+        () => download(new URL(`/api/documents/${bigId}/content`, PORTAL_URL), client.sessionHeaders())));
       for (const [name, run] of [['loopback', loopback], ['direct', direct.result], ['gateway', got.result]]) {
         if (run.received !== big.length) throw new Error(`${name} download: ${run.received} of ${big.length} bytes`);
       }
@@ -245,14 +263,15 @@ async function main() {
       row([`${DOWNLOAD_MB} MB loopback HTTP copy of the same file (node:http streaming it from disk)`, `${rate(loopback.seconds)}; `
         + `gateway ÷ loopback ${(loopback.seconds / got.result.seconds).toFixed(2)}×, direct ÷ loopback ${(loopback.seconds / direct.result.seconds).toFixed(2)}×`]);
       row([`${DOWNLOAD_MB} MB raw read of the same bytes from disk`, `${rawDownload.seconds.toFixed(2)} s (${(DOWNLOAD_MB / rawDownload.seconds).toFixed(0)} MB/s)`]);
-      for (const name of Object.keys(SERVICES)) {
-        row([`heap growth during the download: ${name}`, `${mb(got.peak[name] - got.before[name])} MB (peak ${mb(got.peak[name])} MB)`]);
+      for (const [name, growth] of Object.entries(heapGrowthMb(got))) {
+        row([`heap during the download: ${name}`, describeHeap(growth)]);
       }
-      row(['heap growth during the direct download: document-service',
-        `${mb(direct.peak['document-service'] - direct.before['document-service'])} MB (peak ${mb(direct.peak['document-service'])} MB)`]);
+      row(['heap during the direct download: document-service', describeHeap(heapGrowthMb(direct)['document-service'])]);
+      row(['CPU per MB during the download through the gateway (ms)', describeCpu(got.result.cpuMsPerMb)]);
+      row(['CPU per MB during the direct download (ms)', describeCpu(direct.result.cpuMsPerMb)]);
       figures.download = {
         mb: DOWNLOAD_MB, gatewaySeconds: got.result.seconds, directSeconds: direct.result.seconds, loopbackSeconds: loopback.seconds,
-        heapGrowthMb: growthMb(got), directHeapGrowthMb: growthMb(direct),
+        heapGrowthMb: heapGrowthMb(got), directHeapGrowthMb: heapGrowthMb(direct),
       };
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -105,13 +105,15 @@ function goals({ startup, startTimes, memory }, results) {
   if (low === high) rows.splice(2, 1);
 
   const files = byBench('files-figures')[0];
-  const heapRow = (figure, growth) => goalRow(figure, '< 64 MB', Object.entries(growth ?? {}),
+  // the heap that outlived a collection: a file buffered in the heap stays there; the young generation's garbage
+  // (bench/files.mjs prints that too) is collected as it comes
+  const heapRow = (figure, growth) => goalRow(figure, '< 64 MB', Object.entries(growth ?? {}).map(([name, g]) => [name, g.held]),
     { format: (v) => `${v.toFixed(1)} MB`, passes: (v) => v < 64 });
   const upload = files?.upload;
   rows.push(
     goalRow(`${upload?.mb ?? 100} MB upload through the gateway (tus)`, '≥ 100 MB/s',
       upload ? [['', mbps(upload.mb, upload.seconds)]] : [], { format: (v) => `${v.toFixed(0)} MB/s`, passes: (v) => v >= 100 }),
-    heapRow(`${upload?.mb ?? 100} MB upload: heap growth per hop`, upload?.heapGrowthMb),
+    heapRow(`${upload?.mb ?? 100} MB upload: heap growth per hop (held)`, upload?.heapGrowthMb),
   );
   const down = files?.download;
   const downLabel = down ? `${down.mb >= 1024 ? `${f1(down.mb / 1024)} GB` : `${down.mb} MB`}` : '1 GB';
@@ -121,7 +123,7 @@ function goals({ startup, startTimes, memory }, results) {
         format: (v) => `${v.toFixed(0)} %${down ? ` (${mbps(down.mb, down.gatewaySeconds).toFixed(0)} of ${mbps(down.mb, down.loopbackSeconds).toFixed(0)} MB/s)` : ''}`,
         passes: (v) => v >= 50,
       }),
-    heapRow(`${downLabel} download: heap growth per hop`, down?.heapGrowthMb),
+    heapRow(`${downLabel} download: heap growth per hop (held)`, down?.heapGrowthMb),
   );
 
   const mail = byBench('notifications')[0];
