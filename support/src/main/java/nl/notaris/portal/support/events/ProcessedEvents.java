@@ -25,8 +25,8 @@ public class ProcessedEvents {
 
     /** Whether this consumer has handled the event (e.g. a test's marker event). */
     public boolean wasHandled(String consumer, String eventId) {
-        // by id, not exists(): that counts with an aggregation, which finds nothing by the _id index
-        // on every database (the local stand-in scans the whole collection for it)
+        // by id, not exists(): that counts with an aggregation, more work than a find by _id on MongoDB
+        // and a scan of the whole collection on the local stand-in
         return mongo.findById(consumer + ":" + eventId, Document.class, COLLECTION) != null;
     }
 
