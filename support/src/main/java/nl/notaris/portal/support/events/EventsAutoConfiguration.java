@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -66,10 +67,26 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(OutboxCollection.class)
+    OutboxWrites outboxWrites(List<OutboxCollection> collections) {
+        return new OutboxWrites(collections);
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxCollection.class)
+    MongoClientSettingsBuilderCustomizer outboxWritesListener(OutboxWrites writes) {
+        return settings -> settings.addCommandListener(writes);
+    }
+
+    /**
+     * Publishes an event as soon as its write is acknowledged ({@link OutboxWrites}), and looks every
+     * {@code interval} for the events of other instances and those a stop left behind.
+     */
+    @Bean
+    @ConditionalOnBean(OutboxCollection.class)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
-            @Value("${portal.outbox.interval:200ms}") Duration interval, EventTracing tracing,
+            OutboxWrites writes, @Value("${portal.outbox.interval:1s}") Duration interval, EventTracing tracing,
             ObjectProvider<MeterRegistry> meters) {
-        var relay = new OutboxRelay(mongo, kafka, collections, interval, tracing);
+        var relay = new OutboxRelay(mongo, kafka, collections, interval, tracing).lookingAfter(writes);
         meters.ifAvailable(registry -> Gauge.builder("portal.outbox.pending", relay, OutboxRelay::pendingCount)
                 .description("Documents with events the outbox relay has not yet published").register(registry));
         return relay;

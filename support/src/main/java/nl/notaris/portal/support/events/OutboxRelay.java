@@ -6,8 +6,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -38,6 +40,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration interval;
     private final EventTracing tracing;
     private ScheduledExecutorService scheduler;
+    private volatile Thread relayThread;
+    private final AtomicBoolean lookQueued = new AtomicBoolean();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
             Duration interval) {
@@ -51,6 +55,30 @@ public class OutboxRelay implements SmartLifecycle {
         this.collections = collections;
         this.interval = interval;
         this.tracing = tracing;
+    }
+
+    /** Looks at once after every write to an outbox collection that {@code writes} sees, besides every interval. */
+    public OutboxRelay lookingAfter(OutboxWrites writes) {
+        writes.onWrite(this::lookNow);
+        return this;
+    }
+
+    /**
+     * Queues a look unless one is queued already (writes at the same time are one look); the relay's own writes
+     * (removing what it published) queue none.
+     */
+    void lookNow() {
+        ScheduledExecutorService running = scheduler;
+        if (running != null && Thread.currentThread() != relayThread && lookQueued.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    lookQueued.set(false);
+                    runSafely();
+                });
+            } catch (RejectedExecutionException stopping) {
+                lookQueued.set(false);
+            }
+        }
     }
 
     /** Documents with events not yet published (the outbox backlog, a metric); NaN when the database does not answer. */
@@ -120,7 +148,10 @@ public class OutboxRelay implements SmartLifecycle {
         for (OutboxCollection collection : collections) {
             mongo.indexOps(collection.name()).createIndex(new Index("pendingEvents.eventId", Sort.Direction.ASC).sparse());
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            relayThread = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(runnable);
+            return relayThread;
+        });
         scheduler.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -117,6 +119,28 @@ class OutboxRelayIT {
         assertThat(relay.publishPending()).isEqualTo(1);
 
         assertThat(relay.pendingCount()).isZero();
+    }
+
+    /** An event is relayed as soon as its write is acknowledged, long before the relay's next look (a minute here). */
+    @Test
+    void anAcknowledgedWriteToAnOutboxIsRelayedAtOnce() {
+        var writes = new OutboxWrites(List.of(new OutboxCollection("aggregates")));
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri())).addCommandListener(writes).build())) {
+            var template = new MongoTemplate(listened, "outbox-test");
+            var looking = new OutboxRelay(template, kafka, List.of(new OutboxCollection("aggregates")), Duration.ofMinutes(1))
+                    .lookingAfter(writes);
+            looking.start();
+            try (TopicReader reader = new TopicReader(topic)) {
+                template.insert(new Document("_id", "agg-1").append("pendingEvents",
+                        List.of(event("e1", "at once", Instant.now()))), "aggregates");
+
+                assertThat(reader.readUntil(r -> true, 1, Duration.ofSeconds(20)))
+                        .extracting(r -> r.value()).containsExactly("{\"n\":\"at once\"}");
+            } finally {
+                looking.stop();
+            }
+        }
     }
 
     private Document event(String id, String name, Instant createdAt) {
