@@ -28,6 +28,7 @@ import nl.notaris.portal.support.audit.StaffActions;
 import nl.notaris.portal.support.events.CloudEventFactory;
 import nl.notaris.portal.support.events.ProcessedEvents;
 import nl.notaris.portal.testsupport.EventContracts;
+import nl.notaris.portal.testsupport.MovingClock;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,7 +63,7 @@ class LastActivityTest {
     @BeforeEach
     void aDossierCreatedOnTheFirstOfNovember() {
         mongo = new MongoTemplate(client, "activity-" + UUID.randomUUID());
-        WorkQueueTest.MovingClock clock = new WorkQueueTest.MovingClock(Instant.parse("2026-12-01T09:00:00Z"));
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-01T09:00:00Z"));
         WorkQueue queue = new WorkQueue(new WorkItems(mongo), new DossierFacts(mongo), mongo,
                 new StaffActions(new CloudEventFactory(JsonMapper.builder().build(), "/notary-portal/dossier-service", clock),
                         clock),

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,6 +38,7 @@ import nl.notaris.portal.support.security.Caller;
 import nl.notaris.portal.support.web.NotFoundException;
 import nl.notaris.portal.testsupport.ContractExample;
 import nl.notaris.portal.testsupport.EventContracts;
+import nl.notaris.portal.testsupport.MovingClock;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -451,34 +449,5 @@ class WorkQueueTest {
 
     static ObjectNode parse(String json) {
         return (ObjectNode) JsonMapper.builder().build().readTree(json);
-    }
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.sun.net.httpserver.HttpServer;
 
+import nl.notaris.portal.testsupport.MovingClock;
 import tools.jackson.databind.JsonNode;
 
 /** A service's document is fetched at most once per cache time, and its last one stands in while it is away. */
@@ -31,23 +30,7 @@ class ServiceDocumentsTest {
     volatile String body = DOCUMENT;
     final HttpServer service = start();
     final URI url = URI.create("http://localhost:" + service.getAddress().getPort() + "/v3/api-docs");
-    Instant now = Instant.parse("2026-12-05T10:00:00Z");
-    final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    final MovingClock clock = new MovingClock(Instant.parse("2026-12-05T10:00:00Z"));
     final ServiceDocuments documents = new ServiceDocuments(WebClient.create(), Duration.ofSeconds(60),
             Duration.ofSeconds(2), clock);
 
@@ -59,10 +42,10 @@ class ServiceDocumentsTest {
     @Test
     void fetchedOncePerCacheTime() {
         assertThat(documents.of("dossiers", url).block().path("paths").has("/api/staff/x")).isTrue();
-        now = now.plusSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         documents.of("dossiers", url).block();
         assertThat(requests).hasValue(1);
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         documents.of("dossiers", url).block();
         assertThat(requests).hasValue(2);
     }
@@ -71,7 +54,7 @@ class ServiceDocumentsTest {
     void whileTheServiceIsAwayItsLastDocumentStandsIn() {
         documents.of("dossiers", url).block();
         status = 503;
-        now = now.plusSeconds(3600);
+        clock.advance(Duration.ofSeconds(3600));
         JsonNode stale = documents.of("dossiers", url).block();
         assertThat(stale.path("paths").has("/api/staff/x")).isTrue();
         assertThat(requests).hasValue(2);

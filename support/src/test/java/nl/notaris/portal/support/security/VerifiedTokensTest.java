@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,27 +14,13 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import nl.notaris.portal.testsupport.MovingClock;
+
 class VerifiedTokensTest {
 
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    Instant now = NOW;
-    final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    final MovingClock clock = new MovingClock(NOW);
     final List<String> decoded = new ArrayList<>();
 
     /** Tokens "valid-<n>" expire n minutes after NOW; "forever" has no expiry; anything else is refused. */
@@ -44,7 +29,7 @@ class VerifiedTokensTest {
         if (token.equals("forever")) {
             return jwt(token, null);
         }
-        if (!token.startsWith("valid-") || !now.isBefore(expiry(token))) {
+        if (!token.startsWith("valid-") || !clock.instant().isBefore(expiry(token))) {
             throw new BadJwtException("refused");
         }
         return jwt(token, expiry(token));
@@ -54,7 +39,7 @@ class VerifiedTokensTest {
     @Test
     void aTokenIsVerifiedOnceWhileItLasts() {
         Jwt first = tokens.decode("valid-5");
-        now = NOW.plus(Duration.ofMinutes(4));
+        clock.set(NOW.plus(Duration.ofMinutes(4)));
 
         assertThat(tokens.decode("valid-5")).isSameAs(first);
         assertThat(decoded).containsExactly("valid-5");
@@ -63,7 +48,7 @@ class VerifiedTokensTest {
     @Test
     void anExpiredTokenGoesToTheIssuersDecoderAgainAndIsRefusedThere() {
         tokens.decode("valid-5");
-        now = NOW.plus(Duration.ofMinutes(5));
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
 
         assertThatThrownBy(() -> tokens.decode("valid-5")).isInstanceOf(BadJwtException.class);
         assertThat(decoded).containsExactly("valid-5", "valid-5");
@@ -91,7 +76,7 @@ class VerifiedTokensTest {
             tokens.decode("valid-1-" + i);
         }
         tokens.decode("valid-10");
-        now = NOW.plus(Duration.ofMinutes(2));
+        clock.set(NOW.plus(Duration.ofMinutes(2)));
 
         tokens.decode("valid-20");
         assertThat(tokens.size()).isEqualTo(2);
