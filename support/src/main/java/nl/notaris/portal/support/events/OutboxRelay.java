@@ -39,7 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<OutboxCollection> collections;
     private final Duration interval;
     private final EventTracing tracing;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
     private volatile Thread relayThread;
     private final AtomicBoolean lookQueued = new AtomicBoolean();
 
