@@ -23,7 +23,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
 import {
-  BENCH_EMAIL, accessToken, components, cpuBetween, describeCpu, ensureBenchUser, heapGrowthMb, mb, withHeapSampling, record,
+  BENCH_EMAIL, accessToken, describeCpu, ensureBenchUser, heapGrowthMb, mb, withCpu, withHeapSampling, record,
 } from './lib.mjs';
 
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
@@ -169,19 +169,15 @@ async function sendMessage(client, dossierId, uploadId) {
   throw new Error('the delivered document was not filed');
 }
 
+/** Runs `work` (resolving with an object); adds `cpuMsPerMb`, the CPU ms per MB passed of each component that worked. */
+const withCpuPerMb = (passedMb, work) => withCpu(work, { units: () => passedMb, key: 'cpuMsPerMb' });
+
 /** One service's heap figures of a {@link heapGrowthMb} answer. */
 function describeHeap({ held, used }) {
   return `held ${held >= 0 ? '+' : '−'}${Math.abs(held).toFixed(1)} MB (outlived a collection); `
     + `used rose by ${used.toFixed(1)} MB (young garbage included)`;
 }
 
-/** Runs `work` (resolving with an object); adds the CPU ms per MB passed of each component that used at least 50 ms. */
-async function withCpuPerMb(passedMb, work) {
-  const before = components();
-  const result = await work();
-  const used = Object.entries(cpuBetween(before, components())).filter(([, seconds]) => seconds >= 0.05);
-  return { ...result, cpuMsPerMb: Object.fromEntries(used.map(([name, seconds]) => [name, (seconds * 1000) / passedMb])) };
-}
 
 function row(cells) {
   console.log(`| ${cells.join(' | ')} |`);

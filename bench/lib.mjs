@@ -78,16 +78,17 @@ export function cpuBetween(before, after) {
 }
 
 /**
- * Runs a load and adds, per component that did work (at least 50 ms of CPU), its CPU milliseconds per call
- * (`cpuMsPerCall`; the same number as CPU seconds per 1,000 calls).
+ * Runs a load and adds, per component that did work (at least 50 ms of CPU), its CPU milliseconds per unit: per
+ * call by default (`cpuMsPerCall`, the result's `count`; the same number as CPU seconds per 1,000 calls), or per
+ * `units(result)` under `key` (the file bench: per MB).
  */
-export async function withCpu(run) {
+export async function withCpu(run, { units = (result) => result.count, key = 'cpuMsPerCall' } = {}) {
   const before = components();
   const result = await run();
   const used = cpuBetween(before, components());
-  result.cpuMsPerCall = Object.fromEntries(Object.entries(used)
+  result[key] = Object.fromEntries(Object.entries(used)
     .filter(([, seconds]) => seconds >= 0.05)
-    .map(([name, seconds]) => [name, (seconds * 1000) / Math.max(1, result.count)]));
+    .map(([name, seconds]) => [name, (seconds * 1000) / Math.max(1, units(result))]));
   return result;
 }
 
