@@ -30,13 +30,14 @@ const BENCHES = [
   ['staff-dossier-search.mjs', { BENCH_SECONDS: process.env.BENCH_SECONDS ?? '10' }],
 ];
 
-function startStack() {
+/** `./portal up --no-build`, with `--reset` when `reset`: resolves once the stack is ready, with the seconds it took. */
+function startStack({ reset }) {
   const started = Date.now();
   const env = {
     ...process.env, PORTAL_JAVA_OPTS: PRODUCTION_JAVA_OPTS, DOCUMENT_MAIL_WINDOW: '0s', UPLOAD_MAX_FILE_SIZE: '1100MB',
     MONGO_HEAP: '4g',
   };
-  const stack = spawn(path.join(ROOT, 'portal'), ['up', '--reset', '--no-build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stack = spawn(path.join(ROOT, 'portal'), ['up', '--no-build', ...(reset ? ['--reset'] : [])], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -131,7 +132,7 @@ function goals({ startup, startTimes, memory }, results) {
     mail ? [['', mail.p99]] : [], { format: (v) => `${v} ms`, passes: (v) => v <= 800 }));
 
   rows.push(
-    goalRow('whole stack ready (`./portal up --reset --no-build`)', '≤ 60 s', [['', startup]],
+    goalRow('whole stack ready (`./portal up --no-build`, warm)', '≤ 60 s', [['', startup]],
       { format: (v) => `${v.toFixed(1)} s`, passes: (v) => v <= 60 }),
     goalRow('one service\'s start ("Started … in N seconds")', '≤ 4 s', Object.entries(startTimes),
       { format: (v) => `${v.toFixed(1)} s`, passes: (v) => v <= 4 }),
@@ -155,7 +156,7 @@ function goals({ startup, startTimes, memory }, results) {
 }
 
 function report(stack, results) {
-  const { startup, startTimes, memory, missingCaches } = stack;
+  const { startup, resetStartup, startTimes, memory, missingCaches } = stack;
   const byBench = (name) => results.filter((r) => r.bench === name);
   const lines = [
     `# Benchmark figures (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
@@ -175,8 +176,11 @@ function report(stack, results) {
     '',
     '### Start-up and memory',
     '',
-    `Whole stack from \`./portal up --reset --no-build\` to ready: ${f1(startup)} s `
-      + (missingCaches ? `(without the AOT caches of ${missingCaches}).` : '(every Spring app with its AOT cache).'),
+    `Whole stack from \`./portal up --no-build\` to ready: ${f1(startup)} s, warm: the data of the start before it `
+      + '(Keycloak\'s realm imported, the topics made) and '
+      + (missingCaches ? `the AOT caches of every Spring app but ${missingCaches}.` : 'every Spring app\'s AOT cache.')
+      + ` From \`./portal up --reset --no-build\` (all data new: Keycloak creates its database and imports the realm): `
+      + `${f1(resetStartup)} s. The figures below are of the warm start.`,
     '',
     table(['component', 'resident memory after start (MB)', 'own start ("Started … in N seconds")'],
       Object.entries(memory).sort((a, b) => b[1].rssMb - a[1].rssMb).map(([name, m]) => [
@@ -246,16 +250,20 @@ async function main() {
   }
   rmSync(RESULTS, { force: true });
   console.log(`Starting the stack with ${PRODUCTION_JAVA_OPTS} ...`);
-  let { stack, seconds, missingCaches } = await startStack();
+  let { stack, seconds: resetStartup, missingCaches } = await startStack({ reset: true });
   if (missingCaches) {
-    // the goal is a warm start: the JVM's AOT caches for these options are made once, then the stack starts again
+    // the JVM's AOT caches for these options are made once, then the stack starts again
     console.log(`AOT caches missing for ${missingCaches}: waiting until they are made, then starting again ...`);
     while (existsSync(path.join(ROOT, '.local', 'pids', 'aot-training.pid'))) {
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     await stopStack(stack);
-    ({ stack, seconds, missingCaches } = await startStack());
+    ({ stack, seconds: resetStartup, missingCaches } = await startStack({ reset: true }));
   }
+  // the goal is a warm start: the data of the start before (Keycloak's realm imported, topics made) and the caches
+  await stopStack(stack);
+  let seconds;
+  ({ stack, seconds, missingCaches } = await startStack({ reset: false }));
   try {
     const memory = components();
     const startTimes = springStartSeconds();
@@ -263,7 +271,7 @@ async function main() {
     const skipped = (process.env.BENCH_SKIP ?? '').split(',').filter(Boolean);
     for (const [file, env] of BENCHES.filter(([name]) => !skipped.includes(name))) runBench(file, env);
     const results = readFileSync(RESULTS, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const markdown = report({ startup: seconds, startTimes, memory, missingCaches }, results);
+    const markdown = report({ startup: seconds, resetStartup, startTimes, memory, missingCaches }, results);
     writeFileSync(REPORT, `${markdown}\n`);
     console.log(`\n${markdown}\n\n(written to bench/results.md)`);
   } finally {
