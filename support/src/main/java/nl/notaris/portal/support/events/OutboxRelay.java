@@ -42,6 +42,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile ScheduledExecutorService scheduler;
     private volatile Thread relayThread;
     private final AtomicBoolean lookQueued = new AtomicBoolean();
+    /** Only the relay's thread reads and writes it. */
+    private boolean indexed;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
             Duration interval) {
@@ -136,6 +138,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void runSafely() {
+        createIndexOnce();
         try {
             publishPending();
         } catch (RuntimeException e) {
@@ -143,16 +146,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * The index on pending events, made by the relay's first look rather than at start-up: a database that is
+     * slow to answer then (a large collection, a busy server) must not stop the service from starting.
+     */
+    private void createIndexOnce() {
+        if (indexed) {
+            return;
+        }
+        try {
+            for (OutboxCollection collection : collections) {
+                mongo.indexOps(collection.name()).createIndex(new Index("pendingEvents.eventId", Sort.Direction.ASC).sparse());
+            }
+            indexed = true;
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay could not create its index and tries again at its next look: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void start() {
-        for (OutboxCollection collection : collections) {
-            mongo.indexOps(collection.name()).createIndex(new Index("pendingEvents.eventId", Sort.Direction.ASC).sparse());
-        }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             relayThread = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(runnable);
             return relayThread;
         });
-        scheduler.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,7 +16,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -57,6 +60,34 @@ class OutboxRelayIT {
     void tearDown() {
         kafka.destroy();
         client.close();
+    }
+
+    @Test
+    void startsWhenTheDatabaseCannotMakeItsIndexAndMakesItLater() {
+        AtomicInteger indexAttempts = new AtomicInteger();
+        MongoTemplate slowAtFirst = new MongoTemplate(client, "outbox-test") {
+            @Override
+            public IndexOperations indexOps(String collectionName) {
+                if (indexAttempts.incrementAndGet() == 1) {
+                    throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+                }
+                return super.indexOps(collectionName);
+            }
+        };
+        OutboxRelay startedOnABusyDatabase = new OutboxRelay(slowAtFirst, kafka, List.of(new OutboxCollection("aggregates")),
+                Duration.ofMillis(200));
+        startedOnABusyDatabase.start();
+        try {
+            mongo.insert(new Document("_id", "agg-late").append("pendingEvents",
+                    List.of(event("e-late", "after the failed index", Instant.now()))), "aggregates");
+            try (TopicReader reader = new TopicReader(topic)) {
+                assertThat(reader.readUntil(r -> true, 1, Duration.ofSeconds(15))).extracting(r -> r.value())
+                        .containsExactly("{\"n\":\"after the failed index\"}");
+            }
+            assertThat(indexAttempts).as("the index is asked for again after the failure").hasValueGreaterThanOrEqualTo(2);
+        } finally {
+            startedOnABusyDatabase.stop();
+        }
     }
 
     @Test
