@@ -96,6 +96,10 @@ async function latency(office) {
   await watcher;
   const latencies = dossiers.filter((id) => seen.has(id)).map((id) => seen.get(id) - published.get(id)).sort((a, b) => a - b);
   console.log(`   e-mails ${latencies.length}/${LATENCY}; publish → e-mail: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
+  // which publishes were slow (their order tells a cold start from a stall in the middle)
+  const slowest = dossiers.map((id, i) => [i, seen.get(id) - published.get(id)]).filter(([, ms]) => Number.isFinite(ms))
+    .sort((a, b) => b[1] - a[1]).slice(0, 5);
+  console.log(`   slowest: ${slowest.map(([i, ms]) => `#${i} ${ms} ms`).join(', ')}`);
   record('notifications', { documents: LATENCY, mails: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) });
 }
 
