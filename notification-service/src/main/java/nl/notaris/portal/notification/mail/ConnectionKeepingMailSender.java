@@ -76,7 +76,7 @@ class ConnectionKeepingMailSender extends JavaMailSenderImpl implements Disposab
             try {
                 send(connection, messages[i]);
                 idle.addFirst(new IdleConnection(connection, clock.instant()));
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
                 close(connection);
                 failed.put(originals != null ? originals[i] : messages[i], e);
             }
