@@ -128,7 +128,7 @@ function goals({ startup, startTimes, memory }, results) {
   );
 
   const mail = byBench('notifications')[0];
-  rows.push(goalRow(`publish → e-mail p99 (${mail?.documents ?? 200} documents)`, '≤ 800 ms',
+  rows.push(goalRow(`publish → e-mail p99 (${mail?.documents ?? 200} documents${mail?.warmup ? `, after ${mail.warmup} not counted` : ''})`, '≤ 800 ms',
     mail ? [['', mail.p99]] : [], { format: (v) => `${v} ms`, passes: (v) => v <= 800 }));
 
   rows.push(
@@ -227,8 +227,8 @@ function report(stack, results) {
   }
   const mail = byBench('notifications')[0];
   if (mail) {
-    lines.push('', '### Event → e-mail', '', table(['documents', 'e-mails', 'p50 ms', 'p99 ms', 'max ms'],
-      [[mail.documents, mail.mails, mail.p50, mail.p99, mail.max]]));
+    lines.push('', '### Event → e-mail', '', table(['warm-up documents (not counted)', 'documents', 'e-mails', 'p50 ms', 'p99 ms', 'max ms'],
+      [[mail.warmup ?? 0, mail.documents, mail.mails, mail.p50, mail.p99, mail.max]]));
   }
   const files = byBench('files');
   if (files.length) lines.push('', '### Files', '', table(['measurement', 'value'], files.map((r) => [r.measurement, r.value])));
