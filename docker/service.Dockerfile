@@ -39,7 +39,7 @@ COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 # the same JVM options as the Kubernetes manifests' JAVA_TOOL_OPTIONS (docs/operations.md, "JVM settings")
 ENV SERVER_PORT=${PORT} \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xmn16m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 RUN java -XX:MaxRAM=1g -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
       -Dspring.data.mongodb.auto-index-creation=false -Dspring.kafka.admin.auto-create=false -jar application.jar \
  && rm -rf /tmp/*

@@ -94,7 +94,7 @@ class DeploymentDescriptorsTest {
     static final Path SERVICE_DOCKERFILE = ROOT.resolve("docker/service.Dockerfile");
     /** The JVM options of every service, in the image and in the Kubernetes manifests. */
     static final String JAVA_TOOL_OPTIONS =
-            "-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp";
+            "-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xmn16m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp";
 
     static Map<String, Object> parse(String text) {
         return Yamls.parse(text);
