@@ -4,12 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.connection.TransportSettings;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import reactor.netty.http.HttpResources;
-import reactor.netty.resources.LoopResources;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,24 +45,6 @@ class SharedSessionsConfiguration {
                 .applyToSocketSettings(socket -> socket
                         .connectTimeout(Math.toIntExact(connect.toMillis()), TimeUnit.MILLISECONDS)
                         .readTimeout(Math.toIntExact(read.toMillis()), TimeUnit.MILLISECONDS));
-    }
-
-    /**
-     * The driver's connections on the HTTP server's and client's own event loops (Reactor Netty's, epoll where
-     * the platform has it) instead of the second group of NIO loops Spring Boot gives the driver (its customizer
-     * runs first; this one, unordered, last): 4 threads fewer, and 5–10 % less gateway CPU per call (gateway
-     * against gateway-2 on one stack, docs/capacity.md).
-     */
-    @Bean
-    MongoClientSettingsBuilderCustomizer mongoOnHttpLoops() {
-        return settings -> {
-            LoopResources loops = HttpResources.get();
-            EventLoopGroup group = loops.onClient(true);
-            settings.transportSettings(TransportSettings.nettyBuilder()
-                    .eventLoopGroup(group)
-                    .socketChannelClass(loops.onChannelClass(SocketChannel.class, group))
-                    .build());
-        };
     }
 
     @Bean
