@@ -60,6 +60,7 @@ class ConnectionKeepingMailSender extends JavaMailSenderImpl implements Disposab
     /** As {@link JavaMailSenderImpl}: each message that fails is in the exception, the others went. */
     @Override
     protected void doSend(MimeMessage[] messages, Object[] originals) {
+        Object[] sent = originals != null ? originals : messages;
         Map<Object, Exception> failed = new LinkedHashMap<>();
         for (int i = 0; i < messages.length; i++) {
             Transport connection;
@@ -69,7 +70,7 @@ class ConnectionKeepingMailSender extends JavaMailSenderImpl implements Disposab
                 throw new MailAuthenticationException(e);
             } catch (MessagingException e) {
                 for (int j = i; j < messages.length; j++) {
-                    failed.put(originals != null ? originals[j] : messages[j], e);
+                    failed.put(sent[j], e);
                 }
                 throw new MailSendException("Mail server connection failed", e, failed);
             }
@@ -78,7 +79,7 @@ class ConnectionKeepingMailSender extends JavaMailSenderImpl implements Disposab
                 idle.addFirst(new IdleConnection(connection, clock.instant()));
             } catch (MessagingException | RuntimeException e) {
                 close(connection);
-                failed.put(originals != null ? originals[i] : messages[i], e);
+                failed.put(sent[i], e);
             }
         }
         if (!failed.isEmpty()) {
