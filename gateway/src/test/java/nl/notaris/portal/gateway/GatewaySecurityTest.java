@@ -1,5 +1,6 @@
 package nl.notaris.portal.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
@@ -12,6 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** The gateway's own rules, without the services behind it. */
 @SpringBootTest(
         properties = "DOSSIER_SERVICE_URL=http://localhost:1")
@@ -20,6 +23,9 @@ class GatewaySecurityTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void sessions(DynamicPropertyRegistry registry) {
@@ -150,5 +156,14 @@ class GatewaySecurityTest {
                 .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
                 .expectHeader().exists("Permissions-Policy");
         web.get().uri("/api/me").exchange().expectHeader().exists("Content-Security-Policy");
+    }
+
+    /** What a request leaves in the meters: its timer, not a long task timer beside it (application.yml). */
+    @Test
+    void aRequestIsTimedWithoutALongTaskTimer() {
+        web.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.getMeters()).noneMatch(meter -> meter.getId().getName().endsWith(".active"));
     }
 }
