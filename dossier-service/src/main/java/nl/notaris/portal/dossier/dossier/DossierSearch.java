@@ -3,7 +3,6 @@ package nl.notaris.portal.dossier.dossier;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -15,13 +14,13 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 import nl.notaris.portal.support.security.Caller;
@@ -29,7 +28,8 @@ import nl.notaris.portal.support.web.InvalidRequestException;
 
 /**
  * The dossier queries behind the pages, and the indexes ({@link Dossier}'s annotations) that serve
- * them. Each query is a count and a page (skip + limit) with the same filter.
+ * them. Each query is a page (skip + limit) and, unless the page tells the total (a first page that is not
+ * full, a last page), a count with the same filter.
  *
  * <p>Client list and Home counts ({@link #forCaller}, {@link #countByStatus}): filter on
  * {@code accessKeys} and {@code status}, sorted by number, newest first — the {@code client_list}
@@ -283,10 +283,9 @@ public class DossierSearch {
         }
     }
 
+    /** The page first: a first page that is not full, or a last page, tells the total without counting. */
     private Page<Dossier> page(Query query, Sort sort, Pageable pageable) {
-        long total = mongo.count(query, Dossier.class);
-        List<Dossier> content = total == 0 ? new ArrayList<>()
-                : mongo.find(Query.of(query).with(pageable).with(sort), Dossier.class);
-        return new PageImpl<>(content, pageable, total);
+        List<Dossier> content = mongo.find(Query.of(query).with(pageable).with(sort), Dossier.class);
+        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(query, Dossier.class));
     }
 }
