@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -54,6 +55,12 @@ public class ResourceServerSecurityAutoConfiguration {
         };
     }
 
+    /** The firewall's checks of header names and values without regular expressions ({@link HeaderCharacters}). */
+    @Bean
+    WebSecurityCustomizer headerCharacters() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http) throws Exception {
@@ -78,6 +85,7 @@ public class ResourceServerSecurityAutoConfiguration {
                         .requestMatchers("/internal/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new AuthorizationHeaderTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRealmRolesConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

@@ -18,9 +18,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -143,12 +141,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side. Please try again later.");
-    }
-
-    /** Text parameters (query, form and multipart fields, path segments) follow the rule of {@link TextFields} too. */
-    @InitBinder
-    void textParameters(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new TextFields.ParameterEditor());
     }
 
     @Override

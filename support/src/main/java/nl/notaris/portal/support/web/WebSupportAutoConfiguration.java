@@ -1,11 +1,14 @@
 package nl.notaris.portal.support.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.PropertyEditorRegistrar;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,7 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import tools.jackson.databind.JacksonModule;
@@ -43,6 +48,34 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
     @Bean
     JacksonModule textFields() {
         return TextFields.module();
+    }
+
+    /**
+     * Text parameters (query, form and multipart fields, path segments) follow the rule of {@link TextFields} too:
+     * an editor that every data binder of Spring MVC's handler adapter gets from its initializer. Not an
+     * {@code @InitBinder} method of the controller advice: Spring MVC makes a new handler method of that for
+     * every request, which cost 3–4 % of a list call's CPU.
+     */
+    @Bean
+    static BeanPostProcessor textParameters() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter) {
+                    if (!(adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer)) {
+                        throw new IllegalStateException("Spring MVC's handler adapter has no ConfigurableWebBindingInitializer"
+                                + " to check text parameters with");
+                    }
+                    var registrars = new ArrayList<PropertyEditorRegistrar>();
+                    if (initializer.getPropertyEditorRegistrars() != null) {
+                        registrars.addAll(List.of(initializer.getPropertyEditorRegistrars()));
+                    }
+                    registrars.add(registry -> registry.registerCustomEditor(String.class, new TextFields.ParameterEditor()));
+                    initializer.setPropertyEditorRegistrars(registrars.toArray(PropertyEditorRegistrar[]::new));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

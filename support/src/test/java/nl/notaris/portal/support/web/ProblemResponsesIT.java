@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,6 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -119,6 +123,27 @@ class ProblemResponsesIT extends IntegrationTest {
         send("GET /api/nothing-here HTTP/1.1\r\n" + TOKEN).assertProblem(404);
         Answer fault = send("GET /api/fault HTTP/1.1\r\n" + TOKEN).assertProblem(500);
         assertThat(fault.body()).doesNotContain("secret internals").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void aMalformedBearerTokenIsA401Problem() throws IOException {
+        send("GET /api/echo HTTP/1.1\r\nAuthorization: Bearer test token\r\n").assertProblem(401);
+        assertThat(send("GET /api/echo HTTP/1.1\r\nAuthorization: bearer test-token\r\n").status()).isEqualTo(200);
+    }
+
+    /** The firewall and the bearer token's reading are support.security's loops, not Spring Security's regular expressions. */
+    @Test
+    void headersAreCheckedWithoutRegularExpressions(@Autowired FilterChainProxy security) {
+        // Spring MVC's configuration wraps the FilterChainProxy that WebSecurity built in one of its own
+        Object built = ReflectionTestUtils.getField(security, "springSecurityFilterChain");
+        Object firewall = ReflectionTestUtils.getField(built, "firewall");
+        assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderValues").getClass().getName())
+                .startsWith("nl.notaris.portal.support.security.HeaderCharacters");
+        Object bearerFilter = security.getFilterChains().getFirst().getFilters().stream()
+                .filter(BearerTokenAuthenticationFilter.class::isInstance).findFirst().orElseThrow();
+        Object converter = ReflectionTestUtils.getField(bearerFilter, "authenticationConverter");
+        assertThat(ReflectionTestUtils.getField(converter, "bearerTokenResolver").getClass().getSimpleName())
+                .isEqualTo("AuthorizationHeaderTokens");
     }
 
     @Test
