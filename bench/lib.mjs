@@ -72,6 +72,16 @@ export function components() {
   return result;
 }
 
+/** Waits (a minute at most) until the whole stack uses less than a fifth of a core over 2 seconds. */
+export async function quiet() {
+  const total = () => Object.values(components()).reduce((sum, c) => sum + c.cpu, 0);
+  for (let tries = 0; tries < 30; tries++) {
+    const before = total();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if ((total() - before) / 2 < 0.2) return;
+  }
+}
+
 /** CPU seconds each component used between two snapshots of {@link components}. */
 export function cpuBetween(before, after) {
   return Object.fromEntries(Object.keys(after).map((name) => [name, after[name].cpu - (before[name]?.cpu ?? 0)]));

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { components, springStartSeconds } from './lib.mjs';
+import { components, quiet, springStartSeconds } from './lib.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.local', 'bench-results.jsonl');
@@ -81,7 +81,7 @@ function goalRow(figure, goal, values, { worst = Math.max, format, passes }) {
 }
 
 /** The goals of issue 21, each with what this run measured. */
-function goals({ startup, startTimes, aloneTimes, memory }, results) {
+function goals({ startup, startTimes, aloneTimes, memory, memoryAtReady }, results) {
   const byBench = (name) => results.filter((r) => r.bench === name);
   const api = byBench('dossier-list');
   const levels = [...new Set(api.map((r) => r.concurrency ?? 16))].sort((a, b) => a - b);
@@ -138,10 +138,15 @@ function goals({ startup, startTimes, aloneTimes, memory }, results) {
     goalRow('one service\'s start, alone (`./portal restart`, the rest of the stack running; "Started … in N seconds")', '≤ 4 s',
       Object.entries(aloneTimes ?? {}), aStart),
     goalRow('one service\'s start within the whole stack\'s start', '≤ 4 s', Object.entries(startTimes), aStart),
-    goalRow('resident memory per Spring service after start', '≤ 250 MB',
+    goalRow('resident memory per Spring service after start (once the stack is quiet)', '≤ 250 MB',
       Object.keys(startTimes).filter((name) => memory[name]).map((name) => [name, memory[name].rssMb]),
       { format: (v) => `${v.toFixed(0)} MB`, passes: (v) => v <= 250 }),
   );
+  // at the moment of ready the JIT compiler still works through the start's hot methods: its arenas (NMT "Arena
+  // Chunk", up to ~35 MB) are given back to the system seconds later
+  rows.push(['the same at the moment the stack is ready (not in the goal: the JIT compiler\'s arenas still held)',
+    Object.keys(startTimes).filter((name) => memoryAtReady?.[name]).map((name) => `${name} ${memoryAtReady[name].rssMb.toFixed(0)} MB`)
+      .join(', ') || '–', '–', '–']);
   const others = Object.entries(memory).filter(([name]) => !(name in startTimes)).sort((a, b) => b[1].rssMb - a[1].rssMb);
   rows.push(['resident memory of the other components after start (not in the goal)',
     others.map(([name, m]) => `${name} ${m.rssMb.toFixed(0)} MB`).join(', ') || '–', '–', '–']);
@@ -158,7 +163,7 @@ function goals({ startup, startTimes, aloneTimes, memory }, results) {
 }
 
 function report(stack, results) {
-  const { startup, resetStartup, startTimes, aloneTimes, memory, memoryAfter, missingCaches } = stack;
+  const { startup, resetStartup, startTimes, aloneTimes, memory, memoryAtReady, memoryAfter, missingCaches } = stack;
   const byBench = (name) => results.filter((r) => r.bench === name);
   const lines = [
     `# Benchmark figures (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
@@ -182,15 +187,17 @@ function report(stack, results) {
       + '(Keycloak\'s realm imported, the topics made) and '
       + (missingCaches ? `the AOT caches of every Spring app but ${missingCaches}.` : 'every Spring app\'s AOT cache.')
       + ` From \`./portal up --reset --no-build\` (all data new: Keycloak creates its database and imports the realm): `
-      + `${f1(resetStartup)} s. The figures below are of the warm start; "after the benchmarks" is the same stack once `
+      + `${f1(resetStartup)} s. The figures below are of the warm start: resident memory at the moment the stack is ready, `
+      + 'and "after start" once the whole stack has used less than a fifth of a core for 2 seconds (at most a minute '
+      + 'later); "after the benchmarks" is the same stack once '
       + 'every benchmark below has run (the heap grown with the load). A Spring app\'s own start is given twice: within '
       + 'the stack\'s start (one app after the other, each beside the first work of those started before it: Kafka '
       + 'consumers joining, the JIT compiler) and alone (`./portal restart`, once the stack is up and quiet, before the '
       + 'benchmarks), as a rolling update starts one pod while the others serve.',
     '',
-    table(['component', 'resident memory after start (MB)', 'after the benchmarks (MB)', 'own start within the stack\'s', 'own start alone'],
+    table(['component', 'resident memory at ready (MB)', 'after start (MB)', 'after the benchmarks (MB)', 'own start within the stack\'s', 'own start alone'],
       Object.entries(memory).sort((a, b) => b[1].rssMb - a[1].rssMb).map(([name, m]) => [
-        name, m.rssMb.toFixed(0), memoryAfter?.[name]?.rssMb.toFixed(0) ?? '–',
+        name, memoryAtReady?.[name]?.rssMb.toFixed(0) ?? '–', m.rssMb.toFixed(0), memoryAfter?.[name]?.rssMb.toFixed(0) ?? '–',
         name in startTimes ? `${f1(startTimes[name])} s` : '–',
         name in (aloneTimes ?? {}) ? `${f1(aloneTimes[name])} s` : '–',
       ])),
@@ -273,6 +280,8 @@ async function main() {
   let seconds;
   ({ stack, seconds, missingCaches } = await startStack({ reset: false }));
   try {
+    const memoryAtReady = components();
+    await quiet();
     const memory = components();
     const startTimes = springStartSeconds();
     const aloneTimes = await startAlone(Object.keys(startTimes));
@@ -281,7 +290,7 @@ async function main() {
     for (const [file, env] of BENCHES.filter(([name]) => !skipped.includes(name))) runBench(file, env);
     const memoryAfter = components();
     const results = readFileSync(RESULTS, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const markdown = report({ startup: seconds, resetStartup, startTimes, aloneTimes, memory, memoryAfter, missingCaches }, results);
+    const markdown = report({ startup: seconds, resetStartup, startTimes, aloneTimes, memory, memoryAtReady, memoryAfter, missingCaches }, results);
     writeFileSync(REPORT, `${markdown}\n`);
     console.log(`\n${markdown}\n\n(written to bench/results.md)`);
   } finally {
@@ -302,16 +311,6 @@ async function startAlone(names) {
   }
   await quiet();
   return seconds;
-}
-
-/** Waits (a minute at most) until the whole stack uses less than a fifth of a core over 2 seconds. */
-async function quiet() {
-  const total = () => Object.values(components()).reduce((sum, c) => sum + c.cpu, 0);
-  for (let tries = 0; tries < 30; tries++) {
-    const before = total();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    if ((total() - before) / 2 < 0.2) return;
-  }
 }
 
 async function stopStack(stack) {
