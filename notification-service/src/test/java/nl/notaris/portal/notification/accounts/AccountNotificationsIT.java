@@ -47,7 +47,7 @@ class AccountNotificationsIT extends MailIntegrationTest {
     }
 
     void awaitAccountHandled(ContractExample event) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> processed.wasHandled(AccountEventsListener.CONSUMER, event.id()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed.wasHandled(AccountEventsHandler.CONSUMER, event.id()));
     }
 
     @Test

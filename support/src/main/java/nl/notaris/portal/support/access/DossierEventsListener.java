@@ -10,7 +10,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import nl.notaris.portal.support.events.ProcessedEvents;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps the dossier access replica from {@code portal.dossiers.v1}: idempotent and version-guarded. */
+/**
+ * Keeps the dossier access replica from {@code portal.dossiers.v1}: idempotent and version-guarded. One
+ * consumer whatever {@code spring.kafka.listener.concurrency} says: an event is one quick upsert, and a
+ * service's further consumer threads are for work that waits (notification-service's mail).
+ */
 public class DossierEventsListener {
 
     /** The listener's id, e.g. to stop and start it in a test. */
@@ -29,7 +33,8 @@ public class DossierEventsListener {
         this.consumer = application + "." + LISTENER_ID;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = DossierAccessAutoConfiguration.TOPIC)
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = DossierAccessAutoConfiguration.TOPIC,
+            concurrency = "1")
     public void on(ConsumerRecord<String, String> record) {
         DossierEvent event = json.readValue(record.value(), DossierEvent.class);
         if (event.type() == null || !event.type().startsWith("portal.dossier.")) {

@@ -5,12 +5,12 @@ import java.time.ZoneId;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.events.TopicHandler;
 import nl.notaris.portal.notification.mail.Language;
 import nl.notaris.portal.notification.mail.MailKind;
 import nl.notaris.portal.notification.mail.MailModel;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * password was set (#3, ONB-5). Once per event and address.
  */
 @Component
-class AccountEventsListener {
+class AccountEventsHandler implements TopicHandler {
 
     static final String CONSUMER = "notification-service.accounts";
     private static final String ADVISER = "ADVISER";
@@ -41,7 +41,7 @@ class AccountEventsListener {
     private final JsonMapper json;
     private final String officeName;
 
-    AccountEventsListener(AccountReplica replica, ProcessedEvents processed, MailTemplates templates,
+    AccountEventsHandler(AccountReplica replica, ProcessedEvents processed, MailTemplates templates,
             NotificationMailer mailer, PortalLinks links, JsonMapper json,
             @Value("${portal.office-name:Notariskantoor}") String officeName) {
         this.replica = replica;
@@ -53,8 +53,13 @@ class AccountEventsListener {
         this.officeName = officeName;
     }
 
-    @KafkaListener(topics = ConsumedTopics.ACCOUNTS)
-    void on(ConsumerRecord<String, String> record) {
+    @Override
+    public String topic() {
+        return ConsumedTopics.ACCOUNTS;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
         AccountEvent event = json.readValue(record.value(), AccountEvent.class);
         if (event.type() == null || !event.type().startsWith("portal.account.")) {
             return;

@@ -1,12 +1,12 @@
 package nl.notaris.portal.notification.documents;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.events.TopicHandler;
 import nl.notaris.portal.notification.mail.MailKind;
 import nl.notaris.portal.notification.recipients.DossierNotifier;
 import nl.notaris.portal.notification.recipients.Recipient;
@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * title and the mail says nothing of the documents.
  */
 @Component
-class DocumentEventsListener {
+class DocumentEventsHandler implements TopicHandler {
 
     static final String PUBLISHED = "portal.document.published";
 
@@ -27,15 +27,20 @@ class DocumentEventsListener {
     private final DocumentDigestQueue queue;
     private final JsonMapper json;
 
-    DocumentEventsListener(DossierNotifier notifier, DocumentDigests digests, DocumentDigestQueue queue, JsonMapper json) {
+    DocumentEventsHandler(DossierNotifier notifier, DocumentDigests digests, DocumentDigestQueue queue, JsonMapper json) {
         this.notifier = notifier;
         this.digests = digests;
         this.queue = queue;
         this.json = json;
     }
 
-    @KafkaListener(topics = ConsumedTopics.DOCUMENTS)
-    void on(ConsumerRecord<String, String> record) {
+    @Override
+    public String topic() {
+        return ConsumedTopics.DOCUMENTS;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
         DocumentEvent event = json.readValue(record.value(), DocumentEvent.class);
         if (!PUBLISHED.equals(event.type())) {
             return;

@@ -1,12 +1,12 @@
 package nl.notaris.portal.notification.messages;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.events.TopicHandler;
 import nl.notaris.portal.notification.mail.MailKind;
 import nl.notaris.portal.notification.mail.PortalLinks;
 import nl.notaris.portal.notification.recipients.DossierNotifier;
@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Berichten tab, never the subject or the text (the event does not carry them).
  */
 @Component
-class MessageEventsListener {
+class MessageEventsHandler implements TopicHandler {
 
     static final String SENT_BY_OFFICE = "portal.message.sent-by-office";
 
@@ -25,14 +25,19 @@ class MessageEventsListener {
     private final PortalLinks links;
     private final JsonMapper json;
 
-    MessageEventsListener(DossierNotifier notifier, PortalLinks links, JsonMapper json) {
+    MessageEventsHandler(DossierNotifier notifier, PortalLinks links, JsonMapper json) {
         this.notifier = notifier;
         this.links = links;
         this.json = json;
     }
 
-    @KafkaListener(topics = ConsumedTopics.MESSAGES)
-    void on(ConsumerRecord<String, String> record) {
+    @Override
+    public String topic() {
+        return ConsumedTopics.MESSAGES;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
         MessageEvent event = json.readValue(record.value(), MessageEvent.class);
         if (!SENT_BY_OFFICE.equals(event.type())) {
             return;

@@ -3,12 +3,12 @@ package nl.notaris.portal.notification.questionnaires;
 import java.time.LocalDate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.events.TopicHandler;
 import nl.notaris.portal.notification.mail.MailKind;
 import nl.notaris.portal.notification.mail.PortalLinks;
 import nl.notaris.portal.notification.recipients.DossierNotifier;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * office asks it by, never its title or questions (the event does not carry them).
  */
 @Component
-class QuestionnaireEventsListener {
+class QuestionnaireEventsHandler implements TopicHandler {
 
     static final String ASSIGNED = "portal.questionnaire.assigned";
 
@@ -27,14 +27,19 @@ class QuestionnaireEventsListener {
     private final PortalLinks links;
     private final JsonMapper json;
 
-    QuestionnaireEventsListener(DossierNotifier notifier, PortalLinks links, JsonMapper json) {
+    QuestionnaireEventsHandler(DossierNotifier notifier, PortalLinks links, JsonMapper json) {
         this.notifier = notifier;
         this.links = links;
         this.json = json;
     }
 
-    @KafkaListener(topics = ConsumedTopics.QUESTIONNAIRES)
-    void on(ConsumerRecord<String, String> record) {
+    @Override
+    public String topic() {
+        return ConsumedTopics.QUESTIONNAIRES;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
         QuestionnaireEvent event = json.readValue(record.value(), QuestionnaireEvent.class);
         if (!ASSIGNED.equals(event.type())) {
             return;

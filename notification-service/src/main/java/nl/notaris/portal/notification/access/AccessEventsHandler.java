@@ -4,7 +4,6 @@ import java.time.LocalDate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import nl.notaris.portal.notification.accounts.AccountReplica;
 import nl.notaris.portal.notification.accounts.KnownAccount;
 import nl.notaris.portal.notification.config.ConsumedTopics;
+import nl.notaris.portal.notification.events.TopicHandler;
 import nl.notaris.portal.notification.mail.Language;
 import nl.notaris.portal.notification.mail.MailKind;
 import nl.notaris.portal.notification.mail.MailModel;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * account gets nothing either.
  */
 @Component
-class AccessEventsListener {
+class AccessEventsHandler implements TopicHandler {
 
     static final String GRANTED = "portal.access.granted";
 
@@ -39,7 +39,7 @@ class AccessEventsListener {
     private final JsonMapper json;
     private final String officeName;
 
-    AccessEventsListener(AccountReplica accounts, MailTemplates templates, NotificationMailer mailer, PortalLinks links,
+    AccessEventsHandler(AccountReplica accounts, MailTemplates templates, NotificationMailer mailer, PortalLinks links,
             JsonMapper json, @Value("${portal.office-name:Notariskantoor}") String officeName) {
         this.accounts = accounts;
         this.templates = templates;
@@ -49,8 +49,13 @@ class AccessEventsListener {
         this.officeName = officeName;
     }
 
-    @KafkaListener(topics = ConsumedTopics.ACCESS)
-    void on(ConsumerRecord<String, String> record) {
+    @Override
+    public String topic() {
+        return ConsumedTopics.ACCESS;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
         AccessEvent event = json.readValue(record.value(), AccessEvent.class);
         if (!GRANTED.equals(event.type()) || !Boolean.FALSE.equals(event.data().newAccount())) {
             return;
