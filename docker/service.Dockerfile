@@ -15,7 +15,8 @@
 # .../packaging/aot-cache.html (`extract --layers` checked against spring-boot-jarmode-tools 4.0.7).
 # The image then makes its AOT cache (JDK 25, JEP 483/514/515) in a training run: the application
 # starts up to its refreshed context and exits (spring.context.exit=onRefresh: no port, no listener;
-# index and topic creation off, so neither MongoDB nor Kafka is needed), with the JVM, the jars and the
+# index and topic creation off, so neither MongoDB nor Kafka is needed; the Kafka client's classes loaded all
+# the same: support's KafkaClassesForAotCache), with the JVM, the jars and the
 # JVM options (JAVA_TOOL_OPTIONS, -XX:MaxRAM as the 1 GiB pod) it runs with; it about halves the start-up.
 # A JVM that cannot use the cache (e.g. started with -XX:+UseCompactObjectHeaders) warns and runs without it.
 FROM eclipse-temurin:25-jre AS layers

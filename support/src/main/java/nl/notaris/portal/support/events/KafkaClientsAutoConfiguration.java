@@ -5,9 +5,11 @@ import java.util.Set;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -45,6 +47,13 @@ public class KafkaClientsAutoConfiguration {
     @Bean
     MeterFilter onlyReadKafkaMeters() {
         return MeterFilter.deny(id -> id.getName().startsWith("kafka.") && !KEPT_METERS.contains(id.getName()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.context.exit", havingValue = "onRefresh")
+    KafkaClassesForAotCache kafkaClassesForAotCache(
+            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+        return new KafkaClassesForAotCache(bootstrapServers);
     }
 
     @Bean
