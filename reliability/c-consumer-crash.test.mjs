@@ -61,12 +61,13 @@ describe('c. notification-service and dossier-service killed in the middle of a 
     });
     const third = Math.floor(MESSAGES / 3);
     const thirdDocs = Math.floor(DOCUMENTS / 3);
-    await publish(burst(third, thirdDocs, 0));
-
-    // killed once a part of the first burst's mails went out and the consumer still has events of it in hand
-    await waitFor('the first mails of the burst', async () => (await messageMails()) >= third / 4, { timeoutMs: 60_000, intervalMs: 200 });
+    // killed once a part of the first burst's mails went out, while the burst is still being published: a
+    // consumer that keeps up with the publishing has nothing left in hand once the whole burst is out
+    const firstBurst = publish(burst(third, thirdDocs, 0));
+    await waitFor('the first mails of the burst', async () => (await messageMails()) >= third / 4, { timeoutMs: 60_000, intervalMs: 100 });
     await kill('notification-service', 'KILL');
     await kill('dossier-service', 'KILL');
+    await firstBurst;
     try {
       // what the dead consumer had not committed: fetched and in hand, or not yet fetched
       const behind = (await lagging(kafka, consumed)).filter((l) => l.group === 'notification-service')
