@@ -114,7 +114,7 @@ export function describeCpu(cpu) {
  * on `label`; returns the seconds and calls it took, and the stack's CPU ms per call and the JIT's share of it in the
  * first and the last window.
  */
-export async function warmUp(label, request, { concurrency = 16, windowSeconds = 5, maxSeconds = 180, jitShare = 0.03 } = {}) {
+export async function warmUp(label, request, { concurrency = 16, windowSeconds = 5, maxSeconds = 300, jitShare = 0.03 } = {}) {
   const started = performance.now();
   const windows = [];
   for (;;) {
