@@ -10,7 +10,7 @@
 //
 // Run against a running local stack (./portal up):  node bench/dossier-list.mjs
 // Options (environment): BENCH_SECONDS (default 15, per scenario and path), BENCH_CONCURRENCY (the callers,
-// comma-separated: "1,16"), BENCH_WARMUP_SECONDS (at most 300 per path: on a slow machine the gateway's first page still compiled after 180 s), BENCH_DOSSIERS (500).
+// comma-separated: "1,16"), BENCH_WARMUP_SECONDS (at most 300 per path, see lib.mjs warmUp), BENCH_DOSSIERS (500).
 // Local development only: it creates the Keycloak user bench-client@example.com with the local
 // admin account (admin/admin) when it does not exist yet.
 import { PORTAL_URL, backOfficeToken, signIn, staff } from '../e2e/lib/portal.mjs';
@@ -18,7 +18,6 @@ import { BENCH_EMAIL as EMAIL, accessToken, describeCpu, ensureBenchUser, load, 
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = String(process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 300);
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 500);
 const DOSSIER_SERVICE_URL = process.env.DOSSIER_SERVICE_URL ?? 'http://localhost:8082';
 const IDENTITY_SERVICE_URL = process.env.IDENTITY_SERVICE_URL ?? 'http://localhost:8081';
@@ -76,8 +75,7 @@ async function main() {
       const measured = {};
       for (const [route, request] of Object.entries(paths)) {
         if (!warm.has(`${name} ${route}`)) {
-          const warmed = await warmUp(`${name} ${route}`, request,
-            { concurrency: Math.max(...CONCURRENCY), maxSeconds: WARMUP_SECONDS });
+          const warmed = await warmUp(`${name} ${route}`, request, { concurrency: Math.max(...CONCURRENCY) });
           record('dossier-list-warm-up', { scenario: name, route, ...warmed });
           warm.add(`${name} ${route}`);
         }

@@ -7,7 +7,7 @@
 //
 // Run against a running local stack (./portal up):  node bench/home.mjs
 // Options (environment): BENCH_SECONDS (10 per scenario and path), BENCH_CONCURRENCY ("1,16"), BENCH_WARMUP_SECONDS
-// (at most 180 per path: each path is called until the JIT has settled, see lib.mjs warmUp).
+// (at most 300 per path: each path is called until the JIT has settled, see lib.mjs warmUp).
 // Local development only: it creates the Keycloak user bench-home@example.com with the local admin account.
 import { PORTAL_URL, backOfficeToken, ensureClientAccount, signIn, staff } from '../e2e/lib/portal.mjs';
 import { pool } from '../reliability/lib/stack.mjs';
@@ -15,7 +15,6 @@ import { accessToken, describeCpu, load, record, warmUp, withCpu } from './lib.m
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = String(process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 180);
 const DOSSIER_SERVICE_URL = process.env.DOSSIER_SERVICE_URL ?? 'http://localhost:8082';
 const EMAIL = 'bench-home@example.com';
 const DOSSIERS = 50;
@@ -91,7 +90,7 @@ async function main() {
       };
       for (const [route, request] of Object.entries(paths)) {
         if (!warm.has(`${name} ${route}`)) {
-          await warmUp(`${name} ${route}`, request, { concurrency: Math.max(...CONCURRENCY), maxSeconds: WARMUP_SECONDS });
+          await warmUp(`${name} ${route}`, request, { concurrency: Math.max(...CONCURRENCY) });
           warm.add(`${name} ${route}`);
         }
         const measured = await withCpu(() => load(request, { seconds: SECONDS, concurrency }));

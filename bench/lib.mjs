@@ -109,12 +109,13 @@ export function describeCpu(cpu) {
 
 /**
  * Calls `request` until the JIT has settled: in windows of `windowSeconds`, until the JIT compiler threads of the
- * stack use at most `jitShare` of the stack's CPU in a window (at least two windows, at most `maxSeconds`). With the
+ * stack use at most `jitShare` of the stack's CPU in a window (at least two windows, at most `maxSeconds`:
+ * BENCH_WARMUP_SECONDS or 300; on a slow machine the gateway's first page was still compiling after 180). With the
  * full JIT a path costs several times its warm cost while C2 compiles, for its first thousands of calls. Prints a line
  * on `label`; returns the seconds and calls it took, and the stack's CPU ms per call and the JIT's share of it in the
  * first and the last window.
  */
-export async function warmUp(label, request, { concurrency = 16, windowSeconds = 5, maxSeconds = 300, jitShare = 0.03 } = {}) {
+export async function warmUp(label, request, { concurrency = 16, windowSeconds = 5, maxSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 300), jitShare = 0.03 } = {}) {
   const started = performance.now();
   const windows = [];
   for (;;) {

@@ -19,7 +19,7 @@ import { components, quiet, springStartSeconds } from './lib.mjs';
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.local', 'bench-results.jsonl');
 const REPORT = path.join(ROOT, 'bench', 'results.md');
-/** How often each app is started again alone (BENCH_ALONE_STARTS): one start on 2 shared cores varies by a second. */
+/** How often each app is started again alone (BENCH_ALONE_STARTS): one start on shared cores varies by a second. */
 const ALONE_STARTS = Number(process.env.BENCH_ALONE_STARTS ?? 3);
 const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-XX:MaxRAM=1g -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xmn16m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError';
 // the office's search seeds 10,500 dossiers: last, since the local stand-in database scans a collection for every
@@ -196,8 +196,8 @@ function report(stack, results) {
       + 'every benchmark below has run (the heap grown with the load). A Spring app\'s own start is given twice: within '
       + 'the stack\'s start (one app after the other, each beside the first work of those started before it: Kafka '
       + 'consumers joining, the JIT compiler) and alone (`./portal restart`, once the stack is up and quiet, before the '
-      + `benchmarks), as a rolling update starts one pod while the others serve: ${ALONE_STARTS} times each, on 2 shared cores `
-      + 'one start varies by a second; the median first, then each.',
+      + `benchmarks), as a rolling update starts one pod while the others serve: ${ALONE_STARTS} times each (on shared cores one `
+      + 'start varies by a second); the median first, then each.',
     '',
     table(['component', 'resident memory at ready (MB)', 'after start (MB)', 'after the benchmarks (MB)', 'own start within the stack\'s', 'own start alone'],
       Object.entries(memory).sort((a, b) => b[1].rssMb - a[1].rssMb).map(([name, m]) => [
