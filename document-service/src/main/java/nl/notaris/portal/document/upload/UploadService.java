@@ -148,7 +148,7 @@ public class UploadService {
     }
 
     public Upload get(Caller caller, String uploadId) {
-        return own(caller, uploadId);
+        return completedIfAllIn(own(caller, uploadId));
     }
 
     /** Removes an upload that no message names yet; one that a message names is the message's (409). */
@@ -166,7 +166,7 @@ public class UploadService {
      * now for the message's event to file it. Saying so again changes nothing.
      */
     public Upload markSent(Caller caller, String uploadId, String messageId) {
-        Upload upload = own(caller, uploadId);
+        Upload upload = completedIfAllIn(own(caller, uploadId));
         if (!upload.isComplete()) {
             throw UploadRefusals.unfinished(upload.fileName());
         }
@@ -195,7 +195,8 @@ public class UploadService {
     /** An upload the caller made, if there is one with this id (empty for someone else's: nothing leaks). */
     public Optional<Upload> findOwn(Caller caller, String uploadId) {
         Upload upload = ObjectId.isValid(uploadId) ? mongo.findById(uploadId, Upload.class) : null;
-        return upload != null && upload.isOwnedBy(caller.accountId()) ? Optional.of(upload) : Optional.empty();
+        return upload != null && upload.isOwnedBy(caller.accountId()) ? Optional.of(completedIfAllIn(upload))
+                : Optional.empty();
     }
 
     /**
@@ -237,6 +238,16 @@ public class UploadService {
             log.info("Removed {} expired upload(s)", removed);
         }
         return removed;
+    }
+
+    /**
+     * The upload, completed if every byte is in but it is not complete: the request that brought the last
+     * byte failed before it could check and seal the file (the database did not answer in time, the
+     * instance stopped). Its sender's tus client asks the offset, finds it at the end and goes on; the
+     * next look at the upload (that HEAD, the message or publication that names it) completes it.
+     */
+    private Upload completedIfAllIn(Upload upload) {
+        return !upload.isComplete() && upload.offset() == upload.length() ? complete(upload) : upload;
     }
 
     private Upload complete(Upload upload) {
