@@ -90,17 +90,18 @@ async function tusUpload(client, dossierId, fileName, bytes, { cutAt } = {}) {
     const patched = await send(client, 'PATCH', location, { 'upload-offset': String(offset),
       'content-type': 'application/offset+octet-stream' }, bytes.subarray(offset, end)).catch((e) => ({ status: 0, text: e.message }));
     sent += end - offset;
-    if (patched.status === 0 || patched.status >= 500) {
+    if (patched.status === 204) {
+      offset = Number(patched.headers['upload-offset']);
+      continue;
+    }
+    const unanswered = patched.status === 0 || patched.status >= 500;
+    if (!unanswered && patched.status !== 409) throw new Error(`PATCH at ${offset} answered ${patched.status}: ${patched.text}`);
+    if (unanswered) {
       if (retries === RETRY_DELAYS.length) throw new Error(`PATCH at ${offset} failed ${retries + 1} times, last: ${patched.status} ${patched.text}`);
       await sleep(RETRY_DELAYS[retries++]);
     }
-    if (patched.status !== 204) {
-      if (patched.status !== 409 && patched.status !== 0 && patched.status < 500) throw new Error(`PATCH at ${offset} answered ${patched.status}: ${patched.text}`);
-      // the server was still taking in bytes of a dropped request, or did not answer: ask where it is, as tus clients do
-      offset = await settledOffset(client, location);
-      continue;
-    }
-    offset = Number(patched.headers['upload-offset']);
+    // the server was still taking in bytes of a dropped request, or did not answer: ask where it is, as tus clients do
+    offset = await settledOffset(client, location);
   }
   return { uploadId: location.split('/').pop(), sent, resumedAt, retries };
 }

@@ -173,24 +173,26 @@ class UploadsIT extends IntegrationTest {
         assertThat(download(ANNA, location.substring(location.lastIndexOf('/') + 1))).isEqualTo(scan);
     }
 
-    /** Every byte stored as a PATCH stores them, but not checked and sealed: the PATCH failed before it could. */
+    /**
+     * Every byte stored as a PATCH stores them, but not checked and sealed: the PATCH failed before it could.
+     * Returns the upload's id.
+     */
     String allBytesInButNotCompleted(TestCaller caller, String dossierId, String fileName, byte[] bytes) throws Exception {
         String location = create(caller, dossierId, fileName, bytes.length);
         String uploadId = location.substring(location.lastIndexOf('/') + 1);
         new UploadChunks(mongo).append(mongo.findById(uploadId, Upload.class), new ByteArrayInputStream(bytes));
         assertThat(mongo.findById(uploadId, Upload.class).status()).isEqualTo(UploadStatus.UPLOADING);
-        return location;
+        return uploadId;
     }
 
     @Test
     void anUploadWhoseLastPatchFailedAfterItsLastByteIsCompletedByTheNextLookAtIt() throws Exception {
         String dossierId = dossierOf(ANNA);
         byte[] scan = pdf(700_000);
-        String location = allBytesInButNotCompleted(ANNA, dossierId, "scan.pdf", scan);
-        String uploadId = location.substring(location.lastIndexOf('/') + 1);
+        String uploadId = allBytesInButNotCompleted(ANNA, dossierId, "scan.pdf", scan);
 
         // the tus client asks where to go on: at the end, so it is done
-        assertThat(offset(ANNA, location)).isEqualTo(scan.length);
+        assertThat(offset(ANNA, "/api/uploads/tus/" + uploadId)).isEqualTo(scan.length);
         HttpResponse<String> view = http.send(request(ANNA, "/api/uploads/" + uploadId).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat((String) JsonPath.read(view.body(), "$.status")).isEqualTo("COMPLETE");
@@ -199,8 +201,7 @@ class UploadsIT extends IntegrationTest {
 
         // no HEAD in between: the message that names it completes it
         byte[] letter = pdf(300_000);
-        String other = allBytesInButNotCompleted(ANNA, dossierId, "brief.pdf", letter);
-        String otherId = other.substring(other.lastIndexOf('/') + 1);
+        String otherId = allBytesInButNotCompleted(ANNA, dossierId, "brief.pdf", letter);
         HttpResponse<String> sent = http.send(request(ANNA, "/api/uploads/" + otherId)
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"messageId\":\"msg-1\"}")).build(),
