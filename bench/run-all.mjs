@@ -189,6 +189,8 @@ function report(stack, results) {
     `Whole stack from \`./portal up --no-build\` to ready: ${f1(startup)} s, warm: the data of the start before it `
       + '(Keycloak\'s realm imported, the topics made) and '
       + (missingCaches ? `the AOT caches of every Spring app and Keycloak but ${missingCaches}.` : 'the AOT caches of every Spring app and Keycloak.')
+      + (process.env.PORTAL_SPRING_AOT === '0' ? ' The Spring apps ran without Spring AOT (PORTAL_SPRING_AOT=0).'
+        : ' The Spring apps ran with the bean definitions Spring AOT generated in the build.')
       + ` From \`./portal up --reset --no-build\` (all data new: Keycloak creates its database and imports the realm): `
       + `${f1(resetStartup)} s. The figures below are of the warm start: resident memory at the moment the stack is ready, `
       + 'and "after start" once the whole stack has used less than a fifth of a core for 2 seconds (at most a minute '

@@ -25,14 +25,19 @@ final class KafkaClassesForAotCache implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaClassesForAotCache.class);
 
+    private final boolean trainingRun;
     private final String bootstrapServers;
 
-    KafkaClassesForAotCache(String bootstrapServers) {
+    KafkaClassesForAotCache(boolean trainingRun, String bootstrapServers) {
+        this.trainingRun = trainingRun;
         this.bootstrapServers = bootstrapServers;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!trainingRun) {
+            return;
+        }
         int apis = ApiKeys.values().length;
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "client.id", "aot-training");
         try {

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -49,11 +48,14 @@ public class KafkaClientsAutoConfiguration {
         return MeterFilter.deny(id -> id.getName().startsWith("kafka.") && !KEPT_METERS.contains(id.getName()));
     }
 
+    /**
+     * Always defined, active in the AOT cache's training run only: a condition on the property would be decided
+     * when the jar is built (Spring AOT, which the local stack runs with) instead of at start-up.
+     */
     @Bean
-    @ConditionalOnProperty(name = "spring.context.exit", havingValue = "onRefresh")
-    KafkaClassesForAotCache kafkaClassesForAotCache(
+    KafkaClassesForAotCache kafkaClassesForAotCache(@Value("${spring.context.exit:}") String contextExit,
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-        return new KafkaClassesForAotCache(bootstrapServers);
+        return new KafkaClassesForAotCache("onRefresh".equals(contextExit), bootstrapServers);
     }
 
     @Bean
