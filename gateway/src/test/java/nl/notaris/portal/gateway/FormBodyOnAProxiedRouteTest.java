@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  * keep-alive connection makes the pool reuse it, as it would under load.
  */
 @SpringBootTest(properties = { "spring.cloud.gateway.server.webflux.httpclient.pool.max-connections=1",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s" })
+        "portal.answer-timeout=5s" })
 @AutoConfigureWebTestClient(timeout = "20s")
 class FormBodyOnAProxiedRouteTest {
 

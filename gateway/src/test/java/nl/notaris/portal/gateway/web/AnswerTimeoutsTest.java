@@ -3,6 +3,7 @@ package nl.notaris.portal.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,14 +33,14 @@ import nl.notaris.portal.gateway.StandInService;
 import reactor.core.publisher.Mono;
 
 /**
- * How long the gateway waits for a service: until the answer begins (10 s for API calls, 300 s on the file
- * routes, whose uploads go out before the answer), never for the rest of the body. A download that is
- * still streaming must not be cut. Here the API limit is 1 s; the gateway runs on a real port, called by a
- * plain HTTP client with a bearer token, the way back-office tools call it, and a real HTTP server stands
- * in for the services.
+ * How long the gateway waits for a service: from when the request has gone out (a body however slow
+ * included) until the answer begins (10 s for API calls, 300 s on the file routes), never for the rest of
+ * the body. A download that is still streaming must not be cut. Here the API limit is 1 s; the gateway runs
+ * on a real port, called by a plain HTTP client with a bearer token, the way back-office tools call it, and a
+ * real HTTP server stands in for the services.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+        properties = "portal.answer-timeout=1s")
 class AnswerTimeoutsTest {
 
     static final int PARTS = 6;
@@ -86,6 +87,21 @@ class AnswerTimeoutsTest {
     }
 
     @Test
+    void aRequestBodyThatTakesLongerThanTheLimitToSendIsAnswered() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/staff/dossiers/slow-body"))
+                .header("Authorization", "Bearer staff-tool").header("Content-Type", "text/plain")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(SlowBody::new)).build();
+        Instant start = Instant.now();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("received " + "part;".repeat(PARTS).length());
+        assertThat(Duration.between(start, Instant.now())).isGreaterThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     void theFileRoutesWaitLongerForAnAnswerToBegin() throws Exception {
         HttpResponse<String> response = get("/api/staff/documents/late");
 
@@ -102,6 +118,12 @@ class AnswerTimeoutsTest {
     private static void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         try (exchange; OutputStream body = exchange.getResponseBody()) {
+            if (path.endsWith("/slow-body")) {
+                byte[] received = ("received " + exchange.getRequestBody().readAllBytes().length).getBytes();
+                exchange.sendResponseHeaders(200, received.length);
+                body.write(received);
+                return;
+            }
             if (path.endsWith("/late")) {
                 pause(LATE);
                 byte[] late = "late".getBytes();
@@ -118,7 +140,29 @@ class AnswerTimeoutsTest {
         }
     }
 
-    // the stand-in service being slow is what is tested; the test itself waits for answers only
+    /** A caller's request body sent in parts, as slowly as the stand-in service streams its answers. */
+    static final class SlowBody extends InputStream {
+
+        private int partsLeft = PARTS;
+        private byte[] part = new byte[0];
+        private int next;
+
+        @Override
+        public int read() {
+            if (next == part.length) {
+                if (partsLeft == 0) {
+                    return -1;
+                }
+                partsLeft--;
+                pause(BETWEEN_PARTS);
+                part = "part;".getBytes();
+                next = 0;
+            }
+            return part[next++];
+        }
+    }
+
+    // the stand-in service (and a caller's body) being slow is what is tested; the test itself waits for answers only
     private static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
