@@ -14,6 +14,13 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 
+import com.mongodb.connection.TransportSettings;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
+
 /**
  * Everything a browser session holds lives in MongoDB, so any gateway replica can serve any request:
  * the session itself (Spring Session: security context and the sign-in in progress) and the tokens
@@ -45,6 +52,21 @@ class SharedSessionsConfiguration {
                 .applyToSocketSettings(socket -> socket
                         .connectTimeout(Math.toIntExact(connect.toMillis()), TimeUnit.MILLISECONDS)
                         .readTimeout(Math.toIntExact(read.toMillis()), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The session store's connections run on the gateway's own event loops (Reactor Netty's, which serve the
+     * browsers and call the services), not on a group of the driver's beside them, as many threads again: a
+     * session read is answered on a thread that is awake for the requests anyway (docs/capacity.md, "Event loops").
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mongoOnTheGatewaysEventLoops() {
+        LoopResources loops = HttpResources.get();
+        EventLoopGroup group = loops.onClient(LoopResources.DEFAULT_NATIVE);
+        return settings -> settings.transportSettings(TransportSettings.nettyBuilder()
+                .eventLoopGroup(group)
+                .socketChannelClass(loops.onChannelClass(SocketChannel.class, group))
+                .build());
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -55,6 +56,15 @@ class SharedSessionsIT {
         first.close();
         second.close();
         tokenEndpoint.stop(0);
+    }
+
+    /** The session store's connections run on the gateway's own event loops, not on a group of the driver's. */
+    @Test
+    void theSessionStoreAnswersOnTheGatewaysEventLoops() {
+        String thread = first.getBean(ReactiveMongoOperations.class).executeCommand("{ping: 1}")
+                .map(reply -> Thread.currentThread().getName()).block();
+
+        assertThat(thread).startsWith("reactor-http-");
     }
 
     @Test
