@@ -35,7 +35,7 @@ import reactor.netty.http.client.HttpClient;
 @Configuration(proxyBeanMethods = false)
 class AnswerTimeouts {
 
-    static final String METADATA = "answer-timeout";
+    private static final String METADATA = "answer-timeout";
     private static final String HANDLER = "portal.answerTimeout";
     private static final Object LIMIT = AnswerTimeouts.class;
 
@@ -49,7 +49,7 @@ class AnswerTimeouts {
         return new RouteAnswerTimeout();
     }
 
-    static HttpClient withAnswerTimeout(HttpClient client, Duration limit) {
+    private static HttpClient withAnswerTimeout(HttpClient client, Duration limit) {
         return client
                 .doAfterRequest((request, connection) -> connection.addHandlerFirst(HANDLER, new ReadTimeoutHandler(
                         request.currentContextView().getOrDefault(LIMIT, limit).toMillis(), TimeUnit.MILLISECONDS)))
@@ -57,7 +57,7 @@ class AnswerTimeouts {
     }
 
     /** Right before the proxied call: the route's own limit, and the 504 when a limit has passed. */
-    static final class RouteAnswerTimeout implements GlobalFilter, Ordered {
+    private static final class RouteAnswerTimeout implements GlobalFilter, Ordered {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
