@@ -16,8 +16,11 @@ const ADVISER = `adviseur-${STAMP}@example.com`;
 const MONGODB_URI = process.env.MONGODB_URI ?? 'mongodb://localhost:27017';
 const isProblem = (response) => /application\/problem\+json/i.test(response.contentType ?? '');
 
+/** A date counted from today in the office's calendar (Europe/Amsterdam), as grants count their days: from 23:00 or
+ * 22:00 UTC on it is already the next day there. */
 const isoDate = (daysFromToday) => {
-  const date = new Date();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + daysFromToday);
   return date.toISOString().slice(0, 10);
 };
