@@ -22,8 +22,7 @@ const REPORT = path.join(ROOT, 'bench', 'results.md');
 /** How often each app is started again alone (BENCH_ALONE_STARTS): one start on shared cores varies by a second. */
 const ALONE_STARTS = Number(process.env.BENCH_ALONE_STARTS ?? 3);
 const PRODUCTION_JAVA_OPTS = process.env.PORTAL_JAVA_OPTS ?? '-XX:MaxRAM=1g -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xmn16m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError';
-// the database stand-in with the full JIT (./portal runs it with C1 only, to start fast): with C1 only it used about four
-// times the CPU per query, which weighed on every figure of the services beside it
+// the database stand-in with the full JIT (why: ./portal, start_mongo)
 const STAND_IN_JAVA_OPTS = process.env.MONGO_JAVA_OPTS ?? '-XX:+TieredCompilation';
 // the office's search seeds 10,500 dossiers: last, since the local stand-in database scans a collection for every
 // query but one by _id (or another unique key), and the outbox relays' scan of 11,000 dossiers every 200 ms would weigh on the benches after it
