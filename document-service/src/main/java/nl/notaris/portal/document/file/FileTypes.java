@@ -24,7 +24,8 @@ public final class FileTypes {
     public static final String REFUSED_TYPE = "upload.refused-type";
 
     private static final Tika TIKA = new Tika();
-    private static final int HEAD = 64 * 1024;
+    /** How many of a file's first bytes tell its type (an archive's entries aside). */
+    public static final int HEAD = 64 * 1024;
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -56,14 +57,22 @@ public final class FileTypes {
     }
 
     public static FileType detect(Content content) {
+        return detect(content, content);
+    }
+
+    /**
+     * The type from {@code head}, which needs to give no more than the first {@link #HEAD} bytes; the
+     * whole content is opened only for an archive, whose entries are listed at its end.
+     */
+    public static FileType detect(Content head, Content whole) {
         try {
             String detected;
-            try (InputStream in = new BufferedInputStream(content.open(), HEAD)) {
+            try (InputStream in = new BufferedInputStream(head.open(), HEAD)) {
                 detected = TIKA.detect(in);
             }
             if (detected.equals("application/x-tika-ooxml") || detected.equals("application/zip")
                     || detected.equals(ODT)) {
-                return officeDocument(detected, content);
+                return officeDocument(detected, whole);
             }
             FileType accepted = ACCEPTED.get(detected);
             return accepted != null ? accepted : FileType.refused(detected);

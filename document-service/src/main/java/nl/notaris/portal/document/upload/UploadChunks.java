@@ -3,6 +3,8 @@ package nl.notaris.portal.document.upload;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -11,7 +13,11 @@ import java.util.Arrays;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -21,13 +27,19 @@ import org.springframework.data.mongodb.core.query.Update;
  * goes to the database as it is read (no copy). Progress is saved after every chunk, and what arrived
  * of a chunk when the connection dropped is saved too, so a resumed upload continues at the last byte
  * received.
+ *
+ * <p>Every chunk is found by its key, {@code files_id} and {@code n}, on GridFS's own index. The GridFS driver
+ * makes that index only when it stores a file into an empty bucket; an upload that comes first would leave
+ * a bucket without it (each chunk written or read then a scan of all chunks), so the first append makes it.
  */
 class UploadChunks {
 
     private static final String CHUNKS = "fs.chunks";
     private static final String FILES = "fs.files";
+    private static final Logger log = LoggerFactory.getLogger(UploadChunks.class);
 
     private final MongoTemplate mongo;
+    private volatile boolean indexed;
 
     UploadChunks(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -42,6 +54,7 @@ class UploadChunks {
      * {@link ConcurrentAppendException} when another request moved the upload on meanwhile.
      */
     Progress append(Upload upload, InputStream body) {
+        createIndexesOnce();
         int chunkSize = upload.chunkBytes();
         byte[] buffer = new byte[chunkSize];
         byte[] tail = upload.tail() == null ? new byte[0] : upload.tail();
@@ -91,6 +104,23 @@ class UploadChunks {
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
+    /**
+     * The first bytes of a sealed upload, at least {@code bytes} of them where the file has as many: its
+     * first chunks, each read by its key (a GridFS download stream asks for all chunks, sorted).
+     */
+    InputStream head(Upload upload, int bytes) {
+        ObjectId fileId = new ObjectId(upload.id());
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        for (int n = 0; head.size() < bytes; n++) {
+            Document chunk = mongo.getCollection(CHUNKS).find(new Document("files_id", fileId).append("n", n)).first();
+            if (chunk == null) {
+                break;
+            }
+            head.writeBytes(chunk.get("data", Binary.class).getData());
+        }
+        return new ByteArrayInputStream(head.toByteArray());
+    }
+
     void delete(String uploadId) {
         mongo.getCollection(CHUNKS).deleteMany(new Document("files_id", new ObjectId(uploadId)));
         mongo.getCollection(FILES).deleteOne(new Document("_id", new ObjectId(uploadId)));
@@ -109,6 +139,20 @@ class UploadChunks {
                 new Update().set("offset", to).set("chunks", chunks).set("tail", tail), Upload.class);
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentAppendException();
+        }
+    }
+
+    /** GridFS's indexes, as its driver makes them; made by the first upload rather than at start-up (a slow database must not stop the start). */
+    private void createIndexesOnce() {
+        if (indexed) {
+            return;
+        }
+        try {
+            mongo.indexOps(CHUNKS).createIndex(new Index().on("files_id", Sort.Direction.ASC).on("n", Sort.Direction.ASC).unique());
+            mongo.indexOps(FILES).createIndex(new Index().on("filename", Sort.Direction.ASC).on("uploadDate", Sort.Direction.ASC));
+            indexed = true;
+        } catch (RuntimeException e) {
+            log.warn("Could not create GridFS's indexes; the next upload tries again: {}", e.getMessage());
         }
     }
 

@@ -252,7 +252,7 @@ public class UploadService {
 
     private Upload complete(Upload upload) {
         chunks.seal(upload, clock.instant());
-        FileType type = FileTypes.detect(() -> files.open(upload.id()));
+        FileType type = FileTypes.detect(() -> chunks.head(upload, FileTypes.HEAD), () -> files.open(upload.id()));
         if (!type.accepted()) {
             removeIf(where("_id").is(upload.id()));
             throw new RefusedFileTypeException(upload.fileName(), type);

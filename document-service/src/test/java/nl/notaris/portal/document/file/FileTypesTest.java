@@ -68,6 +68,26 @@ class FileTypesTest {
     }
 
     @Test
+    void theFirstBytesTellTheTypeAndOnlyAnArchiveIsReadWhole() throws IOException {
+        FileTypes.Content neverOpened = () -> {
+            throw new AssertionError("the whole content was opened for a file that is no archive");
+        };
+        byte[] scan = new byte[200_000];
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, scan, 0, 9);
+        byte[] head = java.util.Arrays.copyOf(scan, FileTypes.HEAD);
+        assertThat(FileTypes.detect(() -> new ByteArrayInputStream(head), neverOpened).mediaType()).isEqualTo("application/pdf");
+
+        byte[] docx = zip("[Content_Types].xml", "word/document.xml");
+        int[] wholeOpened = { 0 };
+        FileType type = FileTypes.detect(() -> new ByteArrayInputStream(docx, 0, Math.min(docx.length, 30)), () -> {
+            wholeOpened[0]++;
+            return new ByteArrayInputStream(docx);
+        });
+        assertThat(type.mediaType()).isEqualTo(FileTypes.DOCX);
+        assertThat(wholeOpened[0]).as("an archive's entries are read from the whole file").isEqualTo(1);
+    }
+
+    @Test
     void webPagesScriptsProgramsAndArchivesAreRefusedWhateverTheirName() throws IOException {
         assertThat(detect("<!DOCTYPE html><html><body><script>x()</script>".getBytes()).accepted()).isFalse();
         assertThat(detect("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>".getBytes()).accepted()).isFalse();

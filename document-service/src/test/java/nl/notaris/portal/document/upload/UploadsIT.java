@@ -52,6 +52,8 @@ class UploadsIT extends IntegrationTest {
     @Autowired
     MongoTemplate mongo;
     @Autowired
+    com.mongodb.client.MongoClient mongoClient;
+    @Autowired
     UploadService uploads;
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -224,6 +226,35 @@ class UploadsIT extends IntegrationTest {
         assertThat(download(ANNA, uploadId)).isEqualTo(scan);
         assertThat(mongo.getCollection("fs.files").find(new org.bson.Document("_id", new org.bson.types.ObjectId(uploadId)))
                 .first().getInteger("chunkSize")).isEqualTo(255 * 1024);
+    }
+
+    @Test
+    void theFirstUploadIntoABucketWithoutGridFsIndexesMakesThemAndItsTypeIsToldFromItsFirstChunk() throws Exception {
+        MongoTemplate fresh = new MongoTemplate(mongoClient, "uploads-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            byte[] scan = pdf(700_000);
+            Upload upload = fresh.insert(new Upload(new org.bson.types.ObjectId().toHexString(), ANNA.accountId(), "dos-1",
+                    "scan.pdf", scan.length, 0, 0, null, UploadStatus.UPLOADING, null, null, Instant.now(),
+                    Instant.now().plus(Duration.ofHours(1)), 256 * 1024));
+            UploadChunks chunks = new UploadChunks(fresh);
+            chunks.append(upload, new ByteArrayInputStream(scan));
+
+            assertThat(fresh.indexOps("fs.chunks").getIndexInfo()).anySatisfy(index -> {
+                assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("files_id", "n");
+                assertThat(index.isUnique()).isTrue();
+            });
+            assertThat(fresh.indexOps("fs.files").getIndexInfo()).anySatisfy(index -> assertThat(index.getIndexFields())
+                    .extracting(field -> field.getKey()).containsExactly("filename", "uploadDate"));
+
+            Upload appended = fresh.findById(upload.id(), Upload.class);
+            chunks.seal(appended, Instant.now());
+            byte[] head = chunks.head(appended, 300_000).readAllBytes();
+            assertThat(head).as("whole chunks from the start, as many as it takes").hasSize(2 * 256 * 1024)
+                    .isEqualTo(java.util.Arrays.copyOf(scan, 2 * 256 * 1024));
+            assertThat(chunks.head(appended, 10_000_000).readAllBytes()).as("a file shorter than asked: all of it").isEqualTo(scan);
+        } finally {
+            mongoClient.getDatabase(fresh.getDb().getName()).drop();
+        }
     }
 
     @Test
