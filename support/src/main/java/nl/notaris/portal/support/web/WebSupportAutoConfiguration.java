@@ -106,4 +106,21 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
             });
         }
     }
+
+    /**
+     * Request bodies read from the socket in pieces of up to 64 KB instead of Tomcat's 8 KB: a megabyte of an
+     * uploaded file is then about 16 reads, each of which may park the request's virtual thread, instead of 128.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatReads {
+
+        static final int READ_BUFFER_BYTES = 64 * 1024;
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> largerSocketReads() {
+            return factory -> factory.addConnectorCustomizers(
+                    connector -> connector.setProperty("socket.appReadBufSize", String.valueOf(READ_BUFFER_BYTES)));
+        }
+    }
 }
