@@ -13,11 +13,12 @@
 //   UPLOAD_MAX_FILE_SIZE=1100MB ./portal up        (in another terminal)
 //   node bench/files.mjs
 // Before the measured upload, BENCH_UPLOAD_WARMUP_MB of other files go the same way, unmeasured: the
-// first upload of a fresh stack runs compiled code only part of the way (see docs/capacity.md).
+// first uploads of a fresh stack run compiled code only part of the way (see docs/capacity.md); with the
+// full JIT a 100 MB upload still ran 20-40 % slower after 100 MB of warm-up than after 300.
 // A PATCH that gets no answer or a 5xx is retried after the web app's delays (web/src/lib/tusUploads.ts)
 // from the offset the server kept, as tus clients do; the retries are printed beside the figure.
 // Options (environment): BENCH_UPLOAD_MB (100), BENCH_DOWNLOAD_MB (1024; 0 leaves the download out),
-// BENCH_CHUNK_MB (5, the web app's tus chunk), BENCH_UPLOAD_WARMUP_MB (100; 0 leaves the warm-up out).
+// BENCH_CHUNK_MB (5, the web app's tus chunk), BENCH_UPLOAD_WARMUP_MB (300; 0 leaves the warm-up out).
 // Local development only: it uses the benchmark's own client account (see bench/lib.mjs).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -33,7 +34,7 @@ import {
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
 const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
 const CHUNK = Number(process.env.BENCH_CHUNK_MB ?? 5) * 1024 * 1024;
-const UPLOAD_WARMUP_MB = Number(process.env.BENCH_UPLOAD_WARMUP_MB ?? 100);
+const UPLOAD_WARMUP_MB = Number(process.env.BENCH_UPLOAD_WARMUP_MB ?? 300);
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const DOCUMENT_SERVICE_URL = process.env.DOCUMENT_SERVICE_URL ?? 'http://localhost:8084';
