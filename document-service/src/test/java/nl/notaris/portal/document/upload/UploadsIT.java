@@ -150,12 +150,12 @@ class UploadsIT extends IntegrationTest {
         assertThat((String) JsonPath.read(view.body(), "$.fileName")).isEqualTo("scan paspoort.pdf");
         // before the message is filed, its sender can already open the attachment
         assertThat(download(ANNA, uploadId)).isEqualTo(scan);
-        // one GridFS file of 1 MB chunks (the last one shorter), as the drivers read it
+        // one GridFS file of 256 KB chunks (the last one shorter), as the drivers read it
         org.bson.types.ObjectId fileId = new org.bson.types.ObjectId(uploadId);
         assertThat(mongo.getCollection("fs.files").find(new org.bson.Document("_id", fileId)).first()
-                .getInteger("chunkSize")).isEqualTo(1024 * 1024);
+                .getInteger("chunkSize")).isEqualTo(256 * 1024);
         assertThat(mongo.getCollection("fs.chunks").countDocuments(new org.bson.Document("files_id", fileId)))
-                .isEqualTo((scan.length + 1024 * 1024 - 1) / (1024 * 1024));
+                .isEqualTo((scan.length + 256 * 1024 - 1) / (256 * 1024));
     }
 
     @Test
@@ -545,9 +545,9 @@ class UploadsIT extends IntegrationTest {
     @Test
     void uploadsThatAreNeverSentExpire() throws Exception {
         String dossierId = dossierOf(ANNA);
-        byte[] scan = pdf(2_500_000);
+        byte[] scan = pdf(900_000);
         String location = create(ANNA, dossierId, "vergeten.pdf", scan.length);
-        patch(ANNA, location, 0, scan, 0, 1_600_000); // a whole chunk stored, and part of the next
+        patch(ANNA, location, 0, scan, 0, 600_000);
         String uploadId = location.substring(location.lastIndexOf('/') + 1);
         var fileId = new org.bson.types.ObjectId(uploadId);
         assertThat(mongo.getCollection("fs.chunks").countDocuments(new org.bson.Document("files_id", fileId))).isPositive();
